@@ -1,0 +1,1 @@
+"""The Positions Qt application and its command line."""

@@ -1,0 +1,36 @@
+"""Shared fixtures: every test gets a fresh temporary database and isolated settings."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+CORPUS_DIR = PROJECT_DIR.parent / "shared" / "corpus"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep every test away from the user's real database and settings."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("POSITIONS_DB", str(home / "default.sqlite"))
+    monkeypatch.setenv("POSITIONS_SETTINGS_DIR", str(home / "settings"))
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "positions.sqlite"
+
+
+@pytest.fixture
+def corpus_dir() -> Path:
+    if not CORPUS_DIR.is_dir():
+        pytest.fail(f"the sample corpus is missing: {CORPUS_DIR}")
+    return CORPUS_DIR
