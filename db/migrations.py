@@ -1,0 +1,97 @@
+"""The schema ladder: `PRAGMA user_version` says which step a file is on; each step runs forward.
+
+All pending steps run in one transaction after a backup copy of the file, so a failed upgrade leaves the
+user's database exactly as it was. A file from a newer Positions is refused untouched.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+
+from db import reference_data, search_index
+from db.errors import DatabaseError
+
+SCHEMA_VERSION = 1
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def check_openable(conn: sqlite3.Connection, path: Path) -> int:
+    """Return the file's schema version, or raise if this code must not touch it."""
+    version = schema_version(conn)
+    if version > SCHEMA_VERSION:
+        raise DatabaseError(
+            f"{path}: made by a newer version of Positions (schema {version}; this one knows up to "
+            f"{SCHEMA_VERSION}). Update Positions to open it; the file was not changed."
+        )
+    if version == 0:
+        tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchone()[0]
+        if tables:
+            raise DatabaseError(f"{path}: an SQLite database, but not a Positions one; the file was not changed")
+    return version
+
+
+def upgrade(conn: sqlite3.Connection, path: Path) -> None:
+    """Bring the schema to SCHEMA_VERSION; verify the search triggers on every open."""
+    version = check_openable(conn, path)
+    if version < SCHEMA_VERSION:
+        if version > 0:
+            backup_before_upgrade(conn, path, version)
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for step in range(version + 1, SCHEMA_VERSION + 1):
+                STEPS[step](conn)
+                search_index.ensure(conn)
+                conn.execute(f"PRAGMA user_version = {step}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    elif not search_index.is_intact(conn):
+        # Another tool (or sqlite-utils transform) dropped the triggers: rebuild so search stays true.
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            search_index.ensure(conn, rebuild=True)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+
+def backup_before_upgrade(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+    """Copy the database with SQLite's backup API next to it, named after the version it had."""
+    target = path.with_name(f"{path.name}.v{version}.backup")
+    dest = sqlite3.connect(target)
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()
+    return target
+
+
+def execute_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run each statement of `script` inside the current transaction.
+
+    `sqlite3.executescript` would COMMIT first and break the one-transaction guarantee.
+    """
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
+    if statement.strip() and not statement.strip().startswith("--"):
+        raise DatabaseError(f"incomplete SQL statement in migration: {statement[:80]!r}")
+
+
+def _upgrade_to_1(conn: sqlite3.Connection) -> None:
+    execute_script(conn, resources.files("db").joinpath("schema_v1.sql").read_text(encoding="utf-8"))
+    reference_data.load_all(conn)
+
+
+STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _upgrade_to_1}

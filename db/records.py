@@ -1,0 +1,78 @@
+"""Statements as plain dictionaries: the JSONL/CSV export shape of the command-line contract."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from db import annotations
+from db.models import Statement
+from db.store import Store
+
+CSV_COLUMNS = (
+    "uid",
+    "said_on",
+    "date_precision",
+    "speaker",
+    "speaker_as_written",
+    "role",
+    "side",
+    "issue",
+    "kind",
+    "language",
+    "quote",
+    "reviewed",
+    "source_title",
+    "source_outlet",
+    "source_published",
+    "source_file",
+    "annotations",
+)
+
+
+def statement_record(store: Store, statement: Statement) -> dict[str, Any]:
+    """One statement with its source citation and live annotations (ARCHITECTURE: jsonl contract)."""
+    source = statement.source
+    return {
+        "uid": statement.uid,
+        "said_on": statement.said_on.iso(),
+        "date_precision": statement.said_on.precision,
+        "date_basis": statement.date_basis,
+        "speaker": statement.speaker,
+        "speaker_as_written": statement.speaker_as_written,
+        "role": statement.role,
+        "side": statement.side,
+        "issue": statement.issue,
+        "quote": statement.quote,
+        "kind": statement.kind,
+        "language": statement.language,
+        "confidence": statement.confidence,
+        "reviewed": statement.reviewed,
+        "source": {
+            "title": source.title if source else None,
+            "outlet": source.outlet if source else None,
+            "author": source.author if source else None,
+            "published": source.published if source else None,
+            "file": source.file_name if source else None,
+            "url": source.url if source else None,
+        },
+        "annotations": [
+            {"uid": a.uid, "author": a.author, "body": a.body, "kind": a.kind, "tags": list(a.tags),
+             "created_at": a.created_at, "updated_at": a.updated_at}
+            for a in annotations.for_statement(store, statement.id)
+        ],
+    }  # fmt: skip
+
+
+def csv_row(record: dict[str, Any]) -> dict[str, Any]:
+    """Flatten a statement record for one CSV row (annotations joined, one per line)."""
+    row = {key: record.get(key) for key in CSV_COLUMNS}
+    source = record["source"]
+    row.update(
+        source_title=source["title"],
+        source_outlet=source["outlet"],
+        source_published=source["published"],
+        source_file=source["file"],
+        reviewed=int(record["reviewed"]),
+        annotations="\n".join(f"{a['author']}: {a['body']}" for a in record["annotations"]),
+    )
+    return row

@@ -1,0 +1,261 @@
+"""Reading and changing statements: keyset pages for the views, one statement by uid, validated edits."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from db.errors import NotFoundError, ValidationError
+from db.ingest.document import PartialDate
+from db.models import PageKey, SourceRef, Statement
+from db.store import Store
+
+KINDS = ("direct_quote", "reported", "characterization")
+NO_SIDE = ""  # the side filter value for statements of nobody's side (media, experts)
+
+SELECT_SQL = """
+SELECT st.id, st.uid, i.slug, sd.slug, st.speaker, st.speaker_as_written, a.roles, st.said_on,
+       st.date_precision, st.date_basis, st.quote, st.kind, st.language, st.confidence, st.reviewed,
+       so.id, so.title, so.outlet, so.author, so.published, so.file_name, so.url,
+       st.start_offset, st.end_offset, st.created_at, st.updated_at,
+       (SELECT group_concat(an.kind) FROM annotations an
+         WHERE an.statement_id = st.id AND an.deleted_at IS NULL) AS annotation_kinds
+FROM statements st
+JOIN issues i ON i.id = st.issue_id
+LEFT JOIN sides sd ON sd.id = st.side_id
+LEFT JOIN actors a ON a.id = st.actor_id
+LEFT JOIN sources so ON so.id = st.source_id
+"""
+
+
+@dataclass(frozen=True)
+class StatementFilter:
+    """What a view or an export asks for. None means "any"."""
+
+    issue: str | None = None
+    side: str | None = None  # a side slug, or NO_SIDE
+    date_from: str | None = None  # ISO day, inclusive, compared with the start of the statement's period
+    date_to: str | None = None
+    speaker: str | None = None
+    kind: str | None = None
+    reviewed: bool | None = None
+    annotated: bool | None = None
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def role_on(roles_json: str | None, day: dt.date) -> str | None:
+    """The gazetteer role the speaker held on `day` (the latest one started before it)."""
+    if not roles_json:
+        return None
+    best: tuple[str, str] | None = None
+    iso = day.isoformat()
+    for role in json.loads(roles_json):
+        start, end = role.get("from") or "0000", role.get("to") or "9999"
+        if start[: len(iso)] <= iso <= end.ljust(10, "9") and (best is None or start > best[0]):
+            best = (start, role.get("title", ""))
+    return best[1] if best else None
+
+
+def _row_to_statement(row: sqlite3.Row | tuple[Any, ...]) -> Statement:
+    said_on = PartialDate.from_stored(row[7], row[8])
+    source = SourceRef(row[15], row[16] or "", row[17], row[18], row[19], row[20] or "", row[21])
+    return Statement(
+        id=row[0],
+        uid=row[1],
+        issue=row[2],
+        side=row[3],
+        speaker=row[4],
+        speaker_as_written=row[5],
+        role=role_on(row[6], said_on.start()),
+        said_on=said_on,
+        date_basis=row[9],
+        quote=row[10],
+        kind=row[11],
+        language=row[12],
+        confidence=row[13],
+        reviewed=bool(row[14]),
+        source=source if row[15] is not None else None,
+        start_offset=row[22],
+        end_offset=row[23],
+        created_at=row[24],
+        updated_at=row[25],
+        annotation_kinds=tuple(row[26].split(",")) if row[26] else (),
+    )
+
+
+def _where(store: Store, flt: StatementFilter) -> tuple[list[str], list[Any]]:
+    clauses: list[str] = []
+    args: list[Any] = []
+    if flt.issue is not None:
+        clauses.append("st.issue_id = ?")
+        args.append(store.id_of("issues", flt.issue))
+    if flt.side == NO_SIDE:
+        clauses.append("st.side_id IS NULL")
+    elif flt.side is not None:
+        clauses.append("st.side_id = ?")
+        args.append(store.id_of("sides", flt.side))
+    if flt.date_from:
+        clauses.append("st.said_on >= ?")
+        args.append(flt.date_from)
+    if flt.date_to:
+        clauses.append("st.said_on <= ?")
+        args.append(flt.date_to)
+    if flt.speaker:
+        clauses.append("(st.speaker = ? OR st.speaker_as_written = ?)")
+        args += [flt.speaker, flt.speaker]
+    if flt.kind:
+        clauses.append("st.kind = ?")
+        args.append(flt.kind)
+    if flt.reviewed is not None:
+        clauses.append("st.reviewed = ?")
+        args.append(int(flt.reviewed))
+    if flt.annotated is not None:
+        exists = "EXISTS (SELECT 1 FROM annotations an WHERE an.statement_id = st.id AND an.deleted_at IS NULL)"
+        clauses.append(exists if flt.annotated else f"NOT {exists}")
+    return clauses, args
+
+
+def page(store: Store, flt: StatementFilter, after: PageKey | None = None, limit: int = 200) -> list[Statement]:
+    """One page in date order. Pass the last statement's key as `after` for the next page."""
+    clauses, args = _where(store, flt)
+    if after is not None:
+        clauses.append("(st.said_on, st.id) > (?, ?)")
+        args += [after.said_on, after.id]
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    sql = f"{SELECT_SQL} {where} ORDER BY st.said_on, st.id LIMIT ?"
+    return [_row_to_statement(row) for row in store.conn.execute(sql, [*args, limit])]
+
+
+def key_of(statement: Statement) -> PageKey:
+    return PageKey(statement.said_on.start().isoformat(), statement.id)
+
+
+def iterate(store: Store, flt: StatementFilter, page_size: int = 500) -> Iterator[Statement]:
+    """Every matching statement in date order, a page at a time (bounded memory on a large database)."""
+    after = None
+    while rows := page(store, flt, after, page_size):
+        yield from rows
+        after = key_of(rows[-1])
+
+
+def count(store: Store, flt: StatementFilter) -> int:
+    clauses, args = _where(store, flt)
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    return int(store.conn.execute(f"SELECT count(*) FROM statements st {where}", args).fetchone()[0])
+
+
+def get(store: Store, uid: str) -> Statement:
+    row = store.conn.execute(f"{SELECT_SQL} WHERE st.uid = ?", (uid,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"no statement with id {uid}")
+    return _row_to_statement(row)
+
+
+def get_by_id(store: Store, statement_id: int) -> Statement:
+    row = store.conn.execute(f"{SELECT_SQL} WHERE st.id = ?", (statement_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"no statement #{statement_id}")
+    return _row_to_statement(row)
+
+
+@dataclass
+class NewStatement:
+    """A statement to add: from the import pipeline, a table, the sample data or the user."""
+
+    speaker: str
+    side: str | None
+    issue: str
+    said_on: PartialDate
+    quote: str
+    speaker_as_written: str = ""
+    actor_key: str | None = None
+    kind: str = "reported"
+    date_basis: str = ""
+    language: str = "en"
+    start_offset: int | None = None
+    end_offset: int | None = None
+    confidence: float | None = None
+    reviewed: bool = False
+    uid: str | None = None
+
+
+def add(store: Store, new: NewStatement, source_id: int | None = None) -> str:
+    """Insert one statement (inside the caller's transaction, or its own); returns its uid."""
+    quote = new.quote.strip()
+    if not quote:
+        raise ValidationError("the quote is empty")
+    if new.kind not in KINDS:
+        raise ValidationError(f"unknown kind {new.kind!r}; one of {', '.join(KINDS)}")
+    actor_id = None
+    if new.actor_key:
+        row = store.conn.execute("SELECT id FROM actors WHERE key = ?", (new.actor_key,)).fetchone()
+        actor_id = row[0] if row else None
+    if actor_id is None and new.speaker:
+        row = store.conn.execute("SELECT id FROM actors WHERE name = ?", (new.speaker,)).fetchone()
+        actor_id = row[0] if row else None
+    try:
+        issue_id = store.id_of("issues", new.issue)
+        side_id = store.id_of("sides", new.side) if new.side else None
+    except NotFoundError as exc:
+        raise ValidationError(str(exc)) from exc
+    uid = new.uid or str(uuid.uuid4())
+    stamp = now()
+    with store.transaction():
+        store.conn.execute(
+            "INSERT INTO statements (uid, source_id, actor_id, speaker, speaker_as_written, side_id, issue_id,"
+            " said_on, date_precision, date_basis, quote, kind, language, start_offset, end_offset, confidence,"
+            " reviewed, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                uid, source_id, actor_id, new.speaker, new.speaker_as_written or new.speaker, side_id, issue_id,
+                new.said_on.start().isoformat(), new.said_on.precision, new.date_basis, quote, new.kind,
+                new.language, new.start_offset, new.end_offset, new.confidence, int(new.reviewed), stamp, stamp,
+            ),
+        )  # fmt: skip
+    return uid
+
+
+EDITABLE = ("speaker", "speaker_as_written", "side", "issue", "said_on", "kind", "quote", "reviewed")
+
+
+def update(store: Store, uid: str, **changes: Any) -> Statement:
+    """Change fields of one statement in one transaction; returns the statement as stored.
+
+    `said_on` takes a PartialDate; `side` and `issue` take slugs (side None: nobody's side).
+    """
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise ValidationError(f"cannot edit {', '.join(sorted(unknown))}")
+    columns: dict[str, Any] = {}
+    for name, value in changes.items():
+        if name == "side":
+            columns["side_id"] = store.id_of("sides", value) if value else None
+        elif name == "issue":
+            columns["issue_id"] = store.id_of("issues", value)
+        elif name == "said_on":
+            if not isinstance(value, PartialDate):
+                raise ValidationError("said_on must be a PartialDate")
+            columns["said_on"] = value.start().isoformat()
+            columns["date_precision"] = value.precision
+        elif name == "kind" and value not in KINDS:
+            raise ValidationError(f"unknown kind {value!r}")
+        elif name == "quote" and not str(value).strip():
+            raise ValidationError("the quote is empty")
+        elif name == "speaker" and not str(value).strip():
+            raise ValidationError("the speaker is empty")
+        else:
+            columns[name] = int(value) if name == "reviewed" else value
+    columns["updated_at"] = now()
+    assignments = ", ".join(f"{name} = ?" for name in columns)
+    with store.transaction():
+        cursor = store.conn.execute(f"UPDATE statements SET {assignments} WHERE uid = ?", [*columns.values(), uid])
+        if cursor.rowcount == 0:
+            raise NotFoundError(f"no statement with id {uid}")
+    return get(store, uid)

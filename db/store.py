@@ -1,0 +1,84 @@
+"""The one door to a Positions database: an open connection and explicit transactions.
+
+Queries live in modules by subject (db/statements.py, db/issues.py, db/search.py, db/annotations.py ...);
+each takes a Store. Every write runs inside `with store.transaction():`, so an error leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+from db import connection
+from db.errors import NotFoundError
+
+
+class Store:
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+        self.db = sqlite_utils.Database(conn)
+        self._depth = 0
+        self._ids: dict[tuple[str, str], int] = {}
+
+    @classmethod
+    def open(cls, path: Path | str, *, create: bool = True) -> Store:
+        path = Path(path)
+        return cls(connection.connect(path, create=create), path)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All or nothing. Nested use joins the outer transaction through a savepoint."""
+        if self._depth:
+            name = f"sp{self._depth}"
+            self.conn.execute(f"SAVEPOINT {name}")
+            self._depth += 1
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute(f"ROLLBACK TO {name}")
+                self.conn.execute(f"RELEASE {name}")
+                raise
+            else:
+                self.conn.execute(f"RELEASE {name}")
+            finally:
+                self._depth -= 1
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    def id_of(self, table: str, slug: str) -> int:
+        """The row id of a side or issue slug (cached: both are small and rarely change)."""
+        key = (table, slug)
+        if key not in self._ids:
+            row = self.conn.execute(f"SELECT id FROM {table} WHERE slug = ?", (slug,)).fetchone()
+            if row is None:
+                raise NotFoundError(f"no {table[:-1]} {slug!r}")
+            self._ids[key] = row[0]
+        return self._ids[key]
+
+    def forget_cached_ids(self) -> None:
+        """Call after sides or issues are added, renamed or removed."""
+        self._ids.clear()

@@ -1,0 +1,97 @@
+"""Commands that fill or look after a database: `sample`, `annotate`, `check`, `backup`."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from db import annotations, sample, search_index
+from db.errors import DatabaseError
+from desktop.commands.common import add_db_option, database_path, open_store
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("sample", help="fill a database with the bundled sample content")
+    add_db_option(p)
+    p.set_defaults(run=run_sample)
+
+    p = sub.add_parser("annotate", help="add an annotation to a statement")
+    add_db_option(p)
+    p.add_argument("--author", default=None, help="default: your user name")
+    p.add_argument("--kind", choices=annotations.KINDS, default="note")
+    p.add_argument("--tag", action="append", default=[], dest="tags")
+    p.add_argument("uid", metavar="UID", help="the statement's id (see `positions statements`)")
+    p.add_argument("text", metavar="TEXT")
+    p.set_defaults(run=run_annotate)
+
+    p = sub.add_parser("check", help="check the database's integrity")
+    add_db_option(p)
+    p.set_defaults(run=run_check)
+
+    p = sub.add_parser("backup", help="write a consistent, verified copy of the database")
+    add_db_option(p)
+    p.add_argument("dest", type=Path, metavar="DEST")
+    p.set_defaults(run=run_backup)
+
+
+def default_author() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in the environment (some containers)
+        return "unknown"
+
+
+def run_sample(args: argparse.Namespace) -> int:
+    with open_store(args, create=True) as store:
+        added = sample.fill(store)
+    where = database_path(args)
+    print(f"{where}: added {added} sample statements" if added else f"{where}: the sample content is already there")
+    return 0
+
+
+def run_annotate(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        note = annotations.add(
+            store, args.uid, args.text, args.author or default_author(), kind=args.kind, tags=tuple(args.tags)
+        )
+    print(f"annotation {note.uid} added to statement {args.uid}")
+    return 0
+
+
+def integrity_problems(conn: sqlite3.Connection) -> list[str]:
+    problems = [row[0] for row in conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
+    problems += [
+        f"broken reference in {row[0]} row {row[1]} to {row[2]}" for row in conn.execute("PRAGMA foreign_key_check")
+    ]
+    return problems + search_index.check(conn)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        problems = integrity_problems(store.conn)
+    if problems:
+        for problem in problems:
+            print(f"problem: {problem}")
+        return 1
+    print(f"{database_path(args)}: ok")
+    return 0
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    dest: Path = args.dest
+    if dest.exists():
+        raise DatabaseError(f"{dest}: already exists; choose a new file name")
+    with open_store(args) as store:
+        target = sqlite3.connect(dest)
+        try:
+            store.conn.backup(target)
+            problems = integrity_problems(target)
+        finally:
+            target.close()
+    if problems:
+        raise DatabaseError(f"{dest}: the copy failed its check: {'; '.join(problems)}")
+    print(f"{dest}: backup written and verified")
+    return 0

@@ -1,0 +1,29 @@
+"""The data layer stays usable without a display: nothing under db/ imports Qt or the application."""
+
+import ast
+from pathlib import Path
+
+from tests.conftest import PROJECT_DIR
+
+FORBIDDEN = ("PySide6", "PyQt5", "PyQt6", "desktop")
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_db_package_never_imports_qt_or_desktop() -> None:
+    offenders = [
+        f"{path.relative_to(PROJECT_DIR)} imports {name}"
+        for path in sorted((PROJECT_DIR / "db").rglob("*.py"))
+        for name in imported_modules(path)
+        if name.split(".")[0] in FORBIDDEN
+    ]
+    assert offenders == []
