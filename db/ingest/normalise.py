@@ -74,8 +74,17 @@ _COOKIE_ACTION = re.compile(
 
 # Words that make up navigation, share and subscription chrome. A short line made only of these is chrome.
 _CHROME_WORDS = frozenset(
-    ["back", "home", "menu", "share", "shares", "tweet", "print", "email", "e-mail", "subscribe", "subscribed", "follow", "us", "like", "comments", "comment", "reply", "related", "articles", "article", "read", "also", "more", "next", "previous", "prev", "top", "up", "login", "log", "in", "sign", "register", "search", "advertisement", "ads", "sponsored", "tags", "tag", "rss", "telegram", "vk", "facebook", "twitter", "whatsapp", "linkedin", "copy", "link", "news", "latest", "popular", "the", "to", "on", "in", "of", "and", "all", "see", "our", "newsletter", "close", "accept", "save", "bookmark", "назад", "главная", "меню", "поделиться", "поделитесь", "подписаться", "подпишитесь", "печать", "версия", "для", "печати", "комментарии", "комментарий", "читайте", "также", "смотрите", "по", "теме", "еще", "ещё", "другие", "новости", "реклама", "теги", "метки", "вернуться", "наверх", "все", "новости", "следующая", "предыдущая", "статья", "статьи", "материалы", "вход", "регистрация", "поиск", "закрыть", "на", "в", "и", "к", "関連記事", "シェア", "ツイート", "印刷", "コメント", "次へ", "前へ", "トップ", "ホーム", "広告", "タグ", "一覧", "戻る", "もっと見る", "続きを読む", "ログイン", "会員登録", "検索", "メニュー"]
-)  # fmt: skip
+    """
+    back home menu share shares tweet print email e-mail subscribe subscribed follow us like comments comment
+    reply related articles article read also more next previous prev top up login log in sign register search
+    advertisement ads sponsored tags tag rss telegram vk facebook twitter whatsapp linkedin copy link news
+    latest popular the to on in of and all see our newsletter close accept save bookmark
+    назад главная меню поделиться поделитесь подписаться подпишитесь печать версия для печати комментарии
+    комментарий читайте также смотрите по теме еще ещё другие новости реклама теги метки вернуться наверх
+    все новости следующая предыдущая статья статьи материалы вход регистрация поиск закрыть на в и к
+    関連記事 シェア ツイート 印刷 コメント 次へ 前へ トップ ホーム 広告 タグ 一覧 戻る もっと見る 続きを読む ログイン 会員登録 検索 メニュー
+    """.split()  # noqa: SIM905
+)
 _CHROME_PHRASES = re.compile(
     r"^(read also|see also|related( articles| news| stories)?|more (news|stories) from|читайте также|"
     r"смотрите также|по теме|читайте нас в|подписывайтесь на|関連記事|あわせて読みたい|こちらもおすすめ)\b",
