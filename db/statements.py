@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+import unicodedata
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from typing import Any
 
 from db.errors import NotFoundError, ValidationError
 from db.ingest.document import PartialDate
+from db.ingest.normalise import fold_width
 from db.models import PageKey, SourceRef, Statement
 from db.store import Store
 
@@ -187,9 +189,17 @@ class NewStatement:
     uid: str | None = None
 
 
+def clean_text(text: str) -> str:
+    """The stored form of a quote or name: NFC and folded widths, as the import pipeline stores documents,
+    so that search (which folds queries the same way) finds ＴＨＡＡＤ as THAAD and ﾐｻｲﾙ as ミサイル."""
+    return fold_width(unicodedata.normalize("NFC", text)).strip()
+
+
 def add(store: Store, new: NewStatement, source_id: int | None = None) -> str:
     """Insert one statement (inside the caller's transaction, or its own); returns its uid."""
-    quote = new.quote.strip()
+    quote = clean_text(new.quote)
+    speaker = clean_text(new.speaker)
+    as_written = clean_text(new.speaker_as_written) or speaker
     if not quote:
         raise ValidationError("the quote is empty")
     if new.kind not in KINDS:
@@ -214,7 +224,7 @@ def add(store: Store, new: NewStatement, source_id: int | None = None) -> str:
             " said_on, date_precision, date_basis, quote, kind, language, start_offset, end_offset, confidence,"
             " reviewed, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                uid, source_id, actor_id, new.speaker, new.speaker_as_written or new.speaker, side_id, issue_id,
+                uid, source_id, actor_id, speaker, as_written, side_id, issue_id,
                 new.said_on.start().isoformat(), new.said_on.precision, new.date_basis, quote, new.kind,
                 new.language, new.start_offset, new.end_offset, new.confidence, int(new.reviewed), stamp, stamp,
             ),
@@ -246,10 +256,10 @@ def update(store: Store, uid: str, **changes: Any) -> Statement:
             columns["date_precision"] = value.precision
         elif name == "kind" and value not in KINDS:
             raise ValidationError(f"unknown kind {value!r}")
-        elif name == "quote" and not str(value).strip():
-            raise ValidationError("the quote is empty")
-        elif name == "speaker" and not str(value).strip():
-            raise ValidationError("the speaker is empty")
+        elif name in ("quote", "speaker", "speaker_as_written"):
+            columns[name] = clean_text(str(value))
+            if not columns[name] and name != "speaker_as_written":
+                raise ValidationError(f"the {name} is empty")
         else:
             columns[name] = int(value) if name == "reviewed" else value
     columns["updated_at"] = now()

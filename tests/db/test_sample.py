@@ -13,7 +13,7 @@ def test_sample_shows_both_sides_on_at_least_six_issues(store: Store) -> None:
 
 def test_sample_statements_cite_their_source(store: Store) -> None:
     sample.fill(store)
-    first = statements.page(store, StatementFilter(issue="territorial_dispute", side="russia"), limit=1)[0]
+    first = statements.page(store, StatementFilter(issue="joint_economic_activity", side="russia"), limit=1)[0]
     assert first.source is not None and first.source.title
     assert first.reviewed
     media = statements.page(store, StatementFilter(side=statements.NO_SIDE), limit=500)

@@ -6,9 +6,11 @@ from db.ingest.document import PartialDate
 from db.statements import NewStatement, StatementFilter
 from db.store import Store
 
+MARCH_20 = PartialDate(2017, 3, 20)
+
 
 def add(store: Store, quote: str, side: str | None = "russia", issue: str = "peace_treaty",
-        day: PartialDate = PartialDate(2017, 3, 20), speaker: str = "Sergey Lavrov") -> str:  # fmt: skip
+        day: PartialDate = MARCH_20, speaker: str = "Sergey Lavrov") -> str:  # fmt: skip
     return statements.add(store, NewStatement(speaker=speaker, side=side, issue=issue, said_on=day, quote=quote))
 
 

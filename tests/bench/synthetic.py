@@ -1,0 +1,81 @@
+"""A synthetic database of N statements in English, Russian and Japanese, for benchmarks.
+
+Built once per size and cached under the system temp folder (building a million rows with the full-text
+index takes minutes). Benchmarks run at POSITIONS_BENCH_SIZE statements, a small size by default (CI).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import tempfile
+import uuid
+from pathlib import Path
+
+from db.store import Store
+
+DEFAULT_SIZE = 5_000
+
+EN = ["The minister said that talks on the peace treaty would continue",
+      "Japan protested the deployment of missiles on the Kuril Islands",
+      "Both sides agreed to expand joint economic activity on the islands",
+      "He stressed the importance of dialogue on North Korea and sanctions",
+      "The ministry expressed concern about the missile defense system"]  # fmt: skip
+RU = ["Министр заявил, что переговоры о мирном договоре продолжатся",
+      "Россия выразила обеспокоенность размещением систем ПРО",
+      "Стороны договорились о совместной хозяйственной деятельности на островах",
+      "Он подчеркнул, что острова принадлежат России по итогам войны"]  # fmt: skip
+JA = ["外相は平和条約の締結に向けた交渉を続けると述べた",
+      "政府は北方領土でのミサイル配備に抗議した",
+      "両国は共同経済活動の拡大で合意した",
+      "首相は北朝鮮の核開発に懸念を示した"]  # fmt: skip
+SPEAKERS = [("Sergey Lavrov", 1), ("Vladimir Putin", 1), ("Maria Zakharova", 1),
+            ("Shinzo Abe", 2), ("Taro Kono", 2), ("Fumio Kishida", 2), ("Nikkei", None)]  # fmt: skip
+
+
+def bench_size() -> int:
+    return int(os.environ.get("POSITIONS_BENCH_SIZE", DEFAULT_SIZE))
+
+
+def synthetic_database(size: int, *, seed: int = 7) -> Path:
+    """The path of a database with `size` statements over all issues, built on first use."""
+    path = Path(tempfile.gettempdir()) / f"positions-bench-{size}.sqlite"
+    if path.exists():
+        return path
+    partial = path.with_suffix(".partial")
+    for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+        leftover.unlink(missing_ok=True)
+    rng = random.Random(seed)
+    with Store.open(partial) as store:
+        store.conn.execute("PRAGMA synchronous = OFF")
+        issue_ids = [row[0] for row in store.conn.execute("SELECT id FROM issues")]
+        stamp = "2024-01-01T00:00:00Z"
+        batch = []
+        with store.transaction():
+            for n in range(size):
+                language, texts = rng.choice((("en", EN), ("en", EN), ("ru", RU), ("ja", JA)))
+                speaker, side = rng.choice(SPEAKERS)
+                year, month, day = rng.randint(2012, 2025), rng.randint(1, 12), rng.randint(1, 28)
+                quote = f"{rng.choice(texts)} ({n})"
+                batch.append((str(uuid.UUID(int=rng.getrandbits(128))), speaker, speaker, side, rng.choice(issue_ids),
+                              f"{year:04d}-{month:02d}-{day:02d}", quote, language, stamp, stamp))  # fmt: skip
+                if len(batch) == 10_000:
+                    _insert(store, batch)
+                    batch = []
+            _insert(store, batch)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{partial}{suffix}").unlink(missing_ok=True)
+    partial.rename(path)
+    return path
+
+
+def _insert(store: Store, rows: list[tuple[object, ...]]) -> None:
+    store.conn.executemany(
+        "INSERT INTO statements (uid, speaker, speaker_as_written, side_id, issue_id, said_on, quote, language,"
+        " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+
+
+def new_uid() -> str:
+    return str(uuid.uuid4())
