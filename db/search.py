@@ -20,7 +20,7 @@ from functools import cache
 import snowballstemmer
 
 from db.models import Statement
-from db.statements import get_by_id
+from db.statements import get_many
 from db.store import Store
 
 CANDIDATES = 2000
@@ -121,28 +121,42 @@ def search(store: Store, query: str, limit: int = 100) -> list[SearchHit]:
         if expression is not None:
             scored += [(score, table, rowid) for rowid, score in _ranked_ids(store, table, expression)]
     scored.sort(key=lambda item: (item[0], -item[2]))  # bm25: lower is better
-    hits: list[SearchHit] = []
+    return _hits(store, scored, tuple(terms), limit)
+
+
+def _hits(store: Store, scored: list[tuple[float, str, int]], terms: tuple[str, ...], limit: int) -> list[SearchHit]:
+    """The best `limit` results, one per statement and place, loaded in two queries rather than one per hit."""
+    note_ids = [rowid for _score, table, rowid in scored if table == "annotations"]
+    notes = {}
+    for chunk in range(0, len(note_ids), 500):
+        ids = note_ids[chunk : chunk + 500]
+        rows = store.conn.execute(
+            f"SELECT id, statement_id, uid, body FROM annotations WHERE deleted_at IS NULL"
+            f" AND id IN ({', '.join('?' * len(ids))})",
+            ids,
+        )
+        notes.update({row[0]: row[1:] for row in rows})
+    chosen: list[tuple[str, int, str | None, str | None]] = []  # place, statement id, annotation uid, body
     seen: set[tuple[str, int]] = set()
     for _score, table, rowid in scored:
-        if len(hits) >= limit:
-            break
-        hit = _hit(store, table, rowid, tuple(terms))
-        if hit is not None and (hit.matched_in, hit.statement.id) not in seen:
-            seen.add((hit.matched_in, hit.statement.id))
-            hits.append(hit)
-    return hits
-
-
-def _hit(store: Store, table: str, rowid: int, terms: tuple[str, ...]) -> SearchHit | None:
-    if table == "statements":
-        statement = get_by_id(store, rowid)
-        return SearchHit(statement, "statement", None, statement.quote, terms)
-    row = store.conn.execute(
-        "SELECT statement_id, uid, body FROM annotations WHERE id = ? AND deleted_at IS NULL", (rowid,)
-    ).fetchone()
-    if row is None:
-        return None
-    return SearchHit(get_by_id(store, row[0]), "annotation", row[1], row[2], terms)
+        if table == "statements":
+            place, statement_id, note_uid, body = "statement", rowid, None, None
+        elif rowid in notes:
+            statement_id, note_uid, body = notes[rowid]
+            place = "annotation"
+        else:
+            continue  # an annotation in the bin
+        if (place, statement_id) not in seen:
+            seen.add((place, statement_id))
+            chosen.append((place, statement_id, note_uid, body))
+            if len(chosen) == limit:
+                break
+    loaded = get_many(store, sorted({statement_id for _p, statement_id, _u, _b in chosen}))
+    return [
+        SearchHit(loaded[sid], place, note_uid, body if body is not None else loaded[sid].quote, terms)
+        for place, sid, note_uid, body in chosen
+        if sid in loaded
+    ]
 
 
 def highlight_spans(text: str, terms: tuple[str, ...] | list[str]) -> list[tuple[int, int]]:

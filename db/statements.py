@@ -168,6 +168,15 @@ def get_by_id(store: Store, statement_id: int) -> Statement:
     return _row_to_statement(row)
 
 
+def get_many(store: Store, ids: list[int]) -> dict[int, Statement]:
+    """Several statements by row id in one query (search results, selections)."""
+    if not ids:
+        return {}
+    marks = ", ".join("?" * len(ids))
+    rows = store.conn.execute(f"{SELECT_SQL} WHERE st.id IN ({marks})", ids)
+    return {row[0]: _row_to_statement(row) for row in rows}
+
+
 @dataclass
 class NewStatement:
     """A statement to add: from the import pipeline, a table, the sample data or the user."""
