@@ -1,16 +1,31 @@
-"""Annotations: the user's own notes on statements. Never hard-deleted; every version kept by trigger."""
+"""Annotations: the user's own notes on statements, which must never be lost.
+
+Rows are never removed (a trigger refuses DELETE): "delete" moves an annotation to the bin by setting
+`deleted_at`, and restoring clears it. Every change runs in its own transaction and touches only the fields
+that really changed; the `annotations_keep_history` trigger copies the version it replaces into
+`annotation_history`, so no tool, ours or another, can overwrite a version without keeping it.
+
+`updated_at` only ever grows for one annotation (a clock that jumps back is stepped over): merging
+exchange files from colleagues decides which version is newer by it (db/annotation_exchange.py).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import uuid
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from db.errors import NotFoundError, ValidationError
 from db.statements import now
 from db.store import Store
 
 KINDS = ("note", "shift", "contradiction", "follow_up")
+MAX_BODY = 100_000  # characters; a pasted book is a mistake, not a note
+MAX_TAG = 60
+CONTENT_FIELDS = ("author", "body", "tags", "kind", "linked_statement_uid", "due_on")
 
 
 @dataclass(frozen=True)
@@ -28,6 +43,44 @@ class Annotation:
     updated_at: str
     deleted_at: str | None
 
+    @property
+    def in_bin(self) -> bool:
+        return self.deleted_at is not None
+
+
+@dataclass(frozen=True)
+class AnnotationVersion:
+    """One version of an annotation: the current one (`replaced_at` None) or an earlier one from history."""
+
+    author: str
+    body: str
+    tags: tuple[str, ...]
+    kind: str
+    linked_statement_uid: str | None
+    due_on: str | None
+    deleted_at: str | None
+    valid_from: str  # the version's updated_at
+    replaced_at: str | None
+
+
+@dataclass(frozen=True)
+class AnnotationFilter:
+    """What `find` and the exchange export ask for. None means "any".
+
+    The date range is on the day an annotation was last changed (its `updated_at`), so "what I wrote or
+    edited this week" is one filter.
+    """
+
+    issue: str | None = None
+    kind: str | None = None
+    tag: str | None = None
+    author: str | None = None
+    date_from: str | None = None  # ISO day, inclusive
+    date_to: str | None = None  # ISO day, inclusive
+    statement_uid: str | None = None
+    uids: tuple[str, ...] | None = None
+    include_deleted: bool = False
+
 
 SELECT_SQL = """
 SELECT an.id, an.uid, st.uid, an.author, an.body, an.tags, an.kind, an.linked_statement_uid, an.due_on,
@@ -36,10 +89,91 @@ FROM annotations an JOIN statements st ON st.id = an.statement_id
 """
 
 
-def _row(row: tuple[object, ...]) -> Annotation:
+def _row(row: Sequence[Any]) -> Annotation:
     values = list(row)
     values[5] = tuple(json.loads(str(values[5]) or "[]"))
-    return Annotation(*values)  # type: ignore[arg-type]
+    return Annotation(*values)
+
+
+def tags_json(tags: Iterable[str]) -> str:
+    return json.dumps(list(tags), ensure_ascii=False)
+
+
+# -- validation ---------------------------------------------------------------------------------------------
+
+
+def clean_tags(tags: Iterable[str] | str) -> tuple[str, ...]:
+    """Tags trimmed, without empties or repeats, in the order given. A string is split at commas."""
+    if isinstance(tags, str):
+        tags = tags.split(",")
+    cleaned: list[str] = []
+    for tag in tags:
+        if not isinstance(tag, str):
+            raise ValidationError(f"a tag must be text, not {tag!r}")
+        tag = " ".join(tag.split())
+        if not tag:
+            continue
+        if len(tag) > MAX_TAG:
+            raise ValidationError(f"the tag {tag[:20]!r}… is longer than {MAX_TAG} characters")
+        if tag not in cleaned:
+            cleaned.append(tag)
+    return tuple(cleaned)
+
+
+def check_day(value: str | None, what: str) -> str | None:
+    if value is None or value == "":
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise ValidationError(f"{what} {value!r} is not a date (use YYYY-MM-DD)") from None
+
+
+def _validate(store: Store, fields: dict[str, Any], statement_id: int) -> None:
+    """Check one complete version before it is written; messages name the field and what to do."""
+    if not isinstance(fields["body"], str) or not fields["body"].strip():
+        raise ValidationError("the annotation is empty: write something first")
+    if len(fields["body"]) > MAX_BODY:
+        raise ValidationError(f"the annotation is longer than {MAX_BODY} characters")
+    if not isinstance(fields["author"], str) or not fields["author"].strip():
+        raise ValidationError("the author is empty (set your name in the preferences)")
+    if fields["kind"] not in KINDS:
+        raise ValidationError(f"unknown annotation kind {fields['kind']!r}; one of {', '.join(KINDS)}")
+    link = fields["linked_statement_uid"]
+    if fields["kind"] == "contradiction":
+        if not link:
+            raise ValidationError("a contradiction needs the other statement: pick the statement it contradicts")
+        row = store.conn.execute("SELECT id FROM statements WHERE uid = ?", (link,)).fetchone()
+        if row is None:
+            raise ValidationError(f"the linked statement {link} does not exist")
+        if row[0] == statement_id:
+            raise ValidationError("a statement cannot contradict itself: pick another statement")
+    elif link:
+        raise ValidationError("only a contradiction links to another statement")
+    if fields["due_on"] and fields["kind"] != "follow_up":
+        raise ValidationError("only a follow-up has a due date")
+
+
+def _statement_id(store: Store, statement_uid: str) -> int:
+    row = store.conn.execute("SELECT id FROM statements WHERE uid = ?", (statement_uid,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"no statement with id {statement_uid}")
+    return int(row[0])
+
+
+def _stamp_after(previous: str) -> str:
+    """Now, or a microsecond after `previous` if the clock says otherwise (updated_at must grow)."""
+    stamp = now()
+    if stamp > previous:
+        return stamp
+    try:
+        before = dt.datetime.strptime(previous, "%Y-%m-%dT%H:%M:%S.%fZ")
+    except ValueError:  # not written by us; any fresh stamp will do
+        return stamp
+    return (before + dt.timedelta(microseconds=1)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+# -- changes ------------------------------------------------------------------------------------------------
 
 
 def add(
@@ -49,28 +183,94 @@ def add(
     author: str,
     *,
     kind: str = "note",
-    tags: tuple[str, ...] = (),
+    tags: Iterable[str] | str = (),
     linked_statement_uid: str | None = None,
     due_on: str | None = None,
+    uid: str | None = None,
 ) -> Annotation:
-    """Save a new annotation at once, in its own transaction."""
-    if not body.strip():
-        raise ValidationError("the annotation is empty")
-    if kind not in KINDS:
-        raise ValidationError(f"unknown annotation kind {kind!r}; one of {', '.join(KINDS)}")
-    uid = str(uuid.uuid4())
+    """Save a new annotation at once, in its own transaction (or the caller's)."""
+    fields: dict[str, Any] = {
+        "author": author.strip() if isinstance(author, str) else author,
+        "body": body,
+        "tags": clean_tags(tags),
+        "kind": kind,
+        "linked_statement_uid": linked_statement_uid or None,
+        "due_on": check_day(due_on, "the due date"),
+    }
+    uid = uid or str(uuid.uuid4())
     stamp = now()
     with store.transaction():
-        row = store.conn.execute("SELECT id FROM statements WHERE uid = ?", (statement_uid,)).fetchone()
-        if row is None:
-            raise NotFoundError(f"no statement with id {statement_uid}")
+        statement_id = _statement_id(store, statement_uid)
+        _validate(store, fields, statement_id)
         store.conn.execute(
             "INSERT INTO annotations (uid, statement_id, author, body, tags, kind, linked_statement_uid, due_on,"
             " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (uid, row[0], author, body, json.dumps(list(tags), ensure_ascii=False), kind,
-             linked_statement_uid, due_on, stamp, stamp),
+            (uid, statement_id, fields["author"], body, tags_json(fields["tags"]), kind,
+             fields["linked_statement_uid"], fields["due_on"], stamp, stamp),
         )  # fmt: skip
-    return get(store, uid)
+        return get(store, uid)
+
+
+def edit(store: Store, uid: str, **changes: Any) -> Annotation:
+    """Change some of author, body, tags, kind, linked_statement_uid, due_on; only what differs is written.
+
+    Changing the kind drops a link or due date the new kind cannot have, unless the same call sets it.
+    Nothing that differs means nothing written (no new version, the same updated_at).
+    """
+    unknown = set(changes) - set(CONTENT_FIELDS)
+    if unknown:
+        raise ValidationError(f"cannot edit {', '.join(sorted(unknown))} of an annotation")
+    if "tags" in changes:
+        changes["tags"] = clean_tags(changes["tags"])
+    if "due_on" in changes:
+        changes["due_on"] = check_day(changes["due_on"], "the due date")
+    if "linked_statement_uid" in changes:
+        changes["linked_statement_uid"] = changes["linked_statement_uid"] or None
+    if isinstance(changes.get("author"), str):
+        changes["author"] = changes["author"].strip()
+    with store.transaction():
+        current = get(store, uid)
+        fields = {name: getattr(current, name) for name in CONTENT_FIELDS}
+        fields.update(changes)
+        if fields["kind"] != "contradiction" and "linked_statement_uid" not in changes:
+            fields["linked_statement_uid"] = None
+        if fields["kind"] != "follow_up" and "due_on" not in changes:
+            fields["due_on"] = None
+        differing = {name: value for name, value in fields.items() if value != getattr(current, name)}
+        if not differing:
+            return current
+        _validate(store, fields, _statement_id(store, current.statement_uid))
+        if "tags" in differing:
+            differing["tags"] = tags_json(differing["tags"])
+        differing["updated_at"] = _stamp_after(current.updated_at)
+        assignments = ", ".join(f"{name} = ?" for name in differing)
+        store.conn.execute(f"UPDATE annotations SET {assignments} WHERE uid = ?", [*differing.values(), uid])
+        return get(store, uid)
+
+
+def move_to_bin(store: Store, uid: str) -> Annotation:
+    """Delete as far as the user can see: the annotation stays, marked with the time it went to the bin."""
+    with store.transaction():
+        current = get(store, uid)
+        if current.deleted_at is not None:
+            return current
+        stamp = _stamp_after(current.updated_at)
+        store.conn.execute("UPDATE annotations SET deleted_at = ?, updated_at = ? WHERE uid = ?", (stamp, stamp, uid))
+        return get(store, uid)
+
+
+def restore(store: Store, uid: str) -> Annotation:
+    """Take an annotation out of the bin."""
+    with store.transaction():
+        current = get(store, uid)
+        if current.deleted_at is None:
+            return current
+        stamp = _stamp_after(current.updated_at)
+        store.conn.execute("UPDATE annotations SET deleted_at = NULL, updated_at = ? WHERE uid = ?", (stamp, uid))
+        return get(store, uid)
+
+
+# -- reading ------------------------------------------------------------------------------------------------
 
 
 def get(store: Store, uid: str) -> Annotation:
@@ -81,8 +281,87 @@ def get(store: Store, uid: str) -> Annotation:
 
 
 def for_statement(store: Store, statement_id: int, *, include_deleted: bool = False) -> list[Annotation]:
+    """The annotations of a statement by its row id, oldest first (live ones, or with the bin)."""
     live = "" if include_deleted else " AND an.deleted_at IS NULL"
     rows = store.conn.execute(
         f"{SELECT_SQL} WHERE an.statement_id = ?{live} ORDER BY an.created_at, an.id", (statement_id,)
     )
     return [_row(row) for row in rows]
+
+
+def for_statement_uid(store: Store, statement_uid: str, *, include_deleted: bool = False) -> list[Annotation]:
+    """The annotations of a statement by its stable uid, oldest first."""
+    return find(store, AnnotationFilter(statement_uid=statement_uid, include_deleted=include_deleted))
+
+
+def history(store: Store, uid: str) -> list[AnnotationVersion]:
+    """Every version of one annotation, newest first: the current one, then each earlier one."""
+    current = get(store, uid)
+    versions = [
+        AnnotationVersion(current.author, current.body, current.tags, current.kind, current.linked_statement_uid,
+                          current.due_on, current.deleted_at, current.updated_at, None)
+    ]  # fmt: skip
+    rows = store.conn.execute(
+        "SELECT author, body, tags, kind, linked_statement_uid, due_on, deleted_at, valid_from, replaced_at"
+        " FROM annotation_history WHERE annotation_id = ? ORDER BY replaced_at DESC, id DESC",
+        (current.id,),
+    )
+    for row in rows:
+        values = list(row)
+        values[2] = tuple(json.loads(values[2] or "[]"))
+        versions.append(AnnotationVersion(*values))
+    return versions
+
+
+def find(store: Store, flt: AnnotationFilter, limit: int | None = None) -> list[Annotation]:
+    """Annotations matching the filter, oldest first (statement order within a day does not matter here)."""
+    clauses: list[str] = []
+    args: list[Any] = []
+    if not flt.include_deleted:
+        clauses.append("an.deleted_at IS NULL")
+    if flt.issue is not None:
+        clauses.append("st.issue_id = ?")
+        args.append(store.id_of("issues", flt.issue))
+    if flt.kind is not None:
+        if flt.kind not in KINDS:
+            raise ValidationError(f"unknown annotation kind {flt.kind!r}; one of {', '.join(KINDS)}")
+        clauses.append("an.kind = ?")
+        args.append(flt.kind)
+    if flt.tag is not None:
+        clauses.append("EXISTS (SELECT 1 FROM json_each(an.tags) WHERE json_each.value = ?)")
+        args.append(flt.tag.strip())
+    if flt.author is not None:
+        clauses.append("an.author = ?")
+        args.append(flt.author)
+    if flt.date_from:
+        clauses.append("substr(an.updated_at, 1, 10) >= ?")
+        args.append(check_day(flt.date_from, "the start date"))
+    if flt.date_to:
+        clauses.append("substr(an.updated_at, 1, 10) <= ?")
+        args.append(check_day(flt.date_to, "the end date"))
+    if flt.statement_uid is not None:
+        clauses.append("st.uid = ?")
+        args.append(flt.statement_uid)
+    if flt.uids is not None:
+        clauses.append("an.uid IN (SELECT value FROM json_each(?))")
+        args.append(json.dumps(list(flt.uids)))
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    sql = f"{SELECT_SQL} {where} ORDER BY an.created_at, an.id"
+    if limit is not None:
+        sql += " LIMIT ?"
+        args.append(limit)
+    return [_row(row) for row in store.conn.execute(sql, args)]
+
+
+def authors(store: Store) -> list[str]:
+    """Everyone who has written an annotation here, for a filter chooser."""
+    return [row[0] for row in store.conn.execute("SELECT DISTINCT author FROM annotations ORDER BY author")]
+
+
+def all_tags(store: Store) -> list[str]:
+    """Every tag in use on live annotations, for completion and a filter chooser."""
+    rows = store.conn.execute(
+        "SELECT DISTINCT json_each.value FROM annotations, json_each(annotations.tags)"
+        " WHERE annotations.deleted_at IS NULL ORDER BY 1"
+    )
+    return [row[0] for row in rows]
