@@ -38,6 +38,8 @@ def test_store_queries_scale() -> None:
         assert [s.said_on.start() for s in last] == sorted(s.said_on.start() for s in last)
 
         bare_sql = "SELECT rowid FROM statements_fts WHERE statements_fts MATCH ? LIMIT 50"
+        ranked_sql = (f"SELECT rowid, bm25(statements_fts) FROM statements_fts WHERE statements_fts MATCH ?"
+                      f" ORDER BY rowid DESC LIMIT {search.CANDIDATES}")  # fmt: skip
         for label, query, fts in (("common English word 'treaty'", "treaty", '"treaty"'),
                                   ("Russian stem 'острова'", "острова", '"остров"'),
                                   ("Japanese two characters '条約'", "条約", None)):  # fmt: skip
@@ -45,8 +47,6 @@ def test_store_queries_scale() -> None:
             expression = fts or search.match_expression(store, "statements", search.query_terms(query))
             bare = median_seconds(lambda e=expression: store.conn.execute(bare_sql, (e,)).fetchall())
             report(f"search {label}", op, bare)
-            ranked_sql = (f"SELECT rowid, bm25(statements_fts) FROM statements_fts WHERE statements_fts MATCH ?"
-                          f" ORDER BY rowid DESC LIMIT {search.CANDIDATES}")  # fmt: skip
             ranked = median_seconds(lambda e=expression: store.conn.execute(ranked_sql, (e,)).fetchall())
             report("  vs bare ranked candidates", op, ranked)
             assert search.search(store, query, limit=5), label
