@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from db import annotations
+from db import annotations as annotation_store
 from db.models import Statement
 from db.store import Store
 
@@ -58,7 +58,7 @@ def statement_record(store: Store, statement: Statement) -> dict[str, Any]:
         "annotations": [
             {"uid": a.uid, "author": a.author, "body": a.body, "kind": a.kind, "tags": list(a.tags),
              "created_at": a.created_at, "updated_at": a.updated_at}
-            for a in annotations.for_statement(store, statement.id)
+            for a in annotation_store.for_statement(store, statement.id)
         ],
     }  # fmt: skip
 

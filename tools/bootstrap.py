@@ -81,7 +81,8 @@ def main(argv: list[str]) -> int:
             install_debian_packages(TEST_PACKAGES)
         python = install_project("test")
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-        for command in (["-m", "ruff", "check", "."], ["-m", "pytest", "-q", *argv[1:]]):
+        checks = (["-m", "ruff", "check", "."], ["-m", "mypy", "db"], ["-m", "pytest", "-q", *argv[1:]])
+        for command in checks:
             code = subprocess.run([str(python), *command], cwd=PROJECT, env=env).returncode
             if code != 0:
                 return code

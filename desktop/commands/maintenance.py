@@ -8,7 +8,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from db import annotations, sample, search_index
+from db import annotations as annotation_store
+from db import sample, search_index
 from db.errors import DatabaseError
 from desktop.commands.common import add_db_option, database_path, open_store
 
@@ -21,7 +22,7 @@ def register(sub: Any) -> None:
     p = sub.add_parser("annotate", help="add an annotation to a statement")
     add_db_option(p)
     p.add_argument("--author", default=None, help="default: your user name")
-    p.add_argument("--kind", choices=annotations.KINDS, default="note")
+    p.add_argument("--kind", choices=annotation_store.KINDS, default="note")
     p.add_argument("--tag", action="append", default=[], dest="tags")
     p.add_argument("uid", metavar="UID", help="the statement's id (see `positions statements`)")
     p.add_argument("text", metavar="TEXT")
@@ -54,7 +55,7 @@ def run_sample(args: argparse.Namespace) -> int:
 
 def run_annotate(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        note = annotations.add(
+        note = annotation_store.add(
             store, args.uid, args.text, args.author or default_author(), kind=args.kind, tags=tuple(args.tags)
         )
     print(f"annotation {note.uid} added to statement {args.uid}")
