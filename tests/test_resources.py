@@ -30,8 +30,9 @@ def _load(name: str) -> Any:
 
 
 def _norm(alias: str) -> str:
-    """The form an alias is compared in: NFKC, case-folded, single spaces."""
-    return " ".join(unicodedata.normalize("NFKC", alias).casefold().split())
+    """The form an alias is compared in, as the gazetteer folds it: NFKC, case-folded, ё = е, single spaces."""
+    folded = unicodedata.normalize("NFKC", alias).casefold().replace("ё", "е")
+    return " ".join(folded.replace("’", "'").split())
 
 
 def _gold(name: str) -> list[dict[str, Any]]:
@@ -125,6 +126,21 @@ def test_aliases_per_language(actors: list[dict[str, Any]]) -> None:
         assert any(_norm(f) == _norm(actor["name"]) for f in aliases["en"]), actor["name"]
 
 
+def test_aliases_are_filed_under_the_right_script(actors: list[dict[str, Any]]) -> None:
+    """ru aliases hold Cyrillic forms and ja aliases Japanese forms (Latin brand names are allowed in both)."""
+    cyrillic = re.compile(r"[а-яё]", re.IGNORECASE)
+    japanese = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+    for actor in actors:
+        ru = actor["aliases"].get("ru", [])
+        ja = actor["aliases"].get("ja", [])
+        assert not any(japanese.search(f) for f in ru + actor["aliases"]["en"]), actor["name"]
+        assert not any(cyrillic.search(f) for f in ja + actor["aliases"]["en"]), actor["name"]
+        if ru:
+            assert any(cyrillic.search(f) for f in ru), actor["name"]
+        if ja:
+            assert any(japanese.search(f) for f in ja), actor["name"]
+
+
 def test_no_alias_points_to_two_sides(alias_index: dict[str, list[dict[str, Any]]]) -> None:
     clashes = {
         form: sorted({f"{a['name']} ({a['side']})" for a in owners})
@@ -146,6 +162,26 @@ def test_roles_have_iso_dates_in_order(actors: list[dict[str, Any]]) -> None:
             assert start <= date.today(), (actor["name"], role)
         if actor["kind"] == "person" and actor["side"]:
             assert actor["roles"], f"official {actor['name']} has no role"
+
+
+def test_single_holder_offices_do_not_overlap(actors: list[dict[str, Any]]) -> None:
+    """Two people never hold the same one-holder office at once (a hand-over day may be shared).
+
+    Catches a wrong year in a role, the most likely slip when dates are typed in by hand. Offices with
+    several holders at a time (deputies, aides, senior vice-ministers) are skipped.
+    """
+    terms: dict[str, list[tuple[date, date, str]]] = defaultdict(list)
+    for actor in actors:
+        for role in actor["roles"]:
+            if re.search(r"Deputy|Aide|Senior Vice", role["title"]):
+                continue
+            end = date.fromisoformat(role["to"]) if role["to"] else date.max
+            terms[role["title"]].append((date.fromisoformat(role["from"]), end, actor["name"]))
+    assert len(terms) > 20
+    for title, periods in terms.items():
+        periods.sort()
+        for (_, end, name), (start, _, other) in zip(periods, periods[1:], strict=False):
+            assert name == other or end <= start, f"{title}: {name} until {end}, {other} from {start}"
 
 
 def test_every_gold_speaker_is_an_actor_of_its_side(by_name: dict[str, dict[str, Any]]) -> None:
