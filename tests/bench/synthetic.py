@@ -12,6 +12,7 @@ import tempfile
 import uuid
 from pathlib import Path
 
+from db.migrations import SCHEMA_VERSION
 from db.store import Store
 
 DEFAULT_SIZE = 5_000
@@ -39,7 +40,8 @@ def bench_size() -> int:
 
 def synthetic_database(size: int, *, seed: int = 7) -> Path:
     """The path of a database with `size` statements over all issues, built on first use."""
-    path = Path(tempfile.gettempdir()) / f"positions-bench-{size}.sqlite"
+    # Named after the schema version: a cache from an older schema is never reused.
+    path = Path(tempfile.gettempdir()) / f"positions-bench-{size}-v{SCHEMA_VERSION}.sqlite"
     if path.exists():
         return path
     partial = path.with_suffix(".partial")
