@@ -231,7 +231,7 @@ def _english_rules() -> list[_Rule]:
     def day_month(m: re.Match[str], ref: PartialDate | None) -> PartialDate | None:
         return _safe(lambda: _with_year(_en_month(m[2]), int(m[1]), _int(m[3]), ref))
 
-    @_rule(rf"({M})\s+(?:the\s+)?{_DAY}\b(?!\s*(?:-|–)\s*\d)(?:,?\s+{_YEAR}\b)?")
+    @_rule(rf"({M})\s+(?:the\s+)?{_DAY}\b(?!\s*(?:-|–|\+|/|:)\s*\d)(?:,?\s+{_YEAR}\b)?")
     def month_day(m: re.Match[str], ref: PartialDate | None) -> PartialDate | None:
         return _safe(lambda: _with_year(_en_month(m[1]), int(m[2]), _int(m[3]), ref))
 
@@ -243,9 +243,10 @@ def _english_rules() -> list[_Rule]:
     def month_last(m: re.Match[str], ref: PartialDate | None) -> PartialDate | None:
         return _month_relative_to(ref, _en_month(m[2]), m[1]) if ref else None
 
-    @_rule(rf"({M})\s+(?:of\s+)?(last|this|next)\s+year\b", "relative")
+    @_rule(rf"({M})\s+(?:of\s+)?(last|this|next|the\s+(?:following|next|previous|current))\s+year\b", "relative")
     def month_of_last_year(m: re.Match[str], ref: PartialDate | None) -> PartialDate | None:
-        offset = {"last": -1, "this": 0, "next": 1}[m[2]]
+        word = m[2].split()[-1]
+        offset = {"last": -1, "previous": -1, "next": 1, "following": 1}.get(word, 0)
         return PartialDate(ref.year + offset, _en_month(m[1])) if ref else None
 
     @_rule(

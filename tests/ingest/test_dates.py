@@ -231,3 +231,9 @@ def test_dateutil_pitfalls_are_avoided() -> None:
 def test_march_18_never_takes_the_current_year() -> None:
     this_year = dt.date.today().year
     assert parse_date("March 18", "en", reference=PartialDate(2017, 4)).year == 2017 != this_year
+
+
+def test_format_names_and_following_year() -> None:
+    mentions = find_dates("After the March 2 + 2 talks they met.", "en", APRIL_2017)
+    assert all(m.value.day is None for m in mentions)
+    assert one("The summit in May of the following year.", reference=PartialDate(2017, 11))[1] == "2018-05"
