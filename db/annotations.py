@@ -129,7 +129,7 @@ def check_day(value: str | None, what: str) -> str | None:
         raise ValidationError(f"{what} {value!r} is not a date (use YYYY-MM-DD)") from None
 
 
-def _validate(store: Store, fields: dict[str, Any], statement_id: int) -> None:
+def validate(store: Store, fields: dict[str, Any], statement_id: int) -> None:
     """Check one complete version before it is written; messages name the field and what to do."""
     if not isinstance(fields["body"], str) or not fields["body"].strip():
         raise ValidationError("the annotation is empty: write something first")
@@ -201,7 +201,7 @@ def add(
     stamp = now()
     with store.transaction():
         statement_id = _statement_id(store, statement_uid)
-        _validate(store, fields, statement_id)
+        validate(store, fields, statement_id)
         store.conn.execute(
             "INSERT INTO annotations (uid, statement_id, author, body, tags, kind, linked_statement_uid, due_on,"
             " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -239,7 +239,7 @@ def edit(store: Store, uid: str, **changes: Any) -> Annotation:
         differing = {name: value for name, value in fields.items() if value != getattr(current, name)}
         if not differing:
             return current
-        _validate(store, fields, _statement_id(store, current.statement_uid))
+        validate(store, fields, _statement_id(store, current.statement_uid))
         if "tags" in differing:
             differing["tags"] = tags_json(differing["tags"])
         differing["updated_at"] = _stamp_after(current.updated_at)
