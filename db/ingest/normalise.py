@@ -54,6 +54,29 @@ def normalise_text(text: str) -> str:
     return _BLANK_LINES.sub("\n\n", text).strip()
 
 
+def language_by_script(text: str, sample_size: int = 20000) -> str:
+    """"ja" when kana or kanji dominate the letters, "ru" for Cyrillic, else "en"; looks at the first 20,000 chars.
+
+    Kana alone decide Japanese even in a text full of Latin names; Chinese (kanji without kana) is not expected.
+    """
+    latin = cyrillic = kana = kanji = 0
+    for ch in text[:sample_size]:
+        code = ord(ch)
+        if code < 0x80:
+            latin += ch.isalpha()
+        elif 0x0400 <= code <= 0x04FF:
+            cyrillic += 1
+        elif 0x3040 <= code <= 0x30FF:
+            kana += 1
+        elif 0x4E00 <= code <= 0x9FFF:
+            kanji += 1
+    if kana + kanji > 0 and (kana > 0 or kanji > latin + cyrillic) and (kana + kanji) * 3 >= latin + cyrillic:
+        return "ja"
+    if cyrillic > latin:
+        return "ru"
+    return "en"
+
+
 # --- boilerplate -----------------------------------------------------------------------------------------------
 
 _DISCLAIMER = re.compile(

@@ -76,3 +76,13 @@ def test_corpus_boilerplate(corpus_dir: Path) -> None:
         for quote in quotes[article["file"]]:
             assert quote in kept  # nothing the annotators quoted was stripped
         assert 1 <= len(removed) <= 6
+
+
+def test_language_by_script() -> None:
+    from db.ingest.normalise import language_by_script
+
+    assert language_by_script("The minister said so.") == "en"
+    assert language_by_script("Министр иностранных дел заявил, что Japan Times ошибается.") == "ru"
+    assert language_by_script("河野外務大臣は、Lavrov外相と会談した。") == "ja"
+    assert language_by_script("北方領土問題") == "ja"
+    assert language_by_script("") == "en"
