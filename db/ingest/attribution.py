@@ -1,0 +1,255 @@
+"""Find attributed statements in a sentence: a cue (reporting verb, "according to", 「…」と述べた) and its speaker.
+
+The speaker of a verb cue is the nearest mention before it in the same clause that can be a subject (not the
+object of a preposition, not a possessive); "according to X" and "по словам X" take the mention after the cue;
+Japanese takes the topic ("Xは") of the sentence. Coordinated speakers ("Lavrov and Kono agreed") and
+collectives ("the parties") give one speaker per actor, which is how an agreement becomes one line per side.
+A speaker-labelled transcript turn ("LAVROV: ...") is a direct quotation of that speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from db.ingest.cues import (
+    AGREEMENT,
+    CUES,
+    INTENTION,
+    NOUN,
+    OBJECT_PREPOSITIONS,
+    SCHEDULE_AFTER_INTENTION,
+    SOURCE,
+    SPEECH,
+    STANCE,
+    CueClass,
+)
+from db.ingest.gazetteer import Gazetteer
+from db.ingest.sentences import Sentence, quotation_spans
+from db.ingest.speakers import Mention
+
+_POSSESSIVE_PRONOUNS = re.compile(r"^(?:his|her|its|their|him|them|его|её|ее|их|ему|ей|им)$", re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_CLAUSE_BREAK = {
+    "en": re.compile(r"\b(?:that|whether|because|although|while|but|however)\b|[;:]", re.IGNORECASE),
+    "ru": re.compile(r"(?<![\w-])(?:что|чтобы|потому|хотя|но|однако)(?![\w-])|[;:]", re.IGNORECASE),
+    "ja": re.compile(r"[。；]"),
+}
+_COORDINATION = {
+    "en": re.compile(r"^\s*(?:and|,)\s*$"),
+    "ru": re.compile(r"^\s*(?:и|,)\s*$"),
+    "ja": re.compile(r"^\s*[とや、・]\s*$"),
+}
+_MAX_SUBJECT_GAP = 110  # characters between a subject and its verb ("X, for his part, in response, said")
+_MIN_DIRECT_QUOTE_WORDS = 4
+_LABEL = re.compile(r"^\s*([^\W\d][\w .'’\-]{1,40}?|[\u3040-\u30ff\u3400-\u9fff・]{2,15})\s*[:：]\s*\S")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One attributed statement in one sentence: who (one or more speakers), the cue, and the quote span."""
+
+    speakers: tuple[Mention, ...]
+    cue: str
+    cue_start: int
+    cue_end: int
+    cue_class: CueClass
+    kind: str  # direct_quote, reported, characterization
+    quote_start: int
+    quote_end: int
+
+    @property
+    def collective(self) -> bool:
+        return len(self.speakers) > 1 or any(len(m.actors) > 1 for m in self.speakers)
+
+
+def find_attributions(text: str, sentence: Sentence, mentions: list[Mention], language: str) -> list[Attribution]:
+    """Attributions in one sentence; `mentions` are the (resolved) mentions inside it, in text order."""
+    cues = _cues(text, sentence, language)
+    quotes = quotation_spans(text, sentence.start, sentence.end)
+    found: list[Attribution] = []
+    for match_start, match_end, cue_class in cues:
+        if any(a < match_start and match_end <= b for a, b in quotes):
+            continue  # a verb inside someone's quotation is part of what they said
+        cue = text[match_start:match_end]
+        if _filtered(text, sentence, match_start, match_end, cue_class, language):
+            continue
+        speakers = _speakers(text, sentence, mentions, match_start, match_end, cue_class, language)
+        if not speakers:
+            continue
+        kind = _kind(text, sentence, quotes, speakers, cue_class)
+        found.append(Attribution(speakers, cue, match_start, match_end, cue_class, kind, sentence.start, sentence.end))
+    return found
+
+
+def transcript_turn(text: str, sentence: Sentence, gazetteer: Gazetteer, mentions: list[Mention]) -> Mention | None:
+    """The speaker of a "NAME: words" line at the start of a paragraph, when NAME is a known actor."""
+    if sentence.start != sentence.paragraph_start:
+        return None
+    match = _LABEL.match(text, sentence.start, sentence.paragraph_end)
+    if not match:
+        return None
+    label = match.group(1).strip()
+    for m in mentions:
+        if m.start >= match.start(1) and m.end <= match.end(1) + 1 and m.actors:
+            return m
+    for candidate in (label, label.split()[-1] if label.split() else label):
+        actors = gazetteer.by_alias(candidate.title()) or gazetteer.by_alias(candidate)
+        if actors:
+            return Mention(match.start(1), match.end(1), label, (actors[0],), "alias")
+    return None
+
+
+def _cues(text: str, sentence: Sentence, language: str) -> list[tuple[int, int, CueClass]]:
+    """Cue matches in the sentence, the longest kept where two overlap."""
+    raw = []
+    for pattern, cue_class in CUES.get(language, CUES["en"]):
+        for m in pattern.finditer(text, sentence.start, sentence.end):
+            raw.append((m.start(), m.end(), cue_class))
+    raw.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    kept: list[tuple[int, int, CueClass]] = []
+    for cue in raw:
+        if all(cue[1] <= k[0] or cue[0] >= k[1] for k in kept):
+            kept.append(cue)
+    return sorted(kept, key=lambda c: c[0])
+
+
+def _filtered(text: str, sentence: Sentence, start: int, end: int, cue_class: CueClass, language: str) -> bool:
+    """Cues that do not introduce a statement: passives ("This was said"), schedules ("plans to visit")."""
+    before = text[sentence.start : start]
+    if language == "en" and cue_class in (SPEECH, AGREEMENT) and _PASSIVE_BEFORE.search(before):
+        after = text[end : end + 4]
+        return not after.startswith(" by")
+    if cue_class is INTENTION:
+        return bool(SCHEDULE_AFTER_INTENTION.match(text[end : min(sentence.end, end + 40)]))
+    return False
+
+
+def _speakers(
+    text: str,
+    sentence: Sentence,
+    mentions: list[Mention],
+    start: int,
+    end: int,
+    cue_class: CueClass,
+    language: str,
+) -> tuple[Mention, ...]:
+    inside = [m for m in mentions if m.start >= start and m.end <= end]
+    if inside and cue_class in (SPEECH, SOURCE) and (text[start:end].lower().startswith(("in ", "quoted", "cited"))):
+        return tuple(inside)  # "in his opinion", "quoted Lavrov and Kono as saying"
+    if cue_class.speaker_after:
+        if language == "ja":
+            return _with_coordinated(text, mentions, _nearest_left(text, sentence, mentions, start, language), language)
+        after = [m for m in mentions if m.start >= end and m.start - end <= 30]
+        if after and not re.search(r"[,.;:!?]", text[end : after[0].start]):
+            return _with_coordinated_right(text, mentions, after[0], language)
+        return ()
+    if cue_class is NOUN:
+        owner = [m for m in mentions if m.end <= start and start - m.end <= 1]
+        return (owner[-1],) if owner else ()
+    if language == "ja":
+        topic = _japanese_topic(text, mentions, start)
+        if topic:
+            return _with_coordinated(text, mentions, topic, language)
+    inverted = _inverted_speaker(text, mentions, start, end)
+    if inverted:
+        return (inverted,)
+    subject = _nearest_left(text, sentence, mentions, start, language)
+    if subject is None:
+        return ()
+    return _with_coordinated(text, mentions, subject, language)
+
+
+def _inverted_speaker(text: str, mentions: list[Mention], start: int, end: int) -> Mention | None:
+    """ "..., said Lavrov" / "— заявил Лавров": the speaker right after a cue that follows a comma or dash."""
+    lead = text[max(0, start - 4) : start]
+    if not re.search(r"[,—–\"”»]\s*$", lead):
+        return None
+    after = [m for m in mentions if 0 <= m.start - end <= 2]
+    return after[0] if after else None
+
+
+def _nearest_left(
+    text: str, sentence: Sentence, mentions: list[Mention], cue_start: int, language: str
+) -> Mention | None:
+    """The nearest mention before the cue that can be its subject."""
+    breaker = _CLAUSE_BREAK.get(language, _CLAUSE_BREAK["en"])
+    prepositions = OBJECT_PREPOSITIONS.get(language, OBJECT_PREPOSITIONS["en"])
+    for m in reversed([m for m in mentions if m.end <= cue_start]):
+        gap = text[m.end : cue_start]
+        if len(gap) > _MAX_SUBJECT_GAP:
+            return None
+        if breaker.search(gap):
+            return None
+        if _POSSESSIVE_PRONOUNS.match(m.text):
+            continue
+        if language == "en" and re.match(r"\s*['’]s?\b", text[m.end : m.end + 3]):
+            continue  # "Japan's missile defense": a possessive is not the subject
+        if prepositions.search(text[max(sentence.start, m.start - 20) : m.start]):
+            continue
+        if language == "ja" and text[m.end : m.end + 1] in ("の", "を", "に", "へ"):
+            continue
+        return m
+    return None
+
+
+def _japanese_topic(text: str, mentions: list[Mention], cue_start: int) -> Mention | None:
+    """The first mention marked as topic or subject (は, が, も) before the cue."""
+    for m in mentions:
+        if m.end <= cue_start and re.match(r"(?:は|が|も|としては|側は)", text[m.end : m.end + 4]):
+            return m
+    return None
+
+
+def _with_coordinated(
+    text: str, mentions: list[Mention], subject: Mention | None, language: str
+) -> tuple[Mention, ...]:
+    """Add the mentions coordinated before the subject: "Putin and Abe agreed" -> (Putin, Abe)."""
+    if subject is None:
+        return ()
+    found = [subject]
+    joiner = _COORDINATION.get(language, _COORDINATION["en"])
+    earlier = [m for m in mentions if m.end <= subject.start]
+    current = subject
+    while earlier:
+        previous = earlier.pop()
+        if not joiner.match(text[previous.end : current.start]):
+            break
+        found.insert(0, previous)
+        current = previous
+    return tuple(found)
+
+
+def _with_coordinated_right(text: str, mentions: list[Mention], first: Mention, language: str) -> tuple[Mention, ...]:
+    found = [first]
+    joiner = _COORDINATION.get(language, _COORDINATION["en"])
+    for m in [m for m in mentions if m.start >= first.end]:
+        if not joiner.match(text[found[-1].end : m.start]):
+            break
+        found.append(m)
+    return tuple(found)
+
+
+def _kind(
+    text: str,
+    sentence: Sentence,
+    quotes: list[tuple[int, int]],
+    speakers: tuple[Mention, ...],
+    cue_class: CueClass,
+) -> str:
+    """direct_quote when a real quotation (not a scare-quoted term) is in the sentence; characterization for a
+    state's standing stance ("Tokyo considers ..."); reported otherwise."""
+    if cue_class in (SPEECH, SOURCE, NOUN) and any(
+        _word_count(text[a:b]) >= _MIN_DIRECT_QUOTE_WORDS for a, b in quotes
+    ):
+        return "direct_quote"
+    kinds = {a.kind for m in speakers for a in m.actors}
+    if cue_class is STANCE and kinds and kinds <= {"state", "delegation"}:
+        return "characterization"
+    return "reported"
+
+
+def _word_count(quoted: str) -> int:
+    if re.search(r"[\u3040-\u30ff\u3400-\u9fff]", quoted):
+        return len(quoted) // 4
+    return len(quoted.split())

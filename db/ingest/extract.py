@@ -1,0 +1,173 @@
+"""The extraction stage: a normalised document in, candidate statements (with confidence and a reason) out.
+
+sentences -> mentions (gazetteer names, roles, collectives; pronouns resolved against the discourse so far) ->
+attributions (cue + speaker) -> one candidate per speaking actor, with an issue (keywords of the sentence and its
+paragraph) and a date (sentence, event, paragraph or publication). The side always follows the speaker: a
+newspaper or an expert gets no side even when what they say is about one; an official relayed by a newspaper
+keeps their side.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from db.ingest.attribution import Attribution, find_attributions, transcript_turn
+from db.ingest.classify import IssueClassifier
+from db.ingest.cues import AGREEMENT, SPEECH, CueClass
+from db.ingest.document import Candidate, Document
+from db.ingest.gazetteer import Actor, Gazetteer
+from db.ingest.sentences import Sentence, split_sentences
+from db.ingest.speakers import Mention, MentionFinder, SpeakerContext
+from db.ingest.statement_dates import DateResolver
+
+_HOW_FACTOR = {"alias": 1.0, "role": 0.9, "collective": 0.85, "fuzzy": 0.85, "pronoun": 0.8, "generic": 0.8}
+_KIND_FACTOR = {"direct_quote": 1.05, "reported": 1.0, "characterization": 0.5}
+_GENERIC_NAMES = {"media": "media (unnamed)", "expert": "experts (unnamed)"}
+
+
+@dataclass
+class _Found:
+    """One speaker of one attribution, before the issue and the date are added."""
+
+    actor: Actor | None
+    mention: Mention
+    attribution: Attribution
+    category: str
+
+
+def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candidate]:
+    """All candidate statements of a document, in text order; offsets index `document.text`."""
+    text = document.text
+    language = document.language if document.language in ("en", "ru", "ja") else "en"
+    sentences = split_sentences(text, language)
+    finder = MentionFinder(gazetteer, language)
+    all_mentions = finder.find(text, document.published)
+    context = SpeakerContext(gazetteer, language)
+    classifier = IssueClassifier(gazetteer, language)
+    dates = DateResolver(text, language, document.published)
+    candidates: list[Candidate] = []
+    cursor = 0
+    for sentence in sentences:
+        while cursor < len(all_mentions) and all_mentions[cursor].end <= sentence.start:
+            cursor += 1
+        explicit = [m for m in all_mentions[cursor:] if m.start >= sentence.start and m.end <= sentence.end]
+        explicit = [_resolve_generic(m, context) for m in explicit]
+        pronouns = context.pronouns(sentence.text, sentence.start, explicit)
+        taken = [(m.start, m.end) for m in explicit]
+        pronouns = [p for p in pronouns if all(p.end <= a or p.start >= b for a, b in taken)]
+        mentions = sorted(explicit + pronouns, key=lambda m: m.start)
+        found = _attributed(text, sentence, mentions, gazetteer, language)
+        paragraph = text[sentence.paragraph_start : sentence.paragraph_end]
+        for item in found:
+            candidates.extend(_candidates(item, text, sentence, paragraph, classifier, dates))
+        dates.observe(sentence)
+        context.observe(mentions)
+    return _deduplicated(candidates)
+
+
+def _attributed(
+    text: str, sentence: Sentence, mentions: list[Mention], gazetteer: Gazetteer, language: str
+) -> list[_Found]:
+    found: list[_Found] = []
+    turn = transcript_turn(text, sentence, gazetteer, mentions)
+    if turn is not None:
+        end = sentence.paragraph_end
+        label = Attribution((turn,), turn.text, turn.start, turn.end, SPEECH, "direct_quote", sentence.start, end)
+        found.extend(_Found(a, turn, label, a.category) for a in turn.actors)
+    for attribution in find_attributions(text, sentence, mentions, language):
+        for mention in attribution.speakers:
+            if not mention.actors:
+                found.append(_Found(None, mention, attribution, mention.category))
+            for actor in mention.actors:
+                found.append(_Found(actor, mention, attribution, actor.category))
+    return found
+
+
+def _candidates(
+    item: _Found,
+    text: str,
+    sentence: Sentence,
+    paragraph: str,
+    classifier: IssueClassifier,
+    dates: DateResolver,
+) -> list[Candidate]:
+    attribution = item.attribution
+    quote = text[attribution.quote_start : attribution.quote_end]
+    issue = classifier.classify(quote, paragraph)
+    when = dates.resolve(sentence, attribution.cue_start, attribution.cue_class)
+    official = item.category == "official"
+    actor = item.actor
+    speaker = actor.name if actor else _GENERIC_NAMES.get(item.category, item.mention.text)
+    confidence = _confidence(attribution.cue_class, item.mention, attribution, issue.score)
+    reason = (
+        f"{attribution.cue_class.name} cue '{attribution.cue.strip()}'; speaker '{item.mention.text}'"
+        f" ({_how(item.mention)}); issue {issue.slug}"
+        + (f" ({', '.join(issue.keywords[:3])})" if issue.keywords else " (no keyword)")
+        + f"; date {when.value.iso()}: {when.why}"
+    )
+    return [
+        Candidate(
+            quote=quote,
+            start=attribution.quote_start,
+            end=attribution.quote_end,
+            speaker=speaker,
+            speaker_as_written=item.mention.text,
+            actor_key=actor.key if actor else None,
+            side=actor.side if official and actor else None,
+            category=item.category if item.category in ("official", "media", "expert") else "official",  # type: ignore[arg-type]
+            issue=issue.slug,
+            said_on=when.value,
+            date_basis=when.basis,
+            kind=attribution.kind,  # type: ignore[arg-type]
+            confidence=confidence,
+            reason=reason,
+            accepted=official and confidence >= 0.5,
+        )
+    ]
+
+
+def _confidence(cue_class: CueClass, mention: Mention, attribution: Attribution, issue_score: float) -> float:
+    value = cue_class.strength * _HOW_FACTOR.get(mention.how, 0.8) * _KIND_FACTOR.get(attribution.kind, 1.0)
+    if attribution.collective and cue_class is not AGREEMENT:
+        value *= 0.9
+    if issue_score <= 0:
+        value *= 0.9
+    return round(max(0.05, min(1.0, value)), 2)
+
+
+def _how(mention: Mention) -> str:
+    return {
+        "alias": "gazetteer",
+        "fuzzy": "fuzzy name match",
+        "role": "role holder",
+        "collective": "both sides",
+        "pronoun": "back-reference",
+        "generic": "unnamed media/expert",
+    }.get(mention.how, mention.how)
+
+
+def _resolve_generic(mention: Mention, context: SpeakerContext) -> Mention:
+    """ "The newspaper", "the agency": the last named outlet, when there is one."""
+    if mention.how != "generic" or mention.generic_category != "media":
+        return mention
+    words = mention.text.lower().split()
+    if not words or words[0] not in ("the", "this", "that") or mention.text.lower().endswith("s"):
+        return mention
+    for earlier in reversed(context.recent):
+        if len(earlier.actors) == 1 and earlier.actors[0].kind == "media":
+            return Mention(mention.start, mention.end, mention.text, earlier.actors, "pronoun")
+    return mention
+
+
+def _deduplicated(candidates: list[Candidate]) -> list[Candidate]:
+    """One line per speaker, quote and issue: two cues of one speaker in one sentence are one statement."""
+    best: dict[tuple[str, int, int, str], Candidate] = {}
+    order: list[tuple[str, int, int, str]] = []
+    for c in candidates:
+        key = (c.actor_key or c.speaker, c.start, c.end, c.issue)
+        if key not in best:
+            order.append(key)
+            best[key] = c
+        elif c.confidence > best[key].confidence:
+            best[key] = c
+    return [best[k] for k in order]

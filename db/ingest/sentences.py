@@ -1,0 +1,210 @@
+"""Split normalised text into paragraphs and sentences, keeping character offsets into the text.
+
+Why not a library: the pipeline needs offsets that point back into `Document.text` (the review screen
+highlights the quote in its source), three scripts (Latin, Cyrillic, Japanese), and one rule the usual
+splitters lack: a quotation that spans several sentences stays inside one sentence, because a continuous
+direct quotation is one statement. Paragraphs are blank-line or line separated blocks; a line without a final
+full stop (a heading, a dateline) is a sentence of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Abbreviations after which a full stop does not end a sentence (lower-cased, without the dot).
+_ABBREVIATIONS = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "st",
+    "gen",
+    "lt",
+    "col",
+    "maj",
+    "capt",
+    "sen",
+    "rep",
+    "gov",
+    "rev",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "no",
+    "nos",
+    "vs",
+    "etc",
+    "e.g",
+    "i.e",
+    "u.s",
+    "u.n",
+    "u.k",
+    "approx",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "jr",
+    "sr",
+    "fig",
+    "vol",
+    "pp",
+    "p",
+    "г",
+    "гг",
+    "т.е",
+    "т.д",
+    "т.п",
+    "им",
+    "ул",
+    "руб",
+    "тыс",
+    "млн",
+    "млрд",
+    "см",
+    "др",
+    "проф",
+    "акад",
+    "ген",
+    "янв",
+    "фев",
+    "февр",
+    "апр",
+    "авг",
+    "сент",
+    "окт",
+    "нояб",
+    "дек",
+}
+
+_OPEN_QUOTES = "“«「『„"
+_CLOSE_QUOTES = "”»」』"
+_TERMINATORS_LATIN = ".!?…"
+_TERMINATORS_CJK = "。！？"
+_CLOSERS_AFTER_STOP = "\"'”»)）」』’"
+_MAX_QUOTE_LENGTH = 1500  # a "quotation" longer than this is an unbalanced mark, not a quotation
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence: its offsets into the document text, and the paragraph it belongs to."""
+
+    start: int
+    end: int
+    text: str
+    index: int  # position among all sentences of the document
+    paragraph: int  # index of the paragraph
+    paragraph_start: int
+    paragraph_end: int
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Offsets of the non-empty lines of the text; a paragraph is one line (articles put one per line)."""
+    spans = []
+    for match in re.finditer(r"[^\n\r\u2028\u2029]+", text):
+        start, end = match.start(), match.end()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+    return spans
+
+
+def quotation_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans (including the marks) of quotations within text[start:end], pairing typographic and straight marks.
+
+    A straight double quote closes an open quotation and opens one otherwise, so the mixed pairs that machine
+    translation leaves (“ ... ") still pair. Unclosed or overlong quotations are ignored.
+    """
+    end = len(text) if end is None else end
+    spans = []
+    open_at: int | None = None
+    for i in range(start, end):
+        ch = text[i]
+        if open_at is None:
+            if ch in _OPEN_QUOTES or ch == '"':
+                open_at = i
+        elif ch in _CLOSE_QUOTES or ch == '"':
+            if i - open_at <= _MAX_QUOTE_LENGTH:
+                spans.append((open_at, i + 1))
+            open_at = None
+        elif ch in _OPEN_QUOTES and text[open_at] == '"':
+            open_at = i  # a stray straight quote before a typographic opening mark
+    return spans
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the full stop at `dot` ends an abbreviation or an initial rather than a sentence."""
+    match = re.search(r"([\w.]+)$", text[max(0, dot - 12) : dot])
+    if not match:
+        return False
+    word = match.group(1)
+    if word.lower() in _ABBREVIATIONS:
+        return True
+    if len(word) == 1 and word.isupper():  # an initial: "S. Lavrov", "В. Путин"
+        return True
+    return bool(re.fullmatch(r"(?:[A-Za-zА-Яа-я]\.)+[A-Za-zА-Яа-я]", word))  # U.S, e.g
+
+
+def _boundaries(text: str, start: int, end: int, language: str) -> list[int]:
+    """Offsets (exclusive ends) where sentences end inside one paragraph."""
+    protected = quotation_spans(text, start, end)
+    cuts: list[int] = []
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in _TERMINATORS_CJK or ch in _TERMINATORS_LATIN:
+            j = i + 1
+            while j < end and (text[j] in _TERMINATORS_LATIN or text[j] in _TERMINATORS_CJK):
+                j += 1
+            while j < end and text[j] in _CLOSERS_AFTER_STOP:
+                j += 1
+            if any(a < i < b - 1 and b > j for a, b in protected):
+                i = j
+                continue
+            if ch in _TERMINATORS_CJK:
+                cuts.append(j)
+            elif j < end and text[j].isspace():
+                k = j
+                while k < end and text[k].isspace():
+                    k += 1
+                nxt = text[k] if k < end else ""
+                starts_sentence = nxt.isupper() or nxt.isdigit() or nxt in "\"“«(„'‘"
+                if starts_sentence and not (ch == "." and _is_abbreviation(text, i)):
+                    cuts.append(j)
+            i = j
+            continue
+        i += 1
+    if not cuts or cuts[-1] != end:
+        cuts.append(end)
+    return cuts
+
+
+def split_sentences(text: str, language: str = "en") -> list[Sentence]:
+    """All sentences of the text, in order, with offsets such that text[s.start:s.end] == s.text."""
+    result: list[Sentence] = []
+    for number, (p_start, p_end) in enumerate(paragraphs(text)):
+        begin = p_start
+        for cut in _boundaries(text, p_start, p_end, language):
+            s, e = begin, cut
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                result.append(Sentence(s, e, text[s:e], len(result), number, p_start, p_end))
+            begin = cut
+    return result

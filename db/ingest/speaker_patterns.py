@@ -1,0 +1,217 @@
+"""Word lists and patterns for finding speakers in English, Russian and Japanese (data for `speakers.py`).
+
+Kept apart from the matching logic so that a linguist can extend a language without reading the algorithm.
+Every pattern here is general vocabulary (pronouns, roles, collectives, "the newspaper"), never a name: names
+live in the gazetteer (`resources/actors.json`).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Stems that say which side a word belongs to, checked on the folded word with startswith.
+SIDE_WORDS = [
+    ("russia", "russia"),
+    ("soviet", "russia"),
+    ("moscow", "russia"),
+    ("kremlin", "russia"),
+    ("росси", "russia"),
+    ("москв", "russia"),
+    ("кремл", "russia"),
+    ("ロシア", "russia"),
+    ("露", "russia"),
+    ("japan", "japan"),
+    ("tokyo", "japan"),
+    ("япони", "japan"),
+    ("японск", "japan"),
+    ("токи", "japan"),
+    ("日本", "japan"),
+    ("日", "japan"),
+]
+
+# Titles and honorifics written straight after a Japanese name: 河野外相, 安倍首相, ラブロフ氏.
+JA_TITLE_SUFFIXES = [
+    "外務大臣",
+    "総理大臣",
+    "防衛大臣",
+    "官房長官",
+    "外務次官",
+    "外務副大臣",
+    "副大臣",
+    "補佐官",
+    "報道官",
+    "外相",
+    "首相",
+    "総理",
+    "大統領",
+    "防衛相",
+    "国防相",
+    "長官",
+    "次官",
+    "大臣",
+    "議員",
+    "知事",
+    "代表",
+    "氏",
+    "さん",
+    "様",
+]
+
+_RU_ADJECTIVE_ENDINGS = ("ая", "яя", "ое", "ее", "ый", "ий", "ой", "ые", "ие", "ых", "их", "ую", "юю", "ей", "ом", "ем")
+
+
+def russian_word_pattern(word: str) -> str:
+    """A pattern for a Russian word in any case: strip the ending of the dictionary form, allow any short one."""
+    if len(word) <= 3 or not re.fullmatch(r"[А-Яа-яЁё-]+", word):
+        return re.escape(word)
+    lower = word.lower()
+    stem = word
+    if lower.endswith(_RU_ADJECTIVE_ENDINGS) and len(word) > 5:
+        stem = word[:-2]
+    elif lower[-1] in "аяоеыийьу":
+        stem = word[:-1]
+    return "(?i:" + re.escape(stem) + ")[а-яё]{0,3}"
+
+
+_SIDE_EN = r"(?P<side>Russian|Japanese|Russia's|Japan's|Soviet)"
+_SIDE_EN_OF = r"(?P<side>Russia|Japan|the Russian Federation)"
+_BOTH_EN = r"(?P<both>Russia and Japan|Japan and Russia)"
+_SIDE_RU = r"(?P<side>(?i:росси|япони|российск|японск)[а-яё]*)"
+_SIDE_JA = r"(?P<side>日本|ロシア|露|日)"
+
+_FOREIGN = ("foreign", "minister")
+_DEFENSE = ("defen", "minister")
+_PM = ("prime", "minister")
+_PRESIDENT = ("president",)
+
+
+def _en(pattern: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + pattern + r"(?![\w])")
+
+
+# (pattern, words a role title must contain, name of the group holding the side or "")
+ROLE_PATTERNS: dict[str, list[tuple[re.Pattern[str], tuple[str, ...], str]]] = {
+    "en": [
+        (_en(_SIDE_EN + r"\s+(?:Foreign Minister|Minister of Foreign Affairs|foreign minister)"), _FOREIGN, "side"),
+        (
+            _en(r"(?:Foreign Minister|Minister of Foreign Affairs|Minister for Foreign Affairs) of " + _SIDE_EN_OF),
+            _FOREIGN,
+            "side",
+        ),
+        (_en(r"(?:Foreign Ministers?|Ministers? of Foreign Affairs) of " + _BOTH_EN), _FOREIGN, ""),
+        (_en(_SIDE_EN + r"\s+(?:Defen[cs]e Minister|Minister of Defen[cs]e|defen[cs]e minister)"), _DEFENSE, "side"),
+        (_en(r"(?:Defen[cs]e Minister|Minister of Defen[cs]e) of " + _SIDE_EN_OF), _DEFENSE, "side"),
+        (_en(r"(?:the )?head of the " + _SIDE_EN + r" Defen[cs]e Ministry"), _DEFENSE, "side"),
+        (_en(_SIDE_EN + r"\s+(?:Prime Minister|prime minister|Premier|premier)"), _PM, "side"),
+        (_en(r"Prime Minister of " + _SIDE_EN_OF), _PM, "side"),
+        (_en(_SIDE_EN + r"\s+(?:President|president)"), _PRESIDENT, "side"),
+        (_en(r"President of " + _SIDE_EN_OF), _PRESIDENT, "side"),
+    ],
+    "ru": [
+        (
+            re.compile(r"(?i:министр[а-я]{0,3} иностранных дел|глав[а-я]{0,2} МИД[а-я]{0,2}) " + _SIDE_RU),
+            _FOREIGN,
+            "side",
+        ),
+        (re.compile(r"(?i:министр[а-я]{0,3} обороны|глав[а-я]{0,2} Минобороны) " + _SIDE_RU), _DEFENSE, "side"),
+        (re.compile(r"(?i:премьер-министр[а-я]{0,3}|премьер[а-я]{0,3}) " + _SIDE_RU), _PM, "side"),
+        (re.compile(r"(?i:президент[а-я]{0,3}) " + _SIDE_RU), _PRESIDENT, "side"),
+        (re.compile(_SIDE_RU + r" (?i:премьер-министр[а-я]{0,3}|президент[а-я]{0,3})"), _PM, "side"),
+    ],
+    "ja": [
+        (re.compile(_SIDE_JA + r"の?(?:外相|外務大臣)"), _FOREIGN, "side"),
+        (re.compile(_SIDE_JA + r"の?(?:防衛相|防衛大臣|国防相)"), _DEFENSE, "side"),
+        (re.compile(_SIDE_JA + r"の?(?:首相|総理大臣|総理)"), _PM, "side"),
+        (re.compile(_SIDE_JA + r"の?大統領"), _PRESIDENT, "side"),
+    ],
+}
+
+_LEADERS = "president|prime+minister"
+_FOREIGN_MINISTERS = "foreign+minister"
+
+# (pattern, what each side contributes: "delegation", "state", or role words joined by "+", alternatives by "|")
+COLLECTIVE_PATTERNS: dict[str, list[tuple[re.Pattern[str], str]]] = {
+    "en": [
+        (_en(r"(?i:(?:the|both|the two) (?:sides|parties|delegations))"), "delegation"),
+        (_en(r"(?i:the (?:Russian and Japanese|Japanese and Russian) (?:sides|delegations))"), "delegation"),
+        (_en(r"(?i:the (?:two )?leaders(?: of (?:the two|our|both) countries)?|both leaders)"), _LEADERS),
+        (_en(r"(?i:the (?:two )?(?:foreign )?ministers|both (?:foreign )?ministers)"), _FOREIGN_MINISTERS),
+    ],
+    "ru": [
+        (re.compile(r"(?<![\w-])(?i:обе стороны|стороны договорились|стороны согласились|делегации)"), "delegation"),
+        (re.compile(r"(?<![\w-])(?i:(?:российская и японская|японская и российская) стороны)"), "delegation"),
+        (re.compile(r"(?<![\w-])(?i:лидеры (?:двух |обеих |наших )?(?:стран|государств))"), _LEADERS),
+        (re.compile(r"(?<![\w-])(?i:министры иностранных дел|главы МИД|министры)(?![\w-])"), _FOREIGN_MINISTERS),
+    ],
+    "ja": [
+        (re.compile(r"双方|両者|日露両国|日ロ両国|両国政府|日露両政府|日ロ両政府"), "delegation"),
+        (re.compile(r"両首脳|日露首脳|日ロ首脳"), _LEADERS),
+        (re.compile(r"両外相"), _FOREIGN_MINISTERS),
+    ],
+}
+
+_NOT_SERVICE = r"(?!\s+(?:service|secretary|conference|release|officer|office|briefing)s?\b)"
+_EXPERT_EN = (
+    r"(?:experts?|analysts?|political scientists?|observers|commentators|scholars|specialists|researchers|pundits)"
+)
+_MEDIA_EN = r"(?:media(?: reports)?|press|publications?|newspapers?|agency|agencies|daily|outlets?|news agency|weekly)"
+_ADJ_EN = (
+    r"(?:(?:Japanese|Russian|Western|American|Chinese|foreign|independent|local|leading|some|many|other|these|"
+    r"those|the|this|that|very|same|business|economic|central|regional|largest|aforementioned|right-wing|liberal|"
+    r"conservative|nationalist)\s+){0,4}"
+)
+
+GENERIC_MEDIA_PATTERNS: dict[str, list[tuple[re.Pattern[str], str]]] = {
+    "en": [
+        (_en(r"(?i:" + _ADJ_EN + _EXPERT_EN + r")"), "expert"),
+        (_en(r"(?i:" + _ADJ_EN + _MEDIA_EN + r")" + _NOT_SERVICE), "media"),
+    ],
+    "ru": [
+        (
+            re.compile(
+                r"(?<![\w-])(?i:(?:японские |российские |западные |независимые |некоторые )?"
+                r"(?:эксперт|аналитик|политолог|наблюдател)[а-я]{0,3})"
+            ),
+            "expert",
+        ),
+        (
+            re.compile(
+                r"(?<![\w-])(?i:(?:японские |российские |западные |местные )?"
+                r"(?:СМИ|газет[а-я]{0,2}|издани[а-я]{1,2}|агентств[а-я]{0,2}|пресс[аеыу](?![\w-])))"
+            ),
+            "media",
+        ),
+    ],
+    "ja": [
+        (re.compile(r"(?:日本の|ロシアの)?(?:専門家|識者|アナリスト|研究者)"), "expert"),
+        (re.compile(r"(?:日本の|ロシアの)?(?:メディア|新聞|通信社|報道|紙)(?!官)"), "media"),
+    ],
+}
+
+# (pattern, what the reference needs: male, female, plural, thing, minister, person, media)
+PRONOUN_PATTERNS: dict[str, list[tuple[re.Pattern[str], str]]] = {
+    "en": [
+        (re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im)\b"), "male"),
+        (re.compile(r"\b(?:[Ss]he|[Hh]er)\b"), "female"),
+        (re.compile(r"\b[Tt]hey\b"), "plural"),
+        (
+            re.compile(
+                r"^It\b(?! (?:is|was|should|would|must|seems|seemed|will|can|could|may|might|has been|had been|"
+                r"remains|appears)\b)|^It (?:is|was) (?:also )?\w+ing\b"
+            ),
+            "thing",
+        ),
+        (re.compile(r"\b[Tt]he [Mm]inister\b(?! of)"), "minister"),
+    ],
+    "ru": [
+        (re.compile(r"(?<![\w-])(?i:он|его|ему|нему|него|ним|нем|нём)(?![\w-])"), "male"),
+        (re.compile(r"(?<![\w-])(?i:она|ее|её|ей|нее|неё|ней)(?![\w-])"), "female"),
+        (re.compile(r"(?<![\w-])(?i:они|их|им|ними)(?![\w-])"), "plural"),
+        (re.compile(r"(?<![\w-])(?i:министр|глава МИД|глава ведомства)(?![\w-])"), "minister"),
+    ],
+    "ja": [
+        (re.compile(r"同氏|彼(?!女)"), "male"),
+        (re.compile(r"彼女"), "female"),
+        (re.compile(r"同外相|同相|同大臣"), "minister"),
+    ],
+}

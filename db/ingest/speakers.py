@@ -1,0 +1,327 @@
+"""Who is speaking: find actor names in text and resolve references ("he", "the minister", "Tokyo") to actors.
+
+Names come in many shapes: inflected in Russian ("Лаврова", "Лавровым"), with a title or honorific glued on in
+Japanese ("河野外相", "安倍首相", "ラブロフ氏"), garbled by machine translation ("Tarot Kono", "Igor Morgulovym"),
+or replaced by a pronoun, a role ("the minister", "the head of the Russian Defense Ministry"), a capital standing
+for its government ("Tokyo") or a collective ("the parties", "both sides", "the leaders of the two countries").
+`MentionFinder` finds the explicit ones once per document; `SpeakerContext` remembers who was mentioned last so
+that back-references resolve to the nearest suitable actor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from db.ingest.document import PartialDate
+from db.ingest.gazetteer import Actor, Gazetteer, fold
+from db.ingest.speaker_patterns import (
+    COLLECTIVE_PATTERNS,
+    GENERIC_MEDIA_PATTERNS,
+    JA_TITLE_SUFFIXES,
+    PRONOUN_PATTERNS,
+    ROLE_PATTERNS,
+    SIDE_WORDS,
+    russian_word_pattern,
+)
+
+FEMALE_FIRST_NAME = re.compile(r"(?:[aя]|mi|ko|ka|ri|na|ne|e|ие|на|ья|ия)$", re.IGNORECASE)
+_NOT_FEMALE = {"nikita", "ilya", "sasha", "foma", "kuzma", "taisuke", "yohei", "shinzo", "taro", "daisuke", "keisuke"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place in the text that names (or refers to) one actor, or several for a collective."""
+
+    start: int
+    end: int
+    text: str
+    actors: tuple[Actor, ...]
+    how: str  # alias, fuzzy, role, collective, generic, pronoun
+    generic_category: str | None = None  # media/expert for "Japanese experts", "the newspaper" without an actor
+
+    @property
+    def category(self) -> str:
+        if self.generic_category:
+            return self.generic_category
+        categories = {a.category for a in self.actors}
+        return "official" if "official" in categories or not categories else categories.pop()
+
+
+def looks_female(actor: Actor) -> bool:
+    """A guess used only for "she"/"her": first names ending like Tomomi, Yuriko, Valentina, Maria."""
+    if actor.kind != "person":
+        return False
+    first = actor.name.split()[0] if actor.name.split() else ""
+    return bool(FEMALE_FIRST_NAME.search(first)) and first.casefold() not in _NOT_FEMALE
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Levenshtein distance, cut off early above `limit` (names are short)."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+_TRANSLIT_ENDINGS = ("ym", "im", "om", "oy", "oj", "ovu", "u", "a", "e", "y")
+
+
+def _close_name_token(written: str, known: str) -> bool:
+    """True when a written name token is a garbled or inflected form of a known one ("Tarot"/"Taro")."""
+    w, k = written.casefold(), known.casefold()
+    if w == k:
+        return True
+    if len(k) >= 4 and edit_distance(w, k, 1) <= 1:
+        return True
+    return len(k) >= 5 and any(w == k + ending for ending in _TRANSLIT_ENDINGS)
+
+
+class MentionFinder:
+    """Finds explicit mentions of gazetteer actors, role phrases and collectives in one language."""
+
+    def __init__(self, gazetteer: Gazetteer, language: str) -> None:
+        self.gazetteer = gazetteer
+        self.language = language
+        self._patterns: list[tuple[re.Pattern[str], Actor]] = []
+        for actor in gazetteer.actors:
+            alternatives = [self._alias_pattern(alias) for alias in self._aliases(actor)]
+            alternatives = [a for a in alternatives if a]
+            if not alternatives:
+                continue
+            alternatives.sort(key=len, reverse=True)
+            self._patterns.append((re.compile("|".join(alternatives)), actor))
+        self._persons = [a for a in gazetteer.actors if a.kind in ("person", "expert")]
+
+    def _aliases(self, actor: Actor) -> list[str]:
+        names = actor.all_aliases(self.language)
+        if self.language != "en":  # Latin-script names also occur in Russian and Japanese texts
+            names += [a for a in actor.all_aliases("en") if a.isascii()]
+        return list(dict.fromkeys(names))
+
+    def _alias_pattern(self, alias: str) -> str:
+        alias = alias.strip()
+        if len(alias) < 2:
+            return ""
+        if re.search(r"[\u3040-\u30ff\u3400-\u9fff]", alias):
+            suffix = "|".join(JA_TITLE_SUFFIXES)
+            return f"(?:{re.escape(alias)})(?:{suffix})?"
+        if re.search(r"[А-Яа-яЁё]", alias):
+            words = [russian_word_pattern(w) for w in alias.split()]
+            return r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])"
+        escaped = r"\s+".join(re.escape(w) for w in alias.split())
+        if alias[0].islower() or alias.lower().startswith("the "):
+            escaped = "(?i:" + escaped + ")"
+        return r"(?<![\w-])" + escaped + r"(?![\w])"
+
+    def find(self, text: str, when: PartialDate | None = None) -> list[Mention]:
+        """Every explicit mention in the text, longest first where they overlap, in text order."""
+        found: list[Mention] = []
+        for pattern, actor in self._patterns:
+            for m in pattern.finditer(text):
+                found.append(Mention(m.start(), m.end(), m.group(0), (actor,), "alias"))
+        found += self._fuzzy(text)
+        found += self._roles(text, when)
+        found += self._collectives(text, when)
+        found += self._generic(text)
+        return _merge_ambiguous(_non_overlapping(found), when)
+
+    def _fuzzy(self, text: str) -> list[Mention]:
+        """Capitalised name runs that are one edit from a known person's name ("Tarot Kono", "Hiroshige Seco")."""
+        if self.language == "ja":
+            return []
+        result = []
+        for m in re.finditer(r"[A-ZА-ЯЁ][a-zа-яё]+(?:[ -][A-ZА-ЯЁ][a-zа-яё]+)*", text):
+            tokens = re.split(r"[ -]", m.group(0))
+            for actor in self._persons:
+                for alias in actor.all_aliases():
+                    known = alias.split()
+                    if len(known) < 2 or len(tokens) < len(known) and len(tokens) < 1:
+                        continue
+                    span = _match_tokens(tokens, known)
+                    if span is not None:
+                        offset = m.start() + len(" ".join(tokens[: span[0]])) + (1 if span[0] else 0)
+                        written = " ".join(tokens[span[0] : span[1]])
+                        result.append(Mention(offset, offset + len(written), written, (actor,), "fuzzy"))
+        return result
+
+    def _roles(self, text: str, when: PartialDate | None) -> list[Mention]:
+        """Role phrases without a name: "Japanese Foreign Minister" -> the holder of that role at `when`."""
+        result = []
+        for pattern, words, side_group in ROLE_PATTERNS.get(self.language, []):
+            for m in pattern.finditer(text):
+                side = _side_from(m.group(side_group) if side_group else None)
+                sides = [side] if side else []
+                if not sides and m.groupdict().get("both"):
+                    sides = list(self.gazetteer.sides)
+                actors: list[Actor] = []
+                for s in sides:
+                    holders = self.gazetteer.holders(words, s, when)
+                    if holders:
+                        actors.append(holders[0])
+                if actors:
+                    result.append(Mention(m.start(), m.end(), m.group(0), tuple(actors), "role"))
+        return result
+
+    def _collectives(self, text: str, when: PartialDate | None) -> list[Mention]:
+        """ "The parties", "both sides", "the leaders of the two countries": one actor per side."""
+        result = []
+        for pattern, what in COLLECTIVE_PATTERNS.get(self.language, []):
+            for m in pattern.finditer(text):
+                actors: list[Actor] = []
+                for side in self.gazetteer.sides:
+                    if what == "delegation":
+                        actor = self.gazetteer.delegation_of(side) or self.gazetteer.state_of(side)
+                    elif what == "state":
+                        actor = self.gazetteer.state_of(side)
+                    else:  # a role shared by both sides: leaders, foreign ministers
+                        actor = _first_holder(self.gazetteer, what, side, when)
+                    if actor:
+                        actors.append(actor)
+                if len(actors) >= 2:
+                    result.append(Mention(m.start(), m.end(), m.group(0), tuple(actors), "collective"))
+        return result
+
+    def _generic(self, text: str) -> list[Mention]:
+        """Unnamed media and experts ("Japanese analysts", "the newspaper"): kept apart from any side."""
+        result = []
+        for pattern, category in GENERIC_MEDIA_PATTERNS.get(self.language, []):
+            for m in pattern.finditer(text):
+                result.append(Mention(m.start(), m.end(), m.group(0), (), "generic", category))
+        return result
+
+
+def _first_holder(gazetteer: Gazetteer, what: str, side: str, when: PartialDate | None) -> Actor | None:
+    for words in what.split("|"):
+        holders = gazetteer.holders(words.split("+"), side, when)
+        if holders:
+            return holders[0]
+    return None
+
+
+def _match_tokens(tokens: list[str], known: list[str]) -> tuple[int, int] | None:
+    """Where the known name's tokens occur (each close) among the written tokens, at least one token garbled."""
+    n = len(known)
+    for i in range(len(tokens) - n + 1):
+        window = tokens[i : i + n]
+        if window == known:
+            return None  # exact: the alias matcher already has it
+        if all(_close_name_token(w, k) for w, k in zip(window, known, strict=True)):
+            return i, i + n
+    return None
+
+
+def _side_from(word: str | None) -> str | None:
+    if not word:
+        return None
+    folded = fold(word)
+    for stem, side in SIDE_WORDS:
+        if folded.startswith(stem):
+            return side
+    return None
+
+
+def _non_overlapping(mentions: list[Mention]) -> list[Mention]:
+    """Longest mention wins where mentions overlap; an exact alias beats a fuzzy match of the same length."""
+    rank = {"alias": 0, "role": 1, "collective": 1, "generic": 2, "fuzzy": 3}
+    ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), rank.get(m.how, 4), m.start))
+    taken: list[Mention] = []
+    for m in ordered:
+        if all(m.end <= t.start or m.start >= t.end for t in taken):
+            taken.append(m)
+        elif m.how == "alias":  # same span, another actor: keep for disambiguation
+            for i, t in enumerate(taken):
+                if (t.start, t.end) == (m.start, m.end) and t.how == "alias":
+                    taken[i] = Mention(t.start, t.end, t.text, t.actors + m.actors, "alias")
+    return sorted(taken, key=lambda m: m.start)
+
+
+def _merge_ambiguous(mentions: list[Mention], when: PartialDate | None) -> list[Mention]:
+    """Where a name fits several actors ("Kono"), prefer the one named in full earlier, then one in office."""
+    full_names: list[Actor] = []
+    result = []
+    for m in mentions:
+        if len(m.actors) > 1 and m.how == "alias":
+            chosen = next((a for a in reversed(full_names) if a in m.actors), None)
+            if chosen is None:
+                active = [a for a in m.actors if a.role_titles(when)]
+                chosen = active[0] if active else m.actors[0]
+            m = Mention(m.start, m.end, m.text, (chosen,), m.how)
+        if len(m.actors) == 1 and len(m.text.split()) >= 2:
+            full_names.append(m.actors[0])
+        result.append(m)
+    return result
+
+
+class SpeakerContext:
+    """The discourse memory for back-references: actors in order of mention, most recent last."""
+
+    def __init__(self, gazetteer: Gazetteer, language: str) -> None:
+        self.gazetteer = gazetteer
+        self.language = language
+        self.recent: list[Mention] = []
+        self.previous_subject: Mention | None = None
+
+    def observe(self, mentions: list[Mention]) -> None:
+        """Record the mentions of a finished sentence; its first mention is taken as its subject."""
+        named = [m for m in mentions if m.how != "pronoun"]
+        self.recent.extend(named)
+        self.recent = self.recent[-40:]
+        self.previous_subject = mentions[0] if mentions else None
+
+    def pronouns(self, text: str, offset: int, before: list[Mention]) -> list[Mention]:
+        """Pronoun and role back-references in a sentence, resolved against earlier mentions."""
+        result = []
+        for pattern, want in PRONOUN_PATTERNS.get(self.language, []):
+            for m in pattern.finditer(text):
+                start = offset + m.start()
+                earlier = [x for x in before if x.end <= start]
+                target = self.resolve(want, earlier)
+                if target is not None:
+                    result.append(
+                        Mention(start, offset + m.end(), m.group(0), target.actors, "pronoun", target.generic_category)
+                    )
+        return result
+
+    def resolve(self, want: str, earlier_in_sentence: list[Mention]) -> Mention | None:
+        """The nearest earlier mention that fits a reference kind (male, female, minister, plural, thing)."""
+        candidates = self.recent + earlier_in_sentence
+        for m in reversed(candidates):
+            if _fits(m, want):
+                return m
+        if want == "female":  # translated Russian calls a country "she"
+            return next((m for m in reversed(candidates) if _fits(m, "state")), None)
+        if want == "thing" and self.previous_subject and _fits(self.previous_subject, "thing"):
+            return self.previous_subject
+        return None
+
+
+def _fits(mention: Mention, want: str) -> bool:
+    actors = mention.actors
+    single = actors[0] if len(actors) == 1 else None
+    if want == "plural":
+        return len(actors) > 1 or (mention.how == "generic" and fold(mention.text).endswith("s"))
+    if want == "thing":
+        return single is not None and single.kind in ("body", "state", "media")
+    if want == "state":
+        return single is not None and single.kind == "state"
+    if single is None or single.kind != "person":
+        return False
+    if want == "minister":
+        return any("minister" in fold(t) or "министр" in fold(t) or "大臣" in t for t in _titles(single))
+    if want == "female":
+        return looks_female(single)
+    if want == "male":
+        return not looks_female(single)
+    return True  # "person"
+
+
+def _titles(actor: Actor) -> list[str]:
+    return [r.title for r in actor.roles]
