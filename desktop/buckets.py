@@ -1,0 +1,118 @@
+"""Time buckets for the comparison rows: day, month, quarter, year keys and their labels (plain Python).
+
+A statement goes into the bucket of its `said_on` at the chosen granularity, but never finer than its own
+precision: under monthly rows a statement dated only "2017" sits in the bucket "2017" (sorted before
+"2017-01"), not in January, because the user does not know it was said in January. Keys sort as strings
+in time order, so rows can be ordered without parsing them again.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Iterable
+
+GRANULARITIES = ("day", "month", "quarter", "year")
+_LEVEL = {"day": 0, "month": 1, "quarter": 2, "year": 3}
+_PRECISION_LEVEL = {"day": 0, "month": 1, "year": 3}
+
+
+def _key_at(day: dt.date, level: int) -> str:
+    if level == 0:
+        return day.isoformat()
+    if level == 1:
+        return f"{day.year:04d}-{day.month:02d}"
+    if level == 2:
+        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+    return f"{day.year:04d}"
+
+
+def level_of_key(key: str) -> int:
+    """How coarse a key is: 0 day (2017-03-06), 1 month (2017-03), 2 quarter (2017-Q1), 3 year (2017)."""
+    if len(key) == 4:
+        return 3
+    if "Q" in key:
+        return 2
+    return 1 if len(key) == 7 else 0
+
+
+def bucket_key(said_on: dt.date | str, precision: str, granularity: str) -> str:
+    """The row a statement belongs to (see the module docstring for imprecise dates)."""
+    day = dt.date.fromisoformat(said_on) if isinstance(said_on, str) else said_on
+    return _key_at(day, max(_LEVEL[granularity], _PRECISION_LEVEL.get(precision, 0)))
+
+
+def key_range(key: str) -> tuple[dt.date, dt.date]:
+    """The first and last day a key covers."""
+    year = int(key[:4])
+    level = level_of_key(key)
+    if level == 3:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if level == 2:
+        quarter = int(key[-1])
+        first_month, last_month = 3 * quarter - 2, 3 * quarter
+        return dt.date(year, first_month, 1), dt.date(year, last_month, calendar.monthrange(year, last_month)[1])
+    if level == 1:
+        month = int(key[5:7])
+        return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+    day = dt.date.fromisoformat(key)
+    return day, day
+
+
+def fetch_range(key: str, granularity: str) -> tuple[dt.date, dt.date]:
+    """The `said_on` range to read for one row's statements.
+
+    A key coarser than the granularity holds only imprecise statements, all stored at the period's first
+    day; reading that one day instead of the whole period keeps a cell's query small.
+    """
+    first, last = key_range(key)
+    if level_of_key(key) > _LEVEL[granularity]:
+        return first, first
+    return first, last
+
+
+def bucket_label(key: str, granularity: str) -> str:
+    """A readable row label: `6 Mar 2017`, `March 2017`, `Q1 2017`, `2017`; imprecise rows say so."""
+    first, _ = key_range(key)
+    level = level_of_key(key)
+    if level == 0:
+        text = f"{first.day} {calendar.month_abbr[first.month]} {first.year}"
+    elif level == 1:
+        text = f"{calendar.month_name[first.month]} {first.year}"
+    elif level == 2:
+        text = f"Q{key[-1]} {first.year}"
+    else:
+        text = str(first.year)
+    if level > _LEVEL[granularity]:
+        text += " (no finer date)"
+    return text
+
+
+def group_counts(day_counts: Iterable[tuple[str, str, str, int]], granularity: str) -> dict[str, dict[str, int]]:
+    """(side, said_on, precision, n) rows -> {bucket key: {side: n}}: the comparison's rows from one grouped query."""
+    buckets: dict[str, dict[str, int]] = {}
+    for side, said_on, precision, n in day_counts:
+        key = bucket_key(said_on, precision, granularity)
+        cell = buckets.setdefault(key, {})
+        cell[side] = cell.get(side, 0) + n
+    return buckets
+
+
+def buckets_between(first: dt.date, last: dt.date, granularity: str) -> list[str]:
+    """Every key of the granularity from `first` to `last`, including empty ones (for the timeline axis)."""
+    keys: list[str] = []
+    day = first
+    while day <= last:
+        key = _key_at(day, _LEVEL[granularity])
+        keys.append(key)
+        day = key_range(key)[1] + dt.timedelta(days=1)
+    return keys
+
+
+def date_label(said_on: dt.date, precision: str) -> str:
+    """A statement's date at its own precision: `6 March 2017`, `March 2017` or `2017`."""
+    if precision == "year":
+        return str(said_on.year)
+    if precision == "month":
+        return f"{calendar.month_name[said_on.month]} {said_on.year}"
+    return f"{said_on.day} {calendar.month_name[said_on.month]} {said_on.year}"

@@ -1,0 +1,367 @@
+"""The main window composes the panes and routes their signals; the work is done by models, views and db/.
+
+Navigator | filters, timeline strip and comparison (or the welcome page on an empty database) | details.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+
+from db import issues
+from db.errors import DatabaseError
+from db.models import IssueSummary, Side
+from db.statements import StatementFilter
+from db.store import Store
+from desktop import actions, settings
+from desktop.buckets import bucket_key, key_range
+from desktop.models.comparison_model import ComparisonModel
+from desktop.models.issues_model import IssuesModel
+from desktop.views import window_dialogs
+from desktop.views.comparison_view import ComparisonView
+from desktop.views.details_pane import DetailsPane
+from desktop.views.filters_bar import FiltersBar
+from desktop.views.issues_navigator import IssuesNavigator
+from desktop.views.search_panel import SearchPanel
+from desktop.views.timeline_strip import TimelineStrip
+from desktop.views.welcome_page import WelcomePage
+from desktop.worker import Job, start_job
+
+
+def load_overview(path: Path) -> tuple[list[IssueSummary], list[Side], int]:
+    """Issue counts, sides and the total (in a worker: one grouped scan, a second on a large database)."""
+    with Store.open(path, create=False) as store:
+        summaries = issues.summaries(store)
+        return summaries, issues.sides(store), sum(s.total for s in summaries)
+
+
+class MainWindow(QMainWindow):
+    overview_loaded = Signal()
+
+    def __init__(self, config: settings.Settings | None = None) -> None:
+        super().__init__()
+        self.config = config or settings.Settings()
+        self.store: Store | None = None
+        self.undo_stack = QUndoStack(self)
+        self.overview_job: Job | None = None
+        self._pending_issue: str | None = None
+        self._pending_statement: str | None = None
+        self.setWindowTitle(self.tr("Positions"))
+
+        self.issues_model = IssuesModel(self)
+        self.navigator = IssuesNavigator(self.issues_model, self)
+        self.search = SearchPanel(self)
+        self.comparison_model = ComparisonModel(self)
+        self.comparison_model.set_granularity(self.config.granularity)
+        self.comparison = ComparisonView(self.comparison_model, self)
+        self.comparison.apply_fonts(self.font(), self.config.get(settings.CARD_LINES))
+        self.timeline = TimelineStrip(self.comparison_model, self)
+        self.filters = FiltersBar(self)
+        self.welcome = WelcomePage(self)
+        self.details = DetailsPane(self.undo_stack, self)
+        self._layout_panes()
+        self.actions_ = actions.build(self, self.undo_stack)
+        self._add_pane_toggles()
+        self._connect()
+        self.db_label = QLabel(self)
+        self.db_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.counts_label = QLabel(self)
+        self.counts_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addWidget(self.db_label, 1)
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self._restore_layout()
+
+    # building
+
+    def _layout_panes(self) -> None:
+        left = QSplitter(Qt.Orientation.Vertical, self)
+        left.setObjectName("leftSplitter")
+        left.addWidget(self.navigator)
+        left.addWidget(self.search)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 2)
+        self.left = left
+        centre = QWidget(self)
+        self.pages = QStackedWidget(centre)
+        self.pages.addWidget(self.comparison)
+        self.pages.addWidget(self.welcome)
+        box = QVBoxLayout(centre)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.filters)
+        box.addWidget(self.timeline)
+        box.addWidget(self.pages, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([330, 820, 380])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+    def _add_pane_toggles(self) -> None:
+        menu = self.actions_.panes_menu
+        assert menu is not None
+        for name, widget, text in (
+            ("navigator", self.navigator, self.tr("&Issues")),
+            ("search", self.search, self.tr("&Search")),
+            ("filters", self.filters, self.tr("&Filters")),
+            ("timeline", self.timeline, self.tr("&Timeline strip")),
+            ("details", self.details, self.tr("&Details")),
+        ):
+            action = menu.addAction(text)
+            action.setObjectName(f"action_pane_{name}")
+            action.setCheckable(True)
+            action.setChecked(True)
+            action.toggled.connect(widget.setVisible)
+            self.actions_.by_name[f"pane_{name}"] = action
+        menu.addAction(self.actions_["toolbar"])
+
+    def _connect(self) -> None:
+        self.navigator.issue_selected.connect(self.show_issue)
+        self.comparison.statement_selected.connect(self._statement_selected)
+        self.comparison.zoom_requested.connect(self.zoom_into)
+        self.comparison_model.loaded.connect(self._comparison_loaded)
+        self.comparison_model.load_failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        self.details.statement_edited.connect(self._statement_edited)
+        self.details.annotations_changed.connect(self.comparison_model.refresh_statement)
+        self.timeline.range_changed.connect(self.filters.set_date_range)
+        self.timeline.date_clicked.connect(self.scroll_to_date)
+        self.filters.changed.connect(self._filters_changed)
+        self.search.statement_opened.connect(self.open_statement)
+        self.welcome.load_sample.connect(self.load_sample)
+        self.welcome.import_documents.connect(self.import_documents)
+
+    # database
+
+    def open_database(self, path: Path | str) -> bool:
+        try:
+            store = Store.open(Path(path))
+        except (DatabaseError, OSError) as exc:
+            window_dialogs.error(self, self.tr("Cannot open the database"), str(exc))
+            return False
+        if self.store is not None:
+            self.store.close()
+        self.store = store
+        self.undo_stack.clear()
+        self.config.remember_database(store.path)
+        self.setWindowTitle(self.tr("Positions — %s") % store.path.name)
+        self.db_label.setText(str(store.path))
+        self.comparison_model.set_store(store)
+        self.details.set_store(store)
+        self.search.set_store(store)
+        self._pending_issue = self._pending_issue or self.config.get(settings.LAST_ISSUE) or None
+        self.refresh_overview()
+        return True
+
+    def refresh_overview(self) -> Job | None:
+        """Recount the navigator off the GUI thread; the first issue shown follows when the counts arrive."""
+        if self.store is None:
+            return None
+        path = self.store.path
+        self.overview_job = start_job(self, lambda report: load_overview(path))
+        self.overview_job.succeeded.connect(self._overview_arrived)
+        self.overview_job.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        return self.overview_job
+
+    def _overview_arrived(self, result: tuple[list[IssueSummary], list[Side], int]) -> None:
+        summaries, sides, total = result
+        pair = [slug for slug in self.config.side_pair if any(s.slug == slug for s in sides)]
+        shown = [next(s for s in sides if s.slug == slug) for slug in dict.fromkeys(pair)] or sides[:2]
+        self.comparison_model.set_sides(shown)
+        current = self.navigator.current_slug()
+        self.issues_model.set_rows(summaries, sides)
+        self.pages.setCurrentWidget(self.welcome if total == 0 else self.comparison)
+        self.welcome.set_import_available(actions.hook("import") is not None, self.tr("The import wizard is missing"))
+        wanted = self._pending_issue or current
+        self._pending_issue = None
+        if not (wanted and self.navigator.select(wanted)):
+            first = next((s.issue.slug for s in summaries if s.total), None)
+            if first:
+                self.navigator.select(first)
+        self.counts_label.setText(self.tr("%n statement(s) in the database", "", total))
+        self.overview_loaded.emit()
+
+    # the comparison
+
+    def current_filter(self) -> StatementFilter:
+        return replace(self.filters.statement_filter(), issue=self.comparison_model.issue)
+
+    def show_issue(self, slug: str) -> None:
+        self.config.set(settings.LAST_ISSUE, slug)
+        self.details.show_statement(None)
+        self.comparison_model.load(slug, self.filters.statement_filter())
+
+    def _filters_changed(self) -> None:
+        self.timeline.show_range(self.filters.date_from(), self.filters.date_to())
+        if self.comparison_model.issue:
+            self.comparison_model.load(self.comparison_model.issue, self.filters.statement_filter())
+
+    def clear_filters(self) -> None:
+        self.filters.clear()
+
+    def set_granularity(self, granularity: str) -> None:
+        self.config.set(settings.GRANULARITY, granularity)
+        current = self.comparison.current_statement()
+        self.comparison_model.set_granularity(granularity)
+        self._check_granularity(granularity)
+        if current is not None:
+            self.comparison.select_statement(current)
+
+    def _check_granularity(self, granularity: str) -> None:
+        if self.actions_.granularity is not None:
+            for action in self.actions_.granularity.actions():
+                action.setChecked(action.data() == granularity)
+
+    def zoom_into(self, key: str) -> None:
+        """Double-click: the same period in the next finer rows."""
+        finer = {"year": "quarter", "quarter": "month", "month": "day"}.get(self.comparison_model.granularity)
+        if finer:
+            self.set_granularity(finer)
+            self.scroll_to_date(key_range(key)[0].isoformat())
+
+    def scroll_to_date(self, iso_day: str) -> None:
+        key = bucket_key(iso_day, "day", self.comparison_model.granularity)
+        self.comparison.scroll_to_row(self.comparison_model.row_at_or_after(key))
+
+    def _comparison_loaded(self) -> None:
+        totals = self.comparison_model.total_shown()
+        parts = [f"{side.name} {totals.get(side.slug, 0):,}" for side in self.comparison_model.sides]
+        title = ""
+        summary = self.issues_model.summary(self.comparison_model.issue or "")
+        if summary is not None:
+            title = summary.issue.title + ": "
+        self.statusBar().showMessage(title + " · ".join(parts))
+        if self._pending_statement:
+            uid, self._pending_statement = self._pending_statement, None
+            statement = self.comparison_model.find_statement(uid)
+            if statement is not None and not self.comparison.select_statement(statement):
+                self.details.show_statement(uid)
+
+    def _statement_selected(self, uid: str) -> None:
+        self.details.show_statement(uid or None)
+
+    def _statement_edited(self, uid: str, moved: bool) -> None:
+        if moved:
+            self._pending_statement = uid
+            self.comparison_model.reload()
+            self.refresh_overview()
+        else:
+            self.comparison_model.refresh_statement(uid)
+
+    def open_statement(self, uid: str) -> None:
+        """Show a statement (from search): its issue, its row, its card, its details."""
+        statement = self.comparison_model.find_statement(uid)
+        if statement is None:
+            return
+        if self.filters.excludes(statement):
+            self.filters.clear()
+        if self.comparison_model.issue == statement.issue and self.comparison.select_statement(statement):
+            return
+        self._pending_statement = uid
+        if not self.navigator.select(statement.issue):
+            self.comparison_model.load(statement.issue, self.filters.statement_filter())
+        self.details.show_statement(uid)
+
+    def focus_search(self) -> None:
+        self.actions_["pane_search"].setChecked(True)
+        self.search.focus_query()
+
+    # file menu and dialogs (each one line here; the dialogs live in desktop/views/window_dialogs.py)
+
+    def new_database(self) -> None:
+        path = window_dialogs.ask_new_database(self)
+        if path is not None:
+            self.open_database(path)
+
+    def choose_database(self) -> None:
+        path = window_dialogs.ask_database_to_open(self)
+        if path is not None:
+            self.open_database(path)
+
+    def fill_recent_menu(self) -> None:
+        window_dialogs.fill_recent_menu(self, self.actions_.recent_menu, self.config.recent_databases())
+
+    def backup_database(self) -> None:
+        if self.store is not None:
+            window_dialogs.backup(self, self.store.path)
+
+    def load_sample(self) -> None:
+        if self.store is not None:
+            window_dialogs.fill_sample(self, self.store.path, self.refresh_overview)
+
+    def import_documents(self) -> None:
+        wizard_class = actions.hook("import")
+        if wizard_class is None or self.store is None:
+            return
+        wizard: Any = wizard_class(self.store, self)
+        wizard.exec()
+        self._pending_issue = getattr(wizard, "committed_issue", None)
+        self.refresh_overview()
+
+    def print_comparison(self) -> None:
+        open_preview = actions.hook("print")
+        if open_preview is not None and self.store is not None and self.comparison_model.issue:
+            open_preview(self, self.store, self.comparison_model.issue, self.current_filter())
+
+    def export_annotations(self) -> None:
+        export = actions.hook("export_annotations")
+        if export is not None and self.store is not None:
+            export(self, self.store, self.comparison_model.issue)
+
+    def import_annotations(self) -> None:
+        run = actions.hook("import_annotations")
+        if run is not None and self.store is not None:
+            run(self, self.store)
+            self.refresh_overview()
+            self.comparison_model.reload()
+
+    def show_preferences(self) -> None:
+        if window_dialogs.preferences(self, self.config, self.store):
+            self.comparison.apply_fonts(self.font(), self.config.get(settings.CARD_LINES))
+            self.refresh_overview()
+
+    def show_shortcuts(self) -> None:
+        window_dialogs.shortcuts(self)
+
+    def show_about(self) -> None:
+        window_dialogs.about(self)
+
+    # state
+
+    def _restore_layout(self) -> None:
+        geometry = self.config.get(settings.GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 860)
+        state = self.config.get(settings.WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        splitter = self.config.get(settings.MAIN_SPLITTER)
+        if not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        self._check_granularity(self.comparison_model.granularity)
+
+    def save_layout(self) -> None:
+        self.config.set(settings.GEOMETRY, self.saveGeometry())
+        self.config.set(settings.WINDOW_STATE, self.saveState())
+        self.config.set(settings.MAIN_SPLITTER, self.splitter.saveState())
+        self.config.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        self.search.cancel()
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Qt item models: one per file, named columns and roles, data() never raises."""

@@ -1,0 +1,100 @@
+"""Every window setting declared once, typed, with its default, over QSettings in INI format.
+
+Settings live under POSITIONS_SETTINGS_DIR when it is set (tests set it, so they never touch the user's
+own), otherwise in the platform's user configuration folder.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from desktop.buckets import GRANULARITIES
+
+T = TypeVar("T")
+MAX_RECENT = 8
+
+
+def open_qsettings() -> QSettings:
+    folder = os.environ.get("POSITIONS_SETTINGS_DIR")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        return QSettings(str(Path(folder) / "positions.ini"), QSettings.Format.IniFormat)
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "Positions", "Positions")
+
+
+class Option(Generic[T]):
+    """One setting: a key, a default, and a conversion from whatever QSettings gives back (INI is text)."""
+
+    def __init__(self, key: str, default: T) -> None:
+        self.key = key
+        self.default = default
+
+    def read(self, raw: object) -> T:
+        if raw is None:
+            return self.default
+        default = self.default
+        try:
+            if isinstance(default, bool):
+                return raw is True or str(raw).lower() in ("true", "1")  # type: ignore[return-value]
+            if isinstance(default, int):
+                return int(raw)  # type: ignore[return-value, call-overload]
+            if isinstance(default, list):
+                items = [raw] if isinstance(raw, str) else list(raw)  # type: ignore[call-overload]
+                return [str(item) for item in items if str(item)]  # type: ignore[return-value]
+            if isinstance(default, QByteArray):
+                return raw if isinstance(raw, QByteArray) else default  # type: ignore[return-value]
+            return str(raw)  # type: ignore[return-value]
+        except (TypeError, ValueError):
+            return default
+
+
+GRANULARITY = Option("view/granularity", "month")
+LEFT_SIDE = Option("view/left_side", "russia")
+RIGHT_SIDE = Option("view/right_side", "japan")
+CARD_LINES = Option("view/card_lines", 4)
+LAST_ISSUE = Option("session/last_issue", "")
+RECENT_DATABASES = Option("session/recent_databases", [])
+GEOMETRY = Option("window/geometry", QByteArray())
+WINDOW_STATE = Option("window/state", QByteArray())
+MAIN_SPLITTER = Option("window/main_splitter", QByteArray())
+CENTRE_SPLITTER = Option("window/centre_splitter", QByteArray())
+SHOW_TIMELINE = Option("view/show_timeline", True)
+SHOW_FILTERS = Option("view/show_filters", True)
+
+
+class Settings:
+    """Typed access to the declared options; one instance per window."""
+
+    def __init__(self, qsettings: QSettings | None = None) -> None:
+        self.qsettings = qsettings or open_qsettings()
+
+    def get(self, option: Option[T]) -> T:
+        return option.read(self.qsettings.value(option.key))
+
+    def set(self, option: Option[T], value: T) -> None:
+        self.qsettings.setValue(option.key, value)
+
+    def sync(self) -> None:
+        self.qsettings.sync()
+
+    @property
+    def granularity(self) -> str:
+        value = self.get(GRANULARITY)
+        return value if value in GRANULARITIES else GRANULARITY.default
+
+    @property
+    def side_pair(self) -> list[str]:
+        """The sides shown as columns, left to right (a setting; the models take any number)."""
+        return [self.get(LEFT_SIDE), self.get(RIGHT_SIDE)]
+
+    def recent_databases(self) -> list[str]:
+        return self.get(RECENT_DATABASES)
+
+    def remember_database(self, path: Path | str) -> None:
+        text = str(Path(path).resolve())
+        recent = [text] + [p for p in self.recent_databases() if p != text]
+        self.set(RECENT_DATABASES, recent[:MAX_RECENT])

@@ -1,0 +1,217 @@
+"""Paints a comparison cell as a stack of statement cards, from plain text only (no rich text anywhere).
+
+Cards have a fixed height (a few wrapped quote lines, the rest elided), so every row's height follows from
+its counts alone and the view never measures text it has not painted.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QTextLayout, QTextOption
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from db.models import Statement
+from desktop.buckets import date_label
+from desktop.models.comparison_model import CELL_ROLE, COUNT_ROLE, CardMetrics, Cell
+from desktop.views.side_colours import BADGE_COLOURS, side_colour, tint
+
+KIND_LABELS = {"direct_quote": "direct quote", "reported": "reported", "characterization": "characterization"}
+PAD = 10
+ACCENT = 4
+CELL_BACKGROUND = QColor("#f3f4f6")
+CARD_BORDER = QColor("#d9dde3")
+MUTED = QColor("#5f6773")
+TEXT = QColor("#1c1f24")
+
+
+class StatementCardDelegate(QStyledItemDelegate):
+    def __init__(self, parent: QWidget | None = None, quote_lines: int = 4) -> None:
+        super().__init__(parent)
+        self.quote_lines = quote_lines
+        self.selected_uid: str | None = None
+        self.side_positions: dict[str, int] = {}
+        self.set_font(QFont())
+
+    def set_font(self, base: QFont) -> None:
+        self.quote_font = QFont(base)
+        self.name_font = QFont(base)
+        self.name_font.setBold(True)
+        self.small_font = QFont(base)
+        self.small_font.setPointSizeF(max(base.pointSizeF() * 0.85, 7.0))
+        self.badge_font = QFont(self.small_font)
+        self.badge_font.setBold(True)
+
+    def metrics(self) -> CardMetrics:
+        small = QFontMetrics(self.small_font).height()
+        name = QFontMetrics(self.name_font).height()
+        quote = QFontMetrics(self.quote_font).lineSpacing()
+        card = PAD + small + 4 + name + 4 + self.quote_lines * quote + 6 + small + PAD
+        return CardMetrics(card_height=card, spacing=8, more_height=small + 10, empty_height=max(44, small * 3))
+
+    def card_rect(self, cell_rect: QRect, number: int) -> QRect:
+        m = self.metrics()
+        top = cell_rect.top() + m.spacing + number * (m.card_height + m.spacing)
+        return QRect(cell_rect.left() + 8, top, cell_rect.width() - 16, m.card_height)
+
+    def card_at(self, cell_rect: QRect, cell: Cell, y: int) -> int:
+        """Which card of the cell a point's y falls on (-1: none)."""
+        for number in range(len(cell.statements)):
+            rect = self.card_rect(cell_rect, number)
+            if rect.top() <= y <= rect.bottom():
+                return number
+        return -1
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        hint = index.data(Qt.ItemDataRole.SizeHintRole)
+        return hint if isinstance(hint, QSize) else QSize(200, self.metrics().empty_height)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = option.rect  # type: ignore[attr-defined]
+        has_focus = bool(option.state & QStyle.StateFlag.State_HasFocus)  # type: ignore[attr-defined]
+        painter.fillRect(rect, CELL_BACKGROUND)
+        total = index.data(COUNT_ROLE) or 0
+        if not total:
+            self._paint_silence(painter, rect)
+        else:
+            cell = index.data(CELL_ROLE)
+            if isinstance(cell, Cell):
+                for number, statement in enumerate(cell.statements):
+                    self._paint_card(painter, self.card_rect(rect, number), statement)
+                if cell.failed:
+                    self._paint_note(painter, rect, self.tr("Could not read these statements"))
+                elif total > len(cell.statements):
+                    more = total - len(cell.statements)
+                    self._paint_more(painter, rect, len(cell.statements), more)
+        if has_focus:
+            painter.setPen(QPen(QColor("#8aa4c8"), 1, Qt.PenStyle.DotLine))
+            painter.drawRect(rect.adjusted(1, 1, -2, -2))
+        painter.setPen(QPen(QColor("#e1e4e8")))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        painter.drawLine(rect.topRight(), rect.bottomRight())
+        painter.restore()
+
+    def _paint_silence(self, painter: QPainter, rect: QRect) -> None:
+        inner = rect.adjusted(8, 6, -8, -6)
+        painter.setPen(QPen(QColor("#c5cad1"), 1, Qt.PenStyle.DashLine))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(QRectF(inner), 6, 6)
+        painter.setFont(self.small_font)
+        painter.setPen(QColor("#9aa1ab"))
+        painter.drawText(inner, Qt.AlignmentFlag.AlignCenter, self.tr("no statement"))
+
+    def _paint_note(self, painter: QPainter, rect: QRect, text: str) -> None:
+        painter.setFont(self.small_font)
+        painter.setPen(MUTED)
+        painter.drawText(rect.adjusted(12, 0, -12, -6), Qt.AlignmentFlag.AlignBottom, text)
+
+    def _paint_more(self, painter: QPainter, rect: QRect, shown: int, more: int) -> None:
+        top = self.card_rect(rect, shown).top()
+        area = QRect(rect.left() + 12, top - 2, rect.width() - 24, self.metrics().more_height)
+        painter.setFont(self.small_font)
+        painter.setPen(MUTED)
+        text = self.tr("+ %n more in this period (double-click for finer rows)", "", more)
+        painter.drawText(area, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+
+    def _paint_card(self, painter: QPainter, rect: QRect, statement: Statement) -> None:
+        colour = side_colour(statement.side, self.side_positions.get(statement.side or "", 0))
+        selected = statement.uid == self.selected_uid
+        card = QRectF(rect)
+        painter.setPen(QPen(colour if selected else CARD_BORDER, 2 if selected else 1))
+        painter.setBrush(tint(colour, 22) if selected else QColor("#ffffff"))
+        painter.drawRoundedRect(card.adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
+        painter.fillRect(QRectF(card.left() + 1, card.top() + 6, ACCENT, card.height() - 12), colour)
+
+        x, width = rect.left() + PAD + ACCENT, rect.width() - 2 * PAD - ACCENT
+        y = rect.top() + PAD
+        small = QFontMetrics(self.small_font)
+        badges_width = self._paint_badges(painter, rect.right() - PAD, y, statement)
+        painter.setFont(self.small_font)
+        painter.setPen(colour.darker(115))
+        date = date_label(statement.said_on.start(), statement.said_on.precision)
+        painter.drawText(QRect(x, y, width - badges_width - 6, small.height()), Qt.AlignmentFlag.AlignLeft,
+                         small.elidedText(date, Qt.TextElideMode.ElideRight, width - badges_width - 6))  # fmt: skip
+        y += small.height() + 4
+
+        name = QFontMetrics(self.name_font)
+        painter.setFont(self.name_font)
+        painter.setPen(TEXT)
+        speaker = name.elidedText(statement.speaker, Qt.TextElideMode.ElideRight, width)
+        painter.drawText(QRect(x, y, width, name.height()), Qt.AlignmentFlag.AlignLeft, speaker)
+        used = name.horizontalAdvance(speaker)
+        if statement.role and used + 20 < width:
+            painter.setFont(self.small_font)
+            painter.setPen(MUTED)
+            role = small.elidedText("· " + statement.role, Qt.TextElideMode.ElideRight, width - used - 6)
+            painter.drawText(QRect(x + used + 6, y, width - used - 6, name.height()),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, role)  # fmt: skip
+        y += name.height() + 4
+
+        self._paint_quote(painter, QPointF(x, y), width, statement.quote)
+        y = rect.bottom() - PAD - small.height()
+        painter.setFont(self.small_font)
+        painter.setPen(MUTED)
+        kind = KIND_LABELS.get(statement.kind, statement.kind)
+        kind_width = small.horizontalAdvance(kind)
+        painter.drawText(
+            QRect(x + width - kind_width, y, kind_width, small.height()), Qt.AlignmentFlag.AlignRight, kind
+        )
+        source = statement.source
+        cite = " · ".join(part for part in ((source.outlet or source.title) if source else None,) if part)
+        painter.drawText(QRect(x, y, width - kind_width - 10, small.height()), Qt.AlignmentFlag.AlignLeft,
+                         small.elidedText(cite, Qt.TextElideMode.ElideRight, width - kind_width - 10))  # fmt: skip
+
+    def _paint_quote(self, painter: QPainter, origin: QPointF, width: int, quote: str) -> None:
+        text = " ".join(quote.split())
+        fm = QFontMetrics(self.quote_font)
+        layout = QTextLayout(text, self.quote_font)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        lines = []
+        y = 0.0
+        while len(lines) < self.quote_lines:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            line.setPosition(QPointF(0, y))
+            y += fm.lineSpacing()
+            lines.append(line)
+        layout.endLayout()
+        painter.setPen(TEXT)
+        painter.setFont(self.quote_font)
+        truncated = bool(lines) and lines[-1].textStart() + lines[-1].textLength() < len(text)
+        for number, line in enumerate(lines):
+            if truncated and number == len(lines) - 1:
+                rest = fm.elidedText(text[line.textStart() :], Qt.TextElideMode.ElideRight, width)
+                baseline = origin.y() + line.y() + fm.ascent()
+                painter.drawText(QPointF(origin.x(), baseline), rest)
+            else:
+                line.draw(painter, origin)
+
+    def _paint_badges(self, painter: QPainter, right: int, top: int, statement: Statement) -> int:
+        labels = [kind.replace("_", "-") for kind in dict.fromkeys(statement.annotation_kinds)]
+        keys = list(dict.fromkeys(statement.annotation_kinds))
+        if not statement.reviewed:
+            labels.insert(0, self.tr("unreviewed"))
+            keys.insert(0, "unreviewed")
+        fm = QFontMetrics(self.badge_font)
+        painter.setFont(self.badge_font)
+        x = right
+        for key, label in zip(keys, labels, strict=True):
+            w = fm.horizontalAdvance(label) + 10
+            x -= w
+            badge = QRectF(x, top - 1, w, fm.height() + 2)
+            colour = QColor(BADGE_COLOURS.get(key, "#5b6b7f"))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(tint(colour, 36))
+            painter.drawRoundedRect(badge, 4, 4)
+            painter.setPen(colour.darker(120))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, label)
+            x -= 4
+        return right - x

@@ -1,0 +1,211 @@
+"""The timeline strip: each side's statements over the issue's whole time span on one date axis.
+
+The first side's bars rise above the axis, the second's hang below, so who spoke when (and who kept silent)
+reads at a glance. Drag to choose a date range (it filters the comparison), click to scroll the comparison to
+that date, double-click to clear the range.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QWidget
+
+from desktop.models.comparison_model import ComparisonModel
+from desktop.views.side_colours import side_colour, tint
+
+MARGIN = 12
+AXIS_LABELS = 16
+CLICK_TOLERANCE = 4
+
+
+class TimelineStrip(QWidget):
+    range_changed = Signal(object, object)  # ISO first day or None, ISO last day or None
+    date_clicked = Signal(str)  # ISO day
+
+    def __init__(self, model: ComparisonModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.setObjectName("timelineStrip")
+        self.setMinimumHeight(92)
+        self.setMouseTracking(True)
+        self.setToolTip(self.tr("Drag to filter by dates · click to scroll · double-click to clear"))
+        self._first: dt.date | None = None
+        self._last: dt.date | None = None
+        self._bins: list[dict[str, int]] = []
+        self._bin_starts: list[dt.date] = []
+        self._range: tuple[str | None, str | None] = (None, None)
+        self._press_x: float | None = None
+        self._drag_x: float | None = None
+        model.loaded.connect(self.rebuild)
+
+    def sizeHint(self) -> QSize:
+        return QSize(600, 96)
+
+    # data
+
+    def rebuild(self) -> None:
+        """Bin the model's day counts by month (by year when the span is long) for painting."""
+        rows = self.model.day_counts
+        shown = {side.slug for side in self.model.sides}
+        days = [r.said_on for r in rows if r.side in shown]
+        self._bins, self._bin_starts = [], []
+        if not days:
+            self._first = self._last = None
+            self.update()
+            return
+        first, last = dt.date.fromisoformat(min(days)), dt.date.fromisoformat(max(days))
+        self._first, self._last = dt.date(first.year, 1, 1), dt.date(last.year, 12, 31)
+        years = last.year - first.year + 1
+        by_month = years <= 40
+        index: dict[tuple[int, int], int] = {}
+        for year in range(first.year, last.year + 1):
+            for month in range(1, 13) if by_month else (1,):
+                index[(year, month)] = len(self._bin_starts)
+                self._bin_starts.append(dt.date(year, month, 1))
+                self._bins.append({})
+        for r in rows:
+            if r.side not in shown:
+                continue
+            year, month = int(r.said_on[:4]), int(r.said_on[5:7]) if by_month else 1
+            counts = self._bins[index[(year, month)]]
+            counts[r.side] = counts.get(r.side, 0) + r.count
+        self._range = (self.model.statement_filter.date_from, self.model.statement_filter.date_to)
+        self.update()
+
+    def show_range(self, first: str | None, last: str | None) -> None:
+        self._range = (first, last)
+        self.update()
+
+    # geometry
+
+    def _plot(self) -> QRect:
+        return self.rect().adjusted(MARGIN, 6, -MARGIN, -AXIS_LABELS - 4)
+
+    def x_of(self, day: dt.date) -> float:
+        plot = self._plot()
+        assert self._first and self._last
+        span = (self._last - self._first).days or 1
+        return plot.left() + plot.width() * (day - self._first).days / span
+
+    def date_at(self, x: float) -> dt.date | None:
+        if not self._first or not self._last:
+            return None
+        plot = self._plot()
+        fraction = min(max((x - plot.left()) / max(plot.width(), 1), 0.0), 1.0)
+        return self._first + dt.timedelta(days=round(fraction * (self._last - self._first).days))
+
+    # painting
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor("#fbfbfc"))
+        plot = self._plot()
+        small = QFont(self.font())
+        small.setPointSizeF(max(small.pointSizeF() * 0.8, 7.0))
+        painter.setFont(small)
+        if not self._bins or not self._first or not self._last:
+            painter.setPen(QColor("#9aa1ab"))
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No statements to draw"))
+            return
+        mid = plot.top() + plot.height() / 2
+        sides = self.model.sides
+        peak = max((max(b.values(), default=0) for b in self._bins), default=1) or 1
+        width = plot.width() / len(self._bins)
+        for number, counts in enumerate(self._bins):
+            x = plot.left() + number * width
+            for position, side in enumerate(sides[:2]):
+                n = counts.get(side.slug, 0)
+                if not n:
+                    continue
+                h = max(1.5, (plot.height() / 2 - 2) * n / peak)
+                top = mid - h if position == 0 else mid
+                painter.fillRect(QRectF(x + 0.5, top, max(width - 1, 1.0), h), side_colour(side.slug, position))
+        painter.setPen(QPen(QColor("#b9bfc7"), 1))
+        painter.drawLine(QPointF(plot.left(), mid), QPointF(plot.right(), mid))
+        self._paint_years(painter, plot, small)
+        self._paint_legend(painter, plot, small)
+        self._paint_range(painter, plot)
+
+    def _paint_years(self, painter: QPainter, plot: QRect, font: QFont) -> None:
+        assert self._first and self._last
+        fm = QFontMetrics(font)
+        years = list(range(self._first.year, self._last.year + 1))
+        step = 1
+        while step < len(years) and plot.width() / (len(years) / step) < fm.horizontalAdvance("2020") + 12:
+            step += 1
+        painter.setPen(QColor("#6b7280"))
+        for year in years[::step]:
+            x = self.x_of(dt.date(year, 1, 1))
+            painter.setPen(QPen(QColor("#e1e4e8"), 1))
+            painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
+            painter.setPen(QColor("#6b7280"))
+            painter.drawText(QRectF(x + 2, plot.bottom() + 2, 60, AXIS_LABELS), Qt.AlignmentFlag.AlignLeft, str(year))
+
+    def _paint_legend(self, painter: QPainter, plot: QRect, font: QFont) -> None:
+        fm = QFontMetrics(font)
+        y = plot.top()
+        for position, side in enumerate(self.model.sides[:2]):
+            text = side.name + (" ▲" if position == 0 else " ▼")
+            w = fm.horizontalAdvance(text) + 8
+            box = QRectF(plot.right() - w, y + position * (fm.height() + 2), w, fm.height())
+            painter.fillRect(box, QColor(255, 255, 255, 210))
+            painter.setPen(side_colour(side.slug, position))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+    def _paint_range(self, painter: QPainter, plot: QRect) -> None:
+        if self._press_x is not None and self._drag_x is not None:
+            left, right = sorted((self._press_x, self._drag_x))
+        else:
+            first, last = self._range
+            if not first and not last:
+                return
+            assert self._first and self._last
+            left = self.x_of(max(dt.date.fromisoformat(first), self._first)) if first else plot.left()
+            right = self.x_of(min(dt.date.fromisoformat(last), self._last)) if last else plot.right()
+        shade = QColor(40, 44, 52, 40)
+        painter.fillRect(QRectF(plot.left(), plot.top(), max(left - plot.left(), 0), plot.height()), shade)
+        painter.fillRect(QRectF(right, plot.top(), max(plot.right() - right, 0), plot.height()), shade)
+        painter.setPen(QPen(tint(QColor("#2b2f36"), 160), 1.5))
+        painter.drawLine(QPointF(left, plot.top()), QPointF(left, plot.bottom()))
+        painter.drawLine(QPointF(right, plot.top()), QPointF(right, plot.bottom()))
+
+    # input
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._first:
+            self._press_x = self._drag_x = event.position().x()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press_x is not None:
+            self._drag_x = event.position().x()
+            self.update()
+        else:
+            day = self.date_at(event.position().x())
+            if day is not None:
+                self.setToolTip(day.strftime("%B %Y"))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._press_x is None:
+            return
+        start_x, end_x = self._press_x, event.position().x()
+        self._press_x = self._drag_x = None
+        if abs(end_x - start_x) <= CLICK_TOLERANCE:
+            day = self.date_at(end_x)
+            if day is not None:
+                self.date_clicked.emit(day.isoformat())
+            self.update()
+            return
+        first, last = (self.date_at(x) for x in sorted((start_x, end_x)))
+        if first and last:
+            self._range = (first.isoformat(), last.isoformat())
+            self.range_changed.emit(first.isoformat(), last.isoformat())
+        self.update()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self._range = (None, None)
+        self.range_changed.emit(None, None)
+        self.update()
