@@ -1,5 +1,5 @@
 """The `positions` subcommands; each module registers its parsers and the function that runs them."""
 
-from desktop.commands import maintenance, reading
+from desktop.commands import import_command, maintenance, print_command, reading
 
-COMMAND_MODULES = [reading, maintenance]
+COMMAND_MODULES = [reading, maintenance, print_command, import_command]

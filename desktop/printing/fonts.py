@@ -46,6 +46,7 @@ class FontStack:
         font.setItalic(italic)
         font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
         font.setKerning(True)
+        font.setFeature(QFont.Tag("liga"), 0)  # "fi" stays two letters when text is copied or searched in the PDF
         return font
 
 
@@ -108,6 +109,33 @@ def _script(ch: str) -> str:
     return {"CJK": "Chinese/Japanese characters", "HIRAGANA": "Japanese", "KATAKANA": "Japanese"}.get(
         word, word.title()
     )
+
+
+def _with_fallbacks(fonts: SheetFonts, missing: list[str]) -> SheetFonts:
+    """Add installed families that have what the stack lacks (say Korean or Armenian in a quote)."""
+    extra: list[str] = []
+    for ch in missing:
+        if any((raw := _raw_font(f)) is not None and raw.supportsCharacter(ord(ch)) for f in extra):
+            continue
+        for family in sorted(_installed()):
+            raw = _raw_font(family)
+            if raw is not None and raw.supportsCharacter(ord(ch)):
+                extra.append(family)
+                break
+    if not extra:
+        return fonts
+    return SheetFonts(FontStack(fonts.text.families + tuple(extra)), FontStack(fonts.heading.families + tuple(extra)))
+
+
+def covering_fonts(texts: Iterable[str], fonts: SheetFonts | None = None) -> SheetFonts:
+    """Fonts that can print every character of `texts`; raises FontCoverageError (for the user) if none can."""
+    texts = list(texts)
+    fonts = fonts or choose_fonts()
+    missing = missing_characters(texts, fonts.text)
+    if missing:
+        fonts = _with_fallbacks(fonts, missing)
+        check_coverage(texts, fonts)
+    return fonts
 
 
 def check_coverage(texts: Iterable[str], fonts: SheetFonts) -> None:

@@ -15,7 +15,8 @@ from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QGuiApplication, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter
 from PySide6.QtWidgets import QApplication
 
-from desktop.printing.fonts import SheetFonts, check_coverage, choose_fonts
+from desktop.printing.fonts import SheetFonts, covering_fonts
+from desktop.printing.none_guard import keep_none_alive
 from desktop.printing.sheet_data import SheetData, SheetOptions
 from desktop.printing.sheet_layout import render
 
@@ -32,9 +33,7 @@ def page_layout(options: SheetOptions) -> QPageLayout:
 
 def fonts_for(sheets: Sequence[SheetData]) -> SheetFonts:
     """The fonts to print with; raises FontCoverageError (with advice) when some text has no font."""
-    fonts = choose_fonts()
-    check_coverage((text for sheet in sheets for text in sheet.texts()), fonts)
-    return fonts
+    return covering_fonts(text for sheet in sheets for text in sheet.texts())
 
 
 def print_sheets(sheets: Sequence[SheetData], device: QPagedPaintDevice, fonts: SheetFonts | None = None) -> int:
@@ -44,6 +43,7 @@ def print_sheets(sheets: Sequence[SheetData], device: QPagedPaintDevice, fonts: 
 
 def write_pdf(sheets: Sequence[SheetData], path: Path | str) -> int:
     """Write the sheets to a PDF file (fonts embedded); returns the number of pages."""
+    keep_none_alive()
     fonts = fonts_for(sheets)  # before the file is created: no half-written PDF on a font problem
     path = Path(path)
     writer = QPdfWriter(str(path))

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QPaintDevice, QPainter, QTextCharFormat, QTextLayout, QTextOption
 
+from desktop.printing.none_guard import keep_none_alive
+
 Draw = Callable[[QPainter, float, float], None]  # paints at the line's top-left corner
 Decorate = Callable[[QPainter, float, float, float], None]  # x, y, height of the line it goes with
 
@@ -68,6 +70,7 @@ def paragraph(
     decorate: Decorate | None = None,
 ) -> list[Line]:
     """Lay `text` out at `width` (device units) and return its lines; `decorate` paints beside each line."""
+    keep_none_alive()
     layout = QTextLayout(clean(text), font, device)
     option = QTextOption(align)
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -92,6 +95,9 @@ def paragraph(
     if keep_together:
         for line in lines[:-1]:
             line.keep_with_next = True
+    elif len(lines) >= 3:  # no single line of a paragraph alone at the foot or the head of a page
+        lines[0].keep_with_next = True
+        lines[-2].keep_with_next = True
     return lines
 
 
