@@ -70,8 +70,9 @@ def detect_metadata(
     html: HtmlText | None = None,
 ) -> Metadata:
     """Read the metadata of normalised `text` (after boilerplate stripping); see the module docstring."""
-    lines = [line for line in text.split("\n") if line.strip()]
-    head = lines[:HEAD_LINES]
+    # Only the top and the bottom of the text hold metadata; a 50 MB file is not split into lines.
+    head = [line for line in text[:20000].split("\n") if line.strip()][:HEAD_LINES]
+    tail = [line for line in text[-3000:].split("\n") if line.strip()][-3:]
     meta = html.meta if html else {}
     result = Metadata()
 
@@ -83,8 +84,8 @@ def detect_metadata(
         result.title = _strip_dateline(head[title_index])
     body_start = title_index + 1 if title_index is not None else 0
     result.subtitle = _subtitle(head, body_start, result.title)
-    result.author = _author(head, lines, meta, {result.title, result.subtitle or ""})
-    result.outlet = meta.get("og:site_name") or _outlet(removed_lines or [], lines)
+    result.author = _author(head, tail, meta, {result.title, result.subtitle or ""})
+    result.outlet = meta.get("og:site_name") or _outlet(removed_lines or [], tail)
     result.url = (html.canonical_url if html else "") or None
     result.published, result.published_basis = _published(head, meta, language)
     return result
@@ -143,7 +144,7 @@ def _subtitle(head: list[str], start: int, title: str) -> str | None:
     return None
 
 
-def _author(head: list[str], lines: list[str], meta: dict[str, str], taken: set[str]) -> str | None:
+def _author(head: list[str], tail: list[str], meta: dict[str, str], taken: set[str]) -> str | None:
     for key in ("author", "article:author", "dc.creator", "citation_author"):
         value = meta.get(key, "")
         if value and not value.startswith("http"):
@@ -155,7 +156,7 @@ def _author(head: list[str], lines: list[str], meta: dict[str, str], taken: set[
     for line in head:
         if line not in taken and _looks_like_name(line):
             return line
-    for line in reversed(lines[-3:]):  # "Kharitonova Darya - Researcher at ..." signed at the end
+    for line in reversed(tail):  # "Kharitonova Darya - Researcher at ..." signed at the end
         signed = _TRAILING_BYLINE.match(line)
         if signed and _looks_like_name(signed["name"]):
             return _given_name_first(signed["name"])
@@ -176,8 +177,8 @@ def _given_name_first(name: str) -> str:
     return name
 
 
-def _outlet(removed_lines: list[str], lines: list[str]) -> str | None:
-    for line in [*removed_lines, *lines[-3:]]:
+def _outlet(removed_lines: list[str], tail: list[str]) -> str | None:
+    for line in [*removed_lines[:20], *tail]:
         match = _PUBLISHER.search(line)
         if match:
             name = (match["name"] or match["copy"] or match["source"] or "").strip(" .,")

@@ -15,7 +15,11 @@ import re
 import unicodedata
 
 _HALFWIDTH_KANA = re.compile(r"[\uff61-\uff9f]+")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f]+")
+# Only what needs changing: runs of 2+ blanks, or a single blank that is not a plain space (matching every single
+# space of a 50 MB text costs seconds).
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f]")
+_FULL_WIDTH = re.compile(r"[\uff01-\uff5e\u3000]")
+_NEEDS_FOLDING = re.compile(r"[\uff01-\uff9f\u3000]")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
@@ -37,7 +41,10 @@ def fold_width(text: str) -> str:
     Length may shrink (a half-width kana with its voicing mark becomes one character), so fold before taking
     offsets. The wave dash is unified to U+301C whichever codec produced it.
     """
-    text = text.translate(_WIDTH_TABLE)
+    if not _NEEDS_FOLDING.search(text):
+        return text
+    if _FULL_WIDTH.search(text):
+        text = text.translate(_WIDTH_TABLE)
     if _HALFWIDTH_KANA.search(text):
         text = _HALFWIDTH_KANA.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
     return text
@@ -47,7 +54,8 @@ def normalise_text(text: str) -> str:
     """The canonical form of an imported text (see module docstring)."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    text = _ZERO_WIDTH.sub("", text)
+    if _ZERO_WIDTH.search(text):
+        text = _ZERO_WIDTH.sub("", text)
     text = fold_width(text)
     text = _SPACES.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
@@ -55,7 +63,7 @@ def normalise_text(text: str) -> str:
 
 
 def language_by_script(text: str, sample_size: int = 20000) -> str:
-    """"ja" when kana or kanji dominate the letters, "ru" for Cyrillic, else "en"; looks at the first 20,000 chars.
+    """ "ja" when kana or kanji dominate the letters, "ru" for Cyrillic, else "en"; looks at the first 20,000 chars.
 
     Kana alone decide Japanese even in a text full of Latin names; Chinese (kanji without kana) is not expected.
     """
@@ -142,8 +150,18 @@ def _is_chrome_line(line: str) -> bool:
     return compact in _CHROME_WORDS
 
 
-def _is_cookie_notice(line: str) -> bool:
-    return len(line) < 400 and bool(_COOKIES.search(line)) and bool(_COOKIE_ACTION.search(line))
+def _is_cookie_notice(lowered: str) -> bool:
+    return bool(_COOKIES.search(lowered)) and bool(_COOKIE_ACTION.search(lowered))
+
+
+# Words that disclaimers and cookie notices cannot do without, tested with `in` before the detailed patterns:
+# a regex search per line costs seconds over the lines of a large file.
+_HINTS = ("translat", "responsib", "refer to", "sorry", "перевод", "ответственност", "翻訳",
+          "cookie", "куки", "クッキー")  # fmt: skip
+
+
+def _is_disclaimer(lowered: str) -> bool:
+    return bool(_DISCLAIMER.search(lowered))
 
 
 def _trailing_teasers(lines: list[str]) -> int:
@@ -182,8 +200,16 @@ def strip_boilerplate(text: str) -> tuple[str, list[str]]:
     lines = text.split("\n")
     keep = [True] * len(lines)
     for index, line in enumerate(lines):
-        if line and (len(line) < 400 and _DISCLAIMER.search(line) or _is_chrome_line(line) or _is_cookie_notice(line)):
+        if not line or len(line) >= 400:
+            continue
+        if _is_chrome_line(line):
             keep[index] = False
+        else:
+            lowered = line.lower()
+            for hint in _HINTS:
+                if hint in lowered:
+                    keep[index] = not (_is_disclaimer(lowered) or _is_cookie_notice(lowered))
+                    break
     teasers = _trailing_teasers([line for line, kept in zip(lines, keep, strict=True) if kept])
     if teasers:
         kept_indices = [i for i, kept in enumerate(keep) if kept]
