@@ -94,7 +94,7 @@ def _candidates(
     attribution = item.attribution
     quote = text[attribution.quote_start : attribution.quote_end]
     issue = classifier.classify(quote, paragraph)
-    when = dates.resolve(sentence, attribution.cue_start, attribution.cue_class)
+    when = dates.resolve(sentence, attribution.cue_start, attribution.cue_end, attribution.cue_class)
     official = item.category == "official"
     actor = item.actor
     speaker = actor.name if actor else _GENERIC_NAMES.get(item.category, item.mention.text)

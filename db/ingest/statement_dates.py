@@ -26,11 +26,23 @@ _MAX_CUE_DISTANCE = 100
 _EVENT_MEMORY_PARAGRAPHS = 2
 _EVENT_WORDS = {
     "en": r"talks|meeting|negotiations|summit|visit|consultations|dialogue|conference|session|forum|interview|"
-    r"2 ?\+ ?2|round|press conference|briefing",
+    r"2 ?\+ ?2|round|press conference|briefing|rendezvous|commission",
     "ru": r"переговор\w*|встреч\w*|саммит\w*|визит\w*|консультаци\w*|диалог\w*|конференци\w*|заседани\w*|сесси\w*|"
-    r"форум\w*|интервью|брифинг\w*|2 ?\+ ?2",
-    "ja": r"首脳会談|外相会談|会談|会合|協議|訪問|会議|記者会見|対話|フォーラム|インタビュー|2プラス2|２プラス２",
+    r"форум\w*|интервью|брифинг\w*|2 ?\+ ?2|комисси\w*",
+    "ja": r"首脳会談|外相会談|会談|会合|協議|訪問|会議|記者会見|対話|フォーラム|インタビュー|2プラス2|２プラス２|"
+    r"委員会",
 }
+# Kinds of event: a reference to "the talks" means the last talks, not the last summit.
+_EVENT_CLASSES = [
+    ("summit", re.compile(r"summit|visit|rendezvous|саммит|визит|首脳|訪問", re.IGNORECASE)),
+    ("conference", re.compile(r"conference|briefing|конференци|брифинг|会見", re.IGNORECASE)),
+    ("forum", re.compile(r"forum|форум|フォーラム", re.IGNORECASE)),
+    ("commission", re.compile(r"commission|session|комисси|сесси|заседани|委員会", re.IGNORECASE)),
+    ("interview", re.compile(r"interview|интервью|インタビュー", re.IGNORECASE)),
+    ("talks", re.compile(r".", re.IGNORECASE)),
+]
+_EVENT_WINDOW = 100  # the event word nearest a date, up to this far, names the dated event
+_EVENT_NEIGHBOURS = 15  # other event words this much further away name it too ("a 2 + 2 meeting")
 # Event words that identify one event among several (a "2 + 2" is not the "strategic dialogue").
 _DISTINCTIVE = re.compile(
     r"2 ?\+ ?2|summit|forum|commission|conference|interview|strategic dialogue|session|саммит|форум|комисси|"
@@ -38,7 +50,8 @@ _DISTINCTIVE = re.compile(
     re.IGNORECASE,
 )
 _FUTURE = re.compile(
-    r"\b(?:will|scheduled|planned|upcoming|next|to be held|is expected|are expected|forthcoming)\b|"
+    r"\b(?:will|scheduled|planned|upcoming|next|to be held|to hold|to meet|is expected|are expected|forthcoming|"
+    r"preparations? for|ahead of|before the|the proposed|intends?|intend to)\b|"
     r"будет|будут|состоится|запланирован|предстоящ|予定|来月|来年",
     re.IGNORECASE,
 )
@@ -46,6 +59,10 @@ _DEADLINE_BEFORE = re.compile(
     r"(?:\b(?:by|until|till|before|since|after|from|through|prior to|within)\s+(?:the\s+)?(?:\w+\s+)?|"
     r"(?<![\w-])(?:до|к|с|после|начиная с)\s+)$",
     re.IGNORECASE,
+)
+_INFINITIVE_AFTER = re.compile(
+    r"\s+(?:\w+\s+){0,2}?to\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b|this\b|that\b|our\b)[a-z]+\b"
+    r"|\s*(?:провести|встретиться|посетить)"
 )
 _PUBLICATION = re.compile(
     r"\b(?:published|article|issue of|wrote|edition)\b|опубликова|статья|掲載|報じ", re.IGNORECASE
@@ -81,7 +98,8 @@ class DateResolver:
         self._cache: dict[int, list[DateMention]] = {}
 
     def dates_in(self, sentence: Sentence) -> list[DateMention]:
-        """Usable date mentions of a sentence, offsets into the document (no future, no deadline, no quote)."""
+        """Usable date mentions of a sentence, offsets into the document: no future (by the publication date or
+        by a marker such as "scheduled" before it), no deadline ("by the end of the year"), no quotation."""
         if sentence.index not in self._cache:
             quotes = quotation_spans(self.text, sentence.start, sentence.end)
             usable = []
@@ -89,7 +107,8 @@ class DateResolver:
                 start, end = sentence.start + m.start, sentence.start + m.end
                 if any(a <= start < b for a, b in quotes) or self._is_future(m.value):
                     continue
-                if _DEADLINE_BEFORE.search(self.text[max(sentence.start, start - 25) : start]):
+                lead = self.text[sentence.start : start]
+                if _DEADLINE_BEFORE.search(lead[-25:]) or _FUTURE.search(lead):
                     continue
                 usable.append(DateMention(start, end, m.value, m.basis, m.text))
             self._cache[sentence.index] = usable
@@ -97,38 +116,50 @@ class DateResolver:
 
     def observe(self, sentence: Sentence) -> None:
         """Remember dated events and event references of a sentence, after its statements are dated."""
-        words = self._words(sentence)
-        dates = [] if _FUTURE.search(sentence.text) else self.dates_in(sentence)
+        future = _FUTURE.search(sentence.text)
+        hits = self._hits(sentence, sentence.start + future.start() if future else sentence.end)
+        dates = self.dates_in(sentence)
         if dates and not _PUBLICATION.search(sentence.text):
             self._paragraph_dates.append((sentence.paragraph, dates[-1].value))
-        if words and dates and not _FUTURE.search(sentence.text):
-            event = _Event(dates[0].value, frozenset(words), sentence.paragraph)
+        # A sentence about plans ("talks in April, ... intend to hold talks") dates no past event.
+        event = None if future else self._dated_event(hits, dates, sentence.paragraph)
+        if event is not None and event.date.precision == "year":  # "this year's talks": the known talks
+            event = self._finer_event(event.date.year, set(event.words)) or event
+            if event in self._events:
+                self._set_current(event, sentence.paragraph)
+                return
+        if event is not None:
             self._events.append(event)
             self._set_current(event, sentence.paragraph)
-        elif words:
-            referred = self._referred_event(words)
+        elif hits:
+            referred = self._referred_event({w for _, _, w in hits})
             if referred is not None:
                 self._set_current(referred, sentence.paragraph)
 
-    def resolve(self, sentence: Sentence, cue_start: int, cue_class: CueClass) -> StatementDate:
-        """The date of a statement whose cue starts at `cue_start` in this sentence."""
+    def resolve(self, sentence: Sentence, cue_start: int, cue_end: int, cue_class: CueClass) -> StatementDate:
+        """The date of a statement whose cue spans [cue_start, cue_end) in this sentence."""
         near = [d for d in self.dates_in(sentence) if _distance(d, cue_start) <= _MAX_CUE_DISTANCE]
-        words = self._words(sentence)
+        if _INFINITIVE_AFTER.match(self.text, cue_end):  # "agreed to hold talks in December": a plan's date
+            near = [d for d in near if d.end <= cue_start]
+        # Event words after the cue belong to what was said ("suggested a visit before the summit").
+        words = {w for _, _, w in self._hits(sentence, cue_end)}
         referred = self._referred_event(words) if words else None
         if near:
             best = min(near, key=lambda d: _distance(d, cue_start))
-            if best.value.precision == "year" and referred and referred.date.year == best.value.year:
-                return StatementDate(referred.date, "inferred", f"event of {referred.date.iso()}")
+            if best.value.precision == "year":
+                finer = self._finer_date(sentence, best.value.year, words)
+                if finer is not None:
+                    return StatementDate(finer, "inferred", f"event of {finer.iso()}")
             basis = "explicit" if best.basis == "explicit" else "inferred"
             return StatementDate(best.value, basis, f"date '{best.text}' in the sentence")
         if cue_class in (STANCE, INTENTION) and self.published:
             return StatementDate(self.published, "article", "present stance: publication date")
         if referred is not None:
             return StatementDate(referred.date, "inferred", f"refers to the event of {referred.date.iso()}")
-        same_paragraph = [d for p, d in self._paragraph_dates if p == sentence.paragraph]
+        same_paragraph = [d for p, d in self._paragraph_dates if p == sentence.paragraph and d.precision != "year"]
         if same_paragraph:
             return StatementDate(same_paragraph[-1], "inferred", f"date {same_paragraph[-1].iso()} in the paragraph")
-        recent = self._current and sentence.paragraph - self._current_seen_at <= _EVENT_MEMORY_PARAGRAPHS
+        recent = sentence.paragraph - self._current_seen_at <= _EVENT_MEMORY_PARAGRAPHS
         if recent and self._current is not None:
             return StatementDate(self._current.date, "inferred", f"event under discussion, {self._current.date.iso()}")
         if self.published:
@@ -136,19 +167,75 @@ class DateResolver:
         return StatementDate(PartialDate(1970), "article", "no date known")
 
     # --- helpers -------------------------------------------------------------------------------------------
-    def _words(self, sentence: Sentence) -> set[str]:
-        return {re.sub(r"\s+", "", m.group(0).lower()) for m in self._event_words.finditer(sentence.text)}
+    def _hits(self, sentence: Sentence, until: int) -> list[tuple[int, int, str]]:
+        """Event words of a sentence before `until`, as (start, end, normalised word)."""
+        return [
+            (sentence.start + m.start(), sentence.start + m.end(), _word(m.group(0)))
+            for m in self._event_words.finditer(sentence.text)
+            if sentence.start + m.end() <= until
+        ]
+
+    def _dated_event(self, hits: list[tuple[int, int, str]], dates: list[DateMention], paragraph: int) -> _Event | None:
+        """The event a sentence dates: the event word nearest a date (and words right next to it)."""
+        best: tuple[int, DateMention, tuple[int, int, str]] | None = None
+        for date in dates:
+            for hit in hits:
+                gap = _gap(hit[0], hit[1], date.start, date.end)
+                if gap <= _EVENT_WINDOW and (best is None or gap < best[0]):
+                    best = (gap, date, hit)
+        if best is None:
+            return None
+        _, date, _ = best
+        words = {w for a, b, w in hits if _gap(a, b, date.start, date.end) <= best[0] + _EVENT_NEIGHBOURS}
+        return _Event(date.value, frozenset(words | {_event_class(w) for w in words}), paragraph)
 
     def _referred_event(self, words: set[str]) -> _Event | None:
-        """The event a sentence's event words point to: one sharing a distinctive word, else the current one."""
+        """The event that event words point to: one sharing a distinctive word ("2 + 2"), else the current or
+        the last event of the same kind ("the talks" -> the last talks); None when no event fits."""
         distinctive = {w for w in words if _DISTINCTIVE.search(w)}
         if distinctive:
             for event in reversed(self._events):
                 if distinctive & event.words:
                     return event
-        if self._current is not None:
+        classes = {_event_class(w) for w in words}
+        if self._current is not None and classes & self._current.words:
             return self._current
-        return self._events[-1] if self._events else None
+        for event in reversed(self._events):
+            if classes & event.words:
+                return event
+        return None
+
+    def _finer_date(self, sentence: Sentence, year: int, words: set[str]) -> PartialDate | None:
+        """A more precise date for a year-only one: the event the sentence refers to, a date of that year
+        earlier in the paragraph, or the event under discussion."""
+        if words:
+            event = self._finer_event(year, words)
+            if event is not None:
+                return event.date
+        same_paragraph = [d for p, d in self._paragraph_dates if p == sentence.paragraph and d.year == year]
+        finer = [d for d in same_paragraph if d.precision != "year"]
+        if finer:
+            return finer[-1]
+        if self._current is not None and self._current.date.year == year and self._current.date.precision != "year":
+            return self._current.date
+        return None
+
+    def _finer_event(self, year: int, words: set[str]) -> _Event | None:
+        """For a year-only date ("this year", "last year's summit"): a known event of that year dated more
+        precisely, preferring one the sentence refers to."""
+        same_year = [e for e in self._events if e.date.year == year and e.date.precision != "year"]
+        if not words:
+            if self._current in same_year:
+                return self._current
+            return same_year[-1] if same_year else None
+        classes = {_event_class(w) for w in words} | words
+        fitting = [e for e in same_year if classes & e.words]
+        distinctive = [e for e in fitting if {w for w in words if _DISTINCTIVE.search(w)} & e.words]
+        if distinctive:
+            return distinctive[-1]
+        if self._current in fitting:
+            return self._current
+        return fitting[-1] if fitting else None
 
     def _set_current(self, event: _Event, paragraph: int) -> None:
         self._current = event
@@ -163,6 +250,19 @@ class DateResolver:
             if len(self.published.iso()) >= cut
             else (value.iso()[: len(self.published.iso())] > self.published.iso())
         )
+
+
+def _word(text: str) -> str:
+    return re.sub(r"\s+", "", text.lower())
+
+
+def _event_class(word: str) -> str:
+    return next(name for name, pattern in _EVENT_CLASSES if pattern.search(word))
+
+
+def _gap(a: int, b: int, c: int, d: int) -> int:
+    """Characters between the spans [a, b) and [c, d) (0 when they touch or overlap)."""
+    return max(0, c - b, a - d)
 
 
 def _distance(mention: DateMention, cue_start: int) -> int:
