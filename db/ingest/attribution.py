@@ -117,6 +117,8 @@ def _cues(text: str, sentence: Sentence, language: str) -> list[tuple[int, int, 
 def _filtered(text: str, sentence: Sentence, start: int, end: int, cue_class: CueClass, language: str) -> bool:
     """Cues that do not introduce a statement: passives ("This was said"), schedules ("plans to visit")."""
     before = text[sentence.start : start]
+    if language == "en" and re.search(r"\b(?:the|this|that|a|an)\s+$", before, re.IGNORECASE):
+        return True  # "the said meeting", "a proposed plan": an adjective, not a verb
     if language == "en" and cue_class in (SPEECH, AGREEMENT) and _PASSIVE_BEFORE.search(before):
         after = text[end : end + 4]
         return not after.startswith(" by")

@@ -64,6 +64,11 @@ _INFINITIVE_AFTER = re.compile(
     r"\s+(?:\w+\s+){0,2}?to\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b|this\b|that\b|our\b)[a-z]+\b"
     r"|\s*(?:провести|встретиться|посетить)"
 )
+_OCCASION_AFTER = re.compile(
+    r"(?:\s+\w+){0,1}?\s+(?:at|during|on the sidelines of|after)\s+(?:the|a|an|this|that)?\s*(?:[\w-]+\s+){0,3}?"
+    r"(?:talks|meeting|negotiations|summit|visit|consultations|conference|session|forum|briefing)",
+    re.IGNORECASE,
+)
 _PUBLICATION = re.compile(
     r"\b(?:published|article|issue of|wrote|edition)\b|опубликова|статья|掲載|報じ", re.IGNORECASE
 )
@@ -141,8 +146,10 @@ class DateResolver:
         near = [d for d in self.dates_in(sentence) if _distance(d, cue_start) <= _MAX_CUE_DISTANCE]
         if _INFINITIVE_AFTER.match(self.text, cue_end):  # "agreed to hold talks in December": a plan's date
             near = [d for d in near if d.end <= cue_start]
-        # Event words after the cue belong to what was said ("suggested a visit before the summit").
-        words = {w for _, _, w in self._hits(sentence, cue_end)}
+        # Event words after the cue belong to what was said ("suggested a visit before the summit"), unless they
+        # name the occasion right after the verb ("agreed on at the December summit", "said at a briefing").
+        occasion = _OCCASION_AFTER.match(self.text, cue_end)
+        words = {w for _, _, w in self._hits(sentence, occasion.end() if occasion else cue_end)}
         referred = self._referred_event(words) if words else None
         if near:
             best = min(near, key=lambda d: _distance(d, cue_start))
