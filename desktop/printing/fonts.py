@@ -106,9 +106,9 @@ def missing_characters(texts: Iterable[str], stack: FontStack) -> list[str]:
 def _script(ch: str) -> str:
     name = unicodedata.name(ch, "")
     word = name.split(" ")[0] if name else "UNKNOWN"
-    return {"CJK": "Chinese/Japanese characters", "HIRAGANA": "Japanese", "KATAKANA": "Japanese"}.get(
-        word, word.title()
-    )
+    japanese = {"CJK": "Chinese/Japanese characters", "IDEOGRAPHIC": "Chinese/Japanese characters",
+                "HIRAGANA": "Japanese", "KATAKANA": "Japanese", "FULLWIDTH": "Japanese"}  # fmt: skip
+    return japanese.get(word, word.title())
 
 
 def _with_fallbacks(fonts: SheetFonts, missing: list[str]) -> SheetFonts:

@@ -16,6 +16,7 @@ from db.statements import NewStatement
 from db.store import Store
 from desktop.printing.sheet_data import SheetOptions, build_book, build_sheet
 
+PROJECT_ROOT_HINT = str(Path(__file__).resolve().parents[2])  # for subprocesses that import the project
 ISSUE = "joint_economic_activity"
 RU_QUOTE = "Мы готовы к совместной хозяйственной деятельности на островах, но только по российскому законодательству."
 JA_QUOTE = "北方四島における共同経済活動は、日本の法的立場を害さない形で行われなければならない。"
