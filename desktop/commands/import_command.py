@@ -1,0 +1,100 @@
+"""`positions import FILE...`: the import pipeline without the window.
+
+Every readable file is analysed, summarised and committed (statements marked unreviewed) in one transaction; a
+file that cannot be read is named with the reason, changes nothing, and makes the exit status non-zero, while the
+good files still commit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from db.ingest.document import PartialDate
+from db.ingest.gazetteer import Gazetteer
+from db.ingest.pipeline import Analysis, Failure, Overrides, analyse_files, commit, tally
+from db.sources import CommitResult
+from desktop.commands.common import add_db_option, database_path, open_store
+
+LANGUAGES = ("en", "ru", "ja")
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("import", help="import documents headless and commit what is found (unreviewed)")
+    add_db_option(p)
+    p.add_argument("--published", type=published_date, metavar="DATE", help="publication date: YYYY[-MM[-DD]]")
+    p.add_argument("--outlet", metavar="NAME", help="the outlet that published the documents")
+    p.add_argument("--language", choices=LANGUAGES, help="the documents' language (default: detected)")
+    p.add_argument("--encoding", metavar="ENC", help="the files' encoding (default: detected)")
+    p.add_argument("--quiet", action="store_true", help="print only problems and the final line")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.set_defaults(run=run_import)
+
+
+def published_date(text: str) -> PartialDate:
+    try:
+        return PartialDate.from_iso(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)") from None
+
+
+def run_import(args: argparse.Namespace) -> int:
+    overrides = Overrides(encoding=args.encoding, language=args.language, published=args.published,
+                          outlet=args.outlet)  # fmt: skip
+    results = analyse_files(args.files, gazetteer=Gazetteer.load(), overrides=overrides, report=_progress())
+    analyses = [r for r in results if isinstance(r, Analysis)]
+    failures = [r for r in results if isinstance(r, Failure)]
+    committed: list[CommitResult] = []
+    if analyses:
+        with open_store(args, create=True) as store:
+            committed = commit(store, analyses)
+    for analysis, result in zip(analyses, committed, strict=True):
+        if not args.quiet:
+            print_analysis(analysis, result)
+    for failure in failures:
+        print(f"positions: cannot import {failure.message}", file=sys.stderr)
+    added = sum(r.added for r in committed)
+    new_files = sum(not r.duplicate for r in committed)
+    line = f"{database_path(args)}: {added} statements added from {new_files} of {len(results)} files (unreviewed)"
+    if failures:
+        line += f"; {len(failures)} failed: {', '.join(f.path.name for f in failures)}"
+    print(line)
+    return 1 if failures else 0
+
+
+def print_analysis(analysis: Analysis, result: CommitResult) -> None:
+    document = analysis.document
+    published = document.published.iso() if document.published else "unknown"
+    print(f"{analysis.path}")
+    print(f"  format {document.format}, encoding {document.encoding}, language {document.language}")
+    print(f"  title: {document.title or '-'}")
+    print(f"  outlet: {document.outlet or '-'}; published: {published}"
+          + (f" ({document.published_basis})" if document.published_basis else ""))  # fmt: skip
+    if result.duplicate:
+        print(f"  already imported (source #{result.source_id}): nothing added")
+    else:
+        accepted = analysis.accepted()
+        print(f"  {len(accepted)} statements added of {len(analysis.candidates)} found")
+        for (side, issue), count in sorted(tally(accepted).items()):
+            print(f"    {count:4d}  {side:<8} {issue}")
+    for problem in analysis.problems:
+        print(f"  note: {problem}")
+
+
+def _progress() -> Any:
+    """Progress on stderr when a person is watching (a terminal), silence otherwise."""
+    if not sys.stderr.isatty():
+        return None
+    last = [-1]
+
+    def report(done: int, total: int, message: str) -> None:
+        percent = done * 100 // total if total else 0
+        if percent != last[0]:
+            last[0] = percent
+            print(f"\r{percent:3d}% {message[:60]:<60}", end="", file=sys.stderr, flush=True)
+            if done >= total:
+                print(file=sys.stderr)
+
+    return report

@@ -1,0 +1,286 @@
+"""Page 2: read and extract every file in a worker, then check how each was read and correct it.
+
+Per file: the detected format, encoding and language (override encoding or language and read it again), the title,
+outlet and publication date (edit them), the beginning of the text (mojibake shows at once) and the problems.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from db import sources
+from db.ingest.document import PartialDate
+from db.ingest.pipeline import Analysis, Failure, Overrides, analyse_files
+from desktop.wizard.job_progress import JobProgress
+from desktop.worker import Report, start_job
+
+if TYPE_CHECKING:
+    from desktop.wizard.wizard import ImportWizard
+
+ENCODINGS = ("utf-8", "utf-16", "cp1251", "koi8-r", "cp932", "euc_jp", "iso2022_jp", "latin-1")
+LANGUAGES = (("en", "English"), ("ru", "Русский"), ("ja", "日本語"))
+PREVIEW_CHARS = 3000
+
+
+def plain_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class CheckPage(QWizardPage):
+    def __init__(self, parent: ImportWizard) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Check each document"))
+        self.setSubTitle(self.tr("How each file was read. Correct the title, outlet or date; if the text looks wrong, "
+                                 "choose the encoding or language and read it again."))  # fmt: skip
+        self.progress = JobProgress(self)
+        self.again_button = QPushButton(self.tr("Read all again"), self)
+        self.file_list = QListWidget(self)
+        self.format_label = plain_label(self)
+        self.encoding_box = QComboBox(self)
+        self.language_box = QComboBox(self)
+        self.title_edit = QLineEdit(self)
+        self.outlet_edit = QLineEdit(self)
+        self.published_edit = QLineEdit(self)
+        self.published_edit.setPlaceholderText(self.tr("YYYY-MM-DD, YYYY-MM or YYYY"))
+        self.basis_label = plain_label(self)
+        self.basis_label.setWordWrap(True)
+        self.reread_button = QPushButton(self.tr("Read this file again with these settings"), self)
+        self.problems_view = QPlainTextEdit(self)
+        self.problems_view.setReadOnly(True)
+        self.problems_view.setMaximumHeight(90)
+        self.preview = QPlainTextEdit(self)
+        self.preview.setReadOnly(True)
+        self._build_layout()
+        self._shown = -1  # the row whose values the form holds
+
+        self.file_list.currentRowChanged.connect(self._show_file)
+        self.again_button.clicked.connect(self.analyse_all)
+        self.reread_button.clicked.connect(self.reread_current)
+        for edit in (self.title_edit, self.outlet_edit, self.published_edit):
+            edit.editingFinished.connect(self._save_form)
+
+    def _build_layout(self) -> None:
+        self.encoding_box.addItem(self.tr("detect"), None)
+        for name in ENCODINGS:
+            self.encoding_box.addItem(name, name)
+        self.language_box.addItem(self.tr("detect"), None)
+        for code, name in LANGUAGES:
+            self.language_box.addItem(f"{name} ({code})", code)
+        form = QFormLayout()
+        form.addRow(self.tr("Format:"), self.format_label)
+        form.addRow(self.tr("Encoding:"), self.encoding_box)
+        form.addRow(self.tr("Language:"), self.language_box)
+        form.addRow(self.tr("Title:"), self.title_edit)
+        form.addRow(self.tr("Outlet:"), self.outlet_edit)
+        form.addRow(self.tr("Published:"), self.published_edit)
+        form.addRow("", self.basis_label)
+        form.addRow("", self.reread_button)
+        form.addRow(self.tr("Problems:"), self.problems_view)
+        details = QWidget(self)
+        right = QVBoxLayout(details)
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addLayout(form)
+        right.addWidget(QLabel(self.tr("Beginning of the text:"), self))
+        right.addWidget(self.preview, 1)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.file_list)
+        splitter.addWidget(details)
+        splitter.setSizes([300, 800])
+        top = QHBoxLayout()
+        top.addWidget(self.progress, 1)
+        top.addWidget(self.again_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+    def wizard(self) -> ImportWizard:  # type: ignore[override]
+        return cast("ImportWizard", super().wizard())
+
+    # load and save
+
+    def initializePage(self) -> None:
+        wizard = self.wizard()
+        if [r.path for r in wizard.results] != wizard.paths:
+            wizard.results = []
+            self._fill_list()
+            self.analyse_all()
+
+    def validatePage(self) -> bool:
+        self._save_form()
+        return not self.wizard().busy()
+
+    def isComplete(self) -> bool:
+        return not self.wizard().busy() and bool(self.wizard().analyses())
+
+    def cleanupPage(self) -> None:
+        for job in list(self.wizard()._jobs):
+            job.cancel()
+
+    # reading in a worker
+
+    def analyse_all(self) -> None:
+        previous = {r.path: r.overrides for r in self.wizard().analyses()}
+        self._run(list(self.wizard().paths), lambda path: previous.get(path, Overrides()), None)
+
+    def reread_current(self) -> None:
+        row = self.file_list.currentRow()
+        if row < 0 or self.wizard().busy():
+            return
+        self._save_form()
+        result = self.wizard().results[row]
+        overrides = self._form_overrides(result)
+        self._run([result.path], lambda _path: overrides, row)
+
+    def _run(self, paths: list[Path], overrides_for: object, row: int | None) -> None:
+        wizard = self.wizard()
+        if wizard.busy() or not paths:
+            return
+
+        def work(report: Report) -> list[Analysis | Failure]:
+            return analyse_files(paths, gazetteer=wizard.gazetteer(), overrides=overrides_for, report=report)  # type: ignore[arg-type]
+
+        job = wizard.keep(start_job(None, work))
+        self.progress.watch(job, self.tr("Reading %n file(s)…", "", len(paths)))
+        job.succeeded.connect(lambda results: self._analysed(results, row))
+        job.cancelled.connect(lambda: self.progress.show_idle(self.tr("Cancelled: nothing was read or changed.")))
+        job.failed.connect(lambda message: self.progress.show_idle(self.tr("Reading failed: {0}").format(message)))
+        job.ended.connect(self._job_ended)
+        self._set_editable(False)
+        self.completeChanged.emit()
+
+    def _analysed(self, results: list[Analysis | Failure], row: int | None) -> None:
+        wizard = self.wizard()
+        if row is None:
+            wizard.results = results
+        else:
+            wizard.results[row] = results[0]
+        self._fill_list(row or 0)
+        read, failed = len(wizard.analyses()), len(wizard.failures())
+        message = self.tr("%n file(s) read", "", read)
+        if failed:
+            message += self.tr("; %n file(s) cannot be imported", "", failed)
+        self.progress.show_idle(message)
+
+    def _job_ended(self) -> None:
+        self._set_editable(True)
+        self.completeChanged.emit()
+
+    def _set_editable(self, editable: bool) -> None:
+        for widget in (self.again_button, self.reread_button, self.file_list):
+            widget.setEnabled(editable)
+
+    # the file list and the form
+
+    def _fill_list(self, select: int = 0) -> None:
+        self._shown = -1
+        self.file_list.clear()
+        wizard = self.wizard()
+        for result in wizard.results:
+            if isinstance(result, Failure):
+                text = f"✗ {result.path.name}"
+            else:
+                duplicate = sources.find_by_sha256(wizard.store, result.document.sha256) is not None
+                count = len(result.candidates)
+                text = f"{'=' if duplicate else '✓'} {result.path.name}  ({count})"
+            item = QListWidgetItem(text)
+            item.setToolTip(str(result.path))
+            self.file_list.addItem(item)
+        if wizard.results:
+            self.file_list.setCurrentRow(min(select, len(wizard.results) - 1))
+        else:
+            self._show_file(-1)
+
+    def _show_file(self, row: int) -> None:
+        self._save_form()
+        results = self.wizard().results
+        result = results[row] if 0 <= row < len(results) else None
+        self._shown = row if result is not None else -1
+        readable = isinstance(result, Analysis)
+        for widget in (self.title_edit, self.outlet_edit, self.published_edit):
+            widget.setEnabled(readable)
+        self.reread_button.setEnabled(result is not None)
+        overrides = result.overrides if isinstance(result, Analysis) else Overrides()
+        self.encoding_box.setCurrentIndex(max(0, self.encoding_box.findData(overrides.encoding)))
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(overrides.language)))
+        if not isinstance(result, Analysis):
+            for widget in (self.title_edit, self.outlet_edit, self.published_edit):
+                widget.clear()
+            self.format_label.setText("")
+            self.basis_label.setText("")
+            self.preview.clear()
+            self.problems_view.setPlainText(result.message if result else "")
+            return
+        document = result.document
+        self.format_label.setText(
+            self.tr("{0}, {1}, language {2}").format(document.format, document.encoding, document.language)
+        )
+        self.title_edit.setText(document.title)
+        self.outlet_edit.setText(document.outlet or "")
+        self.published_edit.setText(document.published.iso() if document.published else "")
+        self.basis_label.setText(document.published_basis)
+        problems = list(result.problems)
+        if sources.find_by_sha256(self.wizard().store, document.sha256) is not None:
+            problems.insert(0, self.tr("This document was imported before: it will not be added again."))
+        self.problems_view.setPlainText("\n".join(problems) if problems else self.tr("None."))
+        self.preview.setPlainText(document.text[:PREVIEW_CHARS])
+
+    def _save_form(self) -> None:
+        results = self.wizard().results
+        if not 0 <= self._shown < len(results):
+            return
+        result = results[self._shown]
+        if not isinstance(result, Analysis):
+            return
+        document = result.document
+        document.title = self.title_edit.text().strip()
+        document.outlet = self.outlet_edit.text().strip() or None
+        text = self.published_edit.text().strip()
+        if not text:
+            document.published = None
+            return
+        try:
+            published = PartialDate.from_iso(text)
+        except ValueError:
+            self.basis_label.setText(self.tr("Not a date: use YYYY-MM-DD, YYYY-MM or YYYY."))
+            return
+        if published != document.published:
+            document.published = published
+            document.published_basis = "given by the user"
+            self.basis_label.setText(
+                self.tr("Given by you. Read the file again to date its statements from this date.")
+            )
+
+    def _form_overrides(self, result: Analysis | Failure) -> Overrides:
+        """What the form says, for reading the file again: an edited date and outlet are kept."""
+        published = outlet = None
+        if isinstance(result, Analysis):
+            document = result.document
+            published = document.published if document.published_basis == "given by the user" else None
+            outlet = document.outlet
+        return Overrides(
+            encoding=self.encoding_box.currentData(),
+            language=self.language_box.currentData(),
+            published=published,
+            outlet=outlet,
+        )

@@ -1,0 +1,126 @@
+"""Page 4: what will be imported, then the commit: every file in one transaction, in a worker, cancellable.
+
+Finish starts the commit (validatePage answers False until it is done); when it succeeds the wizard closes by
+itself with `committed_issue` set, so the window can open the comparison of the issue that gained most.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWizard, QWizardPage
+
+from db import sources
+from db.ingest.pipeline import Analysis, busiest_issue, candidate_problem, commit, tally
+from db.sources import CommitResult
+from db.store import Store
+from desktop.wizard.job_progress import JobProgress
+from desktop.worker import Report, start_job
+
+if TYPE_CHECKING:
+    from desktop.wizard.wizard import ImportWizard
+
+
+class ConfirmPage(QWizardPage):
+    def __init__(self, parent: ImportWizard) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Import"))
+        self.setSubTitle(self.tr("Check the summary and press Finish. All files are saved together, or none."))
+        self.summary = QPlainTextEdit(self)
+        self.summary.setReadOnly(True)
+        self.progress = JobProgress(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary, 1)
+        layout.addWidget(self.progress)
+        self._committed = False
+        self._blocking: list[str] = []
+        self.setFinalPage(True)
+
+    def wizard(self) -> ImportWizard:  # type: ignore[override]
+        return cast("ImportWizard", super().wizard())
+
+    def initializePage(self) -> None:
+        self._committed = False
+        wizard = self.wizard()
+        lines: list[str] = []
+        self._blocking = []
+        for analysis in wizard.analyses():
+            lines += self._describe(analysis)
+        for failure in wizard.failures():
+            lines.append(self.tr("✗ not imported: {0}").format(failure.message))
+        if self._blocking:
+            lines += ["", self.tr("Correct these before importing:"), *self._blocking]
+        self.summary.setPlainText("\n".join(lines))
+        self.progress.show_idle("")
+        self.completeChanged.emit()
+
+    def _describe(self, analysis: Analysis) -> list[str]:
+        wizard = self.wizard()
+        document = analysis.document
+        accepted = analysis.accepted()
+        published = document.published.iso() if document.published else self.tr("date unknown")
+        head = f"{document.title or analysis.path.name}  ({analysis.path.name}; {document.outlet or '-'}; {published})"
+        if sources.find_by_sha256(wizard.store, document.sha256) is not None:
+            return [head, self.tr("    imported before: nothing will be added"), ""]
+        lines = [head, self.tr("    {0} of {1} statements accepted").format(len(accepted), len(analysis.candidates))]
+        for (side, issue), count in sorted(tally(accepted).items()):
+            side_name = wizard.side_names.get(side, side)
+            lines.append(f"    {count:4d}  {side_name} · {wizard.issue_titles.get(issue, issue)}")
+        for number, candidate in enumerate(analysis.candidates, 1):
+            problem = candidate.accepted and candidate_problem(candidate, wizard.issue_titles, wizard.side_names)
+            if problem:
+                self._blocking.append(f"    {analysis.path.name}, statement {number}: {problem}")
+        return [*lines, ""]
+
+    def isComplete(self) -> bool:
+        return not self._blocking and not self.wizard().busy() and bool(self.wizard().analyses())
+
+    def validatePage(self) -> bool:
+        if self._committed:
+            return True
+        if self.isComplete():
+            self.start_commit()
+        return False
+
+    def start_commit(self) -> None:
+        wizard = self.wizard()
+        analyses = wizard.analyses()
+        path = wizard.store.path
+        saved: list[list[CommitResult]] = []
+
+        def work(report: Report) -> list[CommitResult]:
+            with Store.open(path, create=False) as store:
+                results = commit(store, analyses, report)
+            saved.append(results)  # past COMMIT: a late Cancel can no longer undo it
+            return results
+
+        job = wizard.keep(start_job(None, work))
+        self.progress.watch(job, self.tr("Saving…"))
+        job.succeeded.connect(lambda results: self._saved(analyses, results))
+        job.cancelled.connect(lambda: self._saved(analyses, saved[0]) if saved else self._cancelled())
+        job.failed.connect(lambda message: self.progress.show_idle(self.tr("Nothing was saved: {0}").format(message)))
+        job.ended.connect(lambda: self._set_buttons(True))
+        self._set_buttons(False)
+
+    def _cancelled(self) -> None:
+        self.progress.show_idle(self.tr("Cancelled: nothing was saved."))
+
+    def _set_buttons(self, enabled: bool) -> None:
+        for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.FinishButton):
+            button = self.wizard().button(which)
+            if button is not None:
+                button.setEnabled(enabled)
+        self.completeChanged.emit()
+
+    def _saved(self, analyses: list[Analysis], results: list[CommitResult]) -> None:
+        wizard = self.wizard()
+        wizard.commit_results = results
+        wizard.committed_issue = busiest_issue(analyses, results)
+        added = sum(r.added for r in results)
+        duplicates = sum(r.duplicate for r in results)
+        wizard.summary = self.tr("Imported {0} statements from {1} documents.").format(added, len(results) - duplicates)
+        if duplicates:
+            wizard.summary += " " + self.tr("{0} documents were imported before and were skipped.").format(duplicates)
+        self.progress.show_idle(wizard.summary)
+        self._committed = True
+        wizard.accept()

@@ -1,0 +1,88 @@
+"""The import wizard: choose files -> check how each was read -> review the proposed statements -> commit.
+
+Each page owns its load (`initializePage`) and its save (`validatePage`); the wizard only holds what the pages
+share: the store (read on the GUI thread for names and duplicates), the files, and the analyses. Long work (reading
+and extracting, committing) runs in worker threads (desktop.worker); the commit uses its own Store on the same file.
+
+Usage from the window: `wizard = ImportWizard(store, parent); if wizard.exec(): open(wizard.committed_issue)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget, QWizard
+
+from db import issues
+from db.ingest.gazetteer import Gazetteer
+from db.ingest.pipeline import Analysis, Failure
+from db.sources import CommitResult
+from db.store import Store
+from desktop.worker import Job
+
+PAGE_FILES = 1
+PAGE_CHECK = 2
+PAGE_REVIEW = 3
+PAGE_CONFIRM = 4
+
+
+class ImportWizard(QWizard):
+    def __init__(self, store: Store, parent: QWidget | None = None, paths: Iterable[Path | str] = ()) -> None:
+        super().__init__(parent)
+        from desktop.wizard.check_page import CheckPage
+        from desktop.wizard.confirm_page import ConfirmPage
+        from desktop.wizard.files_page import FilesPage
+        from desktop.wizard.review_page import ReviewPage
+
+        self.store = store
+        self.paths: list[Path] = [Path(p) for p in paths]
+        self.results: list[Analysis | Failure] = []
+        self.commit_results: list[CommitResult] = []
+        self.committed_issue: str | None = None  # the issue with the most new statements, for the window
+        self.summary = ""  # one line about what was imported, for the window's status bar
+        self.side_names = {side.slug: side.name for side in issues.sides(store)}
+        self.issue_titles = {issue.slug: issue.title for issue in issues.all_issues(store)}
+        self._gazetteer: Gazetteer | None = None
+        self._jobs: set[Job] = set()
+
+        self.setWindowTitle(self.tr("Import documents"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.HaveHelpButton, False)
+        self.setPage(PAGE_FILES, FilesPage(self))
+        self.setPage(PAGE_CHECK, CheckPage(self))
+        self.setPage(PAGE_REVIEW, ReviewPage(self))
+        self.setPage(PAGE_CONFIRM, ConfirmPage(self))
+        self.setStartId(PAGE_FILES)
+        self.resize(1180, 760)
+        self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
+
+    def analyses(self) -> list[Analysis]:
+        """The files that were read, in the order chosen."""
+        return [r for r in self.results if isinstance(r, Analysis)]
+
+    def failures(self) -> list[Failure]:
+        return [r for r in self.results if isinstance(r, Failure)]
+
+    def gazetteer(self) -> Gazetteer:
+        """Loaded once per wizard, on first use (in a worker: reading it is the worker's own resource)."""
+        if self._gazetteer is None:
+            self._gazetteer = Gazetteer.load()
+        return self._gazetteer
+
+    def keep(self, job: Job) -> Job:
+        """Hold a reference until the job ends, and cancel it if the wizard closes first."""
+        self._jobs.add(job)
+        job.ended.connect(lambda: self._jobs.discard(job))
+        return job
+
+    def busy(self) -> bool:
+        return any(not job.done for job in self._jobs)
+
+    def done(self, result: int) -> None:
+        if result == QWizard.DialogCode.Rejected:
+            for job in list(self._jobs):
+                job.cancel()  # extraction simply stops; a commit rolls back
+        super().done(result)
