@@ -14,7 +14,8 @@ optional
     ``source_title``, ``outlet``, ``url``, ``published`` (a date like ``date``), ``language`` (``en``/``ru``/``ja``;
     default from the quote's script), ``date_precision`` (``day``/``month``/``year``: coarsens ``date``).
 
-Other columns are ignored. CSV may use commas, semicolons or tabs. JSON is a list of objects, an object with a
+Other columns are ignored. Each returned row also has ``row``: its number as below, for later messages.
+CSV may use commas, semicolons or tabs. JSON is a list of objects, an object with a
 ``statements`` list, or JSON Lines. Rows are numbered as a spreadsheet shows them: in CSV the header is row 1 and
 the first statement row 2; in JSON the first object is row 1; in JSON Lines the row is the line number.
 Numeric dates with slashes are read day-first or month-first once for the whole table (a cell like 25/12/2017
@@ -181,4 +182,5 @@ def _validated(number: int, row: dict[str, Any], dayfirst: bool | None) -> dict[
     out["published"] = published
     for name in ("source_title", "outlet", "url"):
         out[name] = out[name] or None
+    out["row"] = number  # the row number as the user sees it, for later messages about this row
     return out

@@ -28,6 +28,7 @@ def test_csv_rows_are_validated_and_typed() -> None:
     assert first["quote"] == "We are ready, he said."
     assert first["kind"] == "direct_quote" and first["outlet"] == "TASS" and first["language"] == "en"
     assert "extra" not in first
+    assert (first["row"], second["row"]) == (2, 3)
     assert second["date"] == PartialDate(2017, 3) and second["date_precision"] == "month"
     assert second["kind"] == "reported" and second["language"] == "ru" and second["outlet"] is None
 
