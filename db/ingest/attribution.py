@@ -36,10 +36,11 @@ _CLAUSE_BREAK = {
     "ja": re.compile(r"[。；]"),
 }
 _COORDINATION = {
-    "en": re.compile(r"^\s*(?:and|,)\s*$"),
-    "ru": re.compile(r"^\s*(?:и|,)\s*$"),
-    "ja": re.compile(r"^\s*[とや、・]\s*$"),
+    "en": re.compile(r"^\s*,?\s*and\s*$"),
+    "ru": re.compile(r"^\s*,?\s*и\s*$"),
+    "ja": re.compile(r"^\s*[とや・]\s*$"),
 }
+_BY_AGENT = {"en": re.compile(r"^\s+by\s+$"), "ru": re.compile(r"$^"), "ja": re.compile(r"$^")}
 _MAX_SUBJECT_GAP = 110  # characters between a subject and its verb ("X, for his part, in response, said")
 _MIN_DIRECT_QUOTE_WORDS = 4
 _LABEL = re.compile(r"^\s*([^\W\d][\w .'’\-]{1,40}?|[\u3040-\u30ff\u3400-\u9fff・]{2,15})\s*[:：]\s*\S")
@@ -90,8 +91,11 @@ def transcript_turn(text: str, sentence: Sentence, gazetteer: Gazetteer, mention
     if not match:
         return None
     label = match.group(1).strip()
+    rest = text[match.end(1) : sentence.paragraph_end]
+    if len(rest.split()) < 6 or len(label.split()) > 4:
+        return None  # a heading such as "Russia-Japan: 2 + 2 =?" is not a turn
     for m in mentions:
-        if m.start >= match.start(1) and m.end <= match.end(1) + 1 and m.actors:
+        if m.start == match.start(1) and m.end >= match.end(1) - 1 and m.actors:
             return m
     for candidate in (label, label.split()[-1] if label.split() else label):
         actors = gazetteer.by_alias(candidate.title()) or gazetteer.by_alias(candidate)
@@ -156,6 +160,9 @@ def _speakers(
     inverted = _inverted_speaker(text, mentions, start, end)
     if inverted:
         return (inverted,)
+    agent = _agent(text, mentions, end, language)
+    if agent:
+        return _with_coordinated_right(text, mentions, agent, language)
     subject = _nearest_left(text, sentence, mentions, start, language)
     if subject is None:
         return ()
@@ -169,6 +176,14 @@ def _inverted_speaker(text: str, mentions: list[Mention], start: int, end: int) 
         return None
     after = [m for m in mentions if 0 <= m.start - end <= 2]
     return after[0] if after else None
+
+
+def _agent(text: str, mentions: list[Mention], end: int, language: str) -> Mention | None:
+    """ "a plan proposed by Shinzo Abe", "They are claimed by Japan": the agent of a passive cue."""
+    for m in mentions:
+        if m.start >= end and m.start - end <= 5:
+            return m if _BY_AGENT.get(language, _BY_AGENT["en"]).search(text[end : m.start]) else None
+    return None
 
 
 def _nearest_left(

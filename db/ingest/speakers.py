@@ -26,6 +26,9 @@ from db.ingest.speaker_patterns import (
 )
 
 FEMALE_FIRST_NAME = re.compile(r"(?:[aя]|mi|ko|ka|ri|na|ne|e|ие|на|ья|ия)$", re.IGNORECASE)
+_LOWER_RANK = re.compile(
+    r"(?:deputy|vice|vice-|first|former|acting|заместитель|замглавы|экс-|бывший|前|元|副)\s*$", re.IGNORECASE
+)
 _NOT_FEMALE = {"nikita", "ilya", "sasha", "foma", "kuzma", "taisuke", "yohei", "shinzo", "taro", "daisuke", "keisuke"}
 
 
@@ -157,6 +160,8 @@ class MentionFinder:
         result = []
         for pattern, words, side_group in ROLE_PATTERNS.get(self.language, []):
             for m in pattern.finditer(text):
+                if _LOWER_RANK.search(text[max(0, m.start() - 15) : m.start()]):
+                    continue  # "Deputy Foreign Minister of Japan" is not the foreign minister
                 side = _side_from(m.group(side_group) if side_group else None)
                 sides = [side] if side else []
                 if not sides and m.groupdict().get("both"):
