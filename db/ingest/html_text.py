@@ -57,6 +57,7 @@ class _Extractor(HTMLParser):
         self.lang = ""
         self.canonical = ""
         self.pre = 0
+        self.article_depth = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k.lower(): (v or "") for k, v in attrs}
@@ -73,11 +74,15 @@ class _Extractor(HTMLParser):
             self.skip.clear()  # a page that never closes its <head>
         elif tag == "time" and values.get("datetime") and "time" not in self.meta:
             self.meta["time"] = values["datetime"]
-        if tag in _SKIP and tag not in _VOID:
-            self.skip.append(tag)
-            return
         if self.skip:
+            if tag in _SKIP and tag not in _VOID:
+                self.skip.append(tag)
             return
+        if tag in _SKIP and tag not in _VOID and not (tag == "header" and self.article_depth):
+            self.skip.append(tag)  # a <header> inside <article> holds the headline and dateline: keep it
+            return
+        if tag in ("article", "main"):
+            self.article_depth += 1
         if tag == "br":
             self.chunks.append("\n")
         elif tag in _BLOCK:
@@ -105,6 +110,8 @@ class _Extractor(HTMLParser):
             return
         if tag in _BLOCK:
             self.chunks.append("\n\n")
+        if tag in ("article", "main") and self.article_depth:
+            self.article_depth -= 1
         if tag == "pre" and self.pre:
             self.pre -= 1
         if tag == "h1" and self.heading is not None:

@@ -59,3 +59,12 @@ def test_table_cells_and_time() -> None:
     page = html_to_text('<time datetime="2017-03-06">6 March</time><table><tr><td>a</td><td>b</td></tr></table>')
     assert page.meta["time"] == "2017-03-06"
     assert page.text.endswith("a\tb")
+
+
+def test_header_inside_article_is_content_page_header_is_not() -> None:
+    page = html_to_text(
+        "<body><header>SITE MENU</header><article><header><h1>Talks resume</h1>"
+        '<time datetime="2017-03-06T14:31">06.03.2017 14:31</time></header><p>Body.</p></article></body>'
+    )
+    assert page.text == "Talks resume\n\n06.03.2017 14:31\n\nBody."
+    assert page.first_heading == "Talks resume"
