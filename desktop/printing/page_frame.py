@@ -130,7 +130,7 @@ def _paint_frame(
     centre = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextSingleLine)
     metrics = QFontMetricsF(small, painter.device())
     footer_top = body.bottom + style.size * pt * 1.2
-    side_room = width * (0.36 if frame.marking else 0.6)
+    side_room = width * (0.38 if frame.marking else 0.6)
 
     painter.setFont(small)
     painter.setPen(MUTED)
@@ -141,7 +141,7 @@ def _paint_frame(
     painter.drawLine(QLineF(0, band + 2 * pt, width, band + 2 * pt))
     painter.drawLine(QLineF(0, footer_top - 2 * pt, width, footer_top - 2 * pt))
     painter.setPen(MUTED)
-    source = metrics.elidedText(f"{frame.database_name} \u00b7 {tr('generated')} {frame.generated}",
+    source = metrics.elidedText(f"{frame.database_name} \u00b7 {frame.generated}",
                                 Qt.TextElideMode.ElideMiddle, side_room)  # fmt: skip
     painter.drawText(QRectF(0, footer_top, width, band), left, source)
     painter.drawText(QRectF(0, footer_top, width, band), right, tr("Page {n} of {m}").format(n=number, m=total))

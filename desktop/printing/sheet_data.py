@@ -96,6 +96,7 @@ class SheetStatement:
     role: str | None
     quote: str
     kind: str
+    language: str
     reviewed: bool
     outlet: str | None
     source_number: int | None
@@ -262,6 +263,7 @@ def build_sheet(store: Store, issue_slug: str, options: SheetOptions, *, now: dt
             role=st.role,
             quote=st.quote,
             kind=st.kind,
+            language=st.language,
             reviewed=st.reviewed,
             outlet=st.source.outlet if st.source else None,
             source_number=numbering.source(st.source),

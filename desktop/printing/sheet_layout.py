@@ -20,6 +20,7 @@ from desktop.printing.sheet_style import INK, MUTED, SHIFT, SheetStyle, side_col
 from desktop.printing.text_flow import Line, Span
 
 QUOTE_OPEN, QUOTE_CLOSE = "\u201c", "\u201d"
+QUOTE_MARKS = {"ru": ("\u00ab", "\u00bb"), "ja": ("\u300c", "\u300d")}  # «…» and 「…」 as each language writes them
 
 
 def render(sheets: Sequence[SheetData], fonts: SheetFonts, device: QPagedPaintDevice) -> int:
@@ -228,7 +229,8 @@ class SheetWriter:
             if st.kind == "direct_quote"
             else (tr("Reported") if st.kind == "reported" else tr("Characterised")) + ": "
         )
-        text = prefix + (f"{QUOTE_OPEN}{st.quote}{QUOTE_CLOSE}" if st.kind == "direct_quote" else st.quote)
+        opening, closing = QUOTE_MARKS.get(st.language, (QUOTE_OPEN, QUOTE_CLOSE))
+        text = prefix + (f"{opening}{st.quote}{closing}" if st.kind == "direct_quote" else st.quote)
         spans = [Span(0, len(prefix), italic=True, color=MUTED)] if prefix else []
         footnoted = self.sheet.options.footnotes and st.notes
         if footnoted:
