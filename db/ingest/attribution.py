@@ -42,6 +42,26 @@ _COORDINATION = {
 }
 _BY_AGENT = {"en": re.compile(r"^\s+by\s+$"), "ru": re.compile(r"$^"), "ja": re.compile(r"$^")}
 _MAX_SUBJECT_GAP = 110  # characters between a subject and its verb ("X, for his part, in response, said")
+_MAX_PARENTHETICAL_GAP = 200  # "Lavrov, in an interview with the newspaper ... on March 29, ..., stated"
+_NEVER = re.compile(r"$^")
+# "an official representative of the Japanese Foreign Ministry said": the body speaks through its spokesman.
+_SPOKESMAN_OF = {
+    "en": re.compile(
+        r"\b(?:representatives?|spokes(?:man|woman|person)|officials?|head|chief|sources? in|members?|press service|"
+        r"press secretary|delegation|ambassador) (?:of|from|in) (?:the )?$",
+        re.IGNORECASE,
+    ),
+    "ru": re.compile(
+        r"(?:представител[а-я]*|официальн[а-я]+ представител[а-я]*|источник[а-я]* в|глав[а-я]|"
+        r"пресс-секретар[а-я]*)\s+$",
+        re.IGNORECASE,
+    ),
+}
+# A clause opened by a preposition ("in an interview with the newspaper X, ...") holds no subject.
+_PHRASE_PREPOSITION = {
+    "en": re.compile(r"^\s*(?:in|at|with|during|after|before|for|from|to|on|about|under|between|by)\b", re.IGNORECASE),
+    "ru": re.compile(r"^\s*(?:в|во|на|с|со|при|после|до|для|о|об|по|между|у)(?![\w-])", re.IGNORECASE),
+}
 _MIN_DIRECT_QUOTE_WORDS = 4
 _LABEL = re.compile(r"^\s*([^\W\d][\w .'’\-]{1,40}?|[\u3040-\u30ff\u3400-\u9fff・]{2,15})\s*[:：]\s*\S")
 
@@ -194,7 +214,7 @@ def _nearest_left(
     prepositions = OBJECT_PREPOSITIONS.get(language, OBJECT_PREPOSITIONS["en"])
     for m in reversed([m for m in mentions if m.end <= cue_start]):
         gap = text[m.end : cue_start]
-        if len(gap) > _MAX_SUBJECT_GAP:
+        if len(gap) > (_MAX_PARENTHETICAL_GAP if gap.lstrip().startswith(",") else _MAX_SUBJECT_GAP):
             return None
         if breaker.search(gap):
             return None
@@ -202,12 +222,29 @@ def _nearest_left(
             continue
         if language == "en" and re.match(r"\s*['’]s?\b", text[m.end : m.end + 3]):
             continue  # "Japan's missile defense": a possessive is not the subject
-        if prepositions.search(text[max(sentence.start, m.start - 20) : m.start]):
+        lead = text[max(sentence.start, m.start - 40) : m.start]
+        if prepositions.search(lead[-20:]) and not _SPOKESMAN_OF.get(language, _NEVER).search(lead):
+            continue
+        if _in_prepositional_phrase(text, sentence, m, language):
             continue
         if language == "ja" and text[m.end : m.end + 1] in ("の", "を", "に", "へ"):
             continue
         return m
     return None
+
+
+def _in_prepositional_phrase(text: str, sentence: Sentence, mention: Mention, language: str) -> bool:
+    """True when the mention sits in a comma-delimited phrase that opens with a preposition and ends before the
+    verb ("..., in an interview with the newspaper Argumenty i Fakty on March 29, ... stated")."""
+    pattern = _PHRASE_PREPOSITION.get(language)
+    if pattern is None:
+        return False
+    comma = text.rfind(",", sentence.start, mention.start)
+    if comma < 0:
+        return False  # a sentence-initial phrase ("In Japan, ...") is checked by the preposition right before
+    segment = text[comma + 1 : mention.start]
+    closing = text.find(",", mention.end, sentence.end)
+    return bool(pattern.match(segment)) and closing >= 0 and not re.search(r"\b(?:and|or)\s*$", segment)
 
 
 def _japanese_topic(text: str, mentions: list[Mention], cue_start: int) -> Mention | None:

@@ -36,7 +36,8 @@ _EN_SPEECH = (
     r"declared|declares|told|tells|added|adds|explained|explains|insisted|insists|urged|urges|"
     r"called (?:on|upon|for)|calls (?:on|upon|for)|suggested|suggests|proposed|proposes|offered|protested|"
     r"protests|thanked|thanks|confirmed|confirms|reaffirmed|reaffirms|reiterated|reiterates|warned|warns|"
-    r"argued|argue|argues|asserted|asserts|pointed out|points out|underlined|underscored|remarked|replied|"
+    r"argued|argue|argues|asserted|asserts|pointed out|points out|underlined|underscored|remarked|replied|claimed|"
+    r"refused to|declined to|withdrew from|objected to|"
     r"responded|answered|criticized|criticised|condemned|denied|denies|rejected|rejects|demanded|demands|"
     r"welcomed|welcomes|promised|promises|pledged|vowed|assured|assures|acknowledged|admitted|summed up|"
     r"announced|voiced|informed|repeatedly said|unambiguously stated|bluntly stated|stated|clarified|"
@@ -50,7 +51,7 @@ _EN_STANCE = (
     r"believes?|considers?|sees|views|regards|thinks|fears|is convinced|are convinced|is confident|"
     r"is concerned|are concerned|opposes|oppose|supports|stands for|stand for|proceeds from|proceed from|"
     r"is (?:extremely |very |also )?interested in|are (?:extremely |very |also )?interested in|"
-    r"is considering|are considering|is exploring|are exploring|is (?:also )?counting on|are (?:also )?counting on|"
+    r"(?:is|are) (?:also |still |now |currently )?(?:considering|exploring|studying|counting on|weighing)|"
     r"hopes to|hope to|hopes that|expects|expect"
 )
 _EN_INTENTION = (

@@ -197,11 +197,15 @@ PRONOUN_PATTERNS: dict[str, list[tuple[re.Pattern[str], str]]] = {
         (
             re.compile(
                 r"^It\b(?! (?:is|was|should|would|must|seems|seemed|will|can|could|may|might|has been|had been|"
-                r"remains|appears)\b)|^It (?:is|was) (?:also )?\w+ing\b"
+                r"remains|appears)\b)|^It(?= (?:is|was) (?:also |still |now )?\w+ing\b)"
             ),
             "thing",
         ),
         (re.compile(r"\b[Tt]he [Mm]inister\b(?! of)"), "minister"),
+        (
+            re.compile(r"\b(?:its|their) (?:officials|representatives|government|leadership|authorities|diplomats)\b"),
+            "state",
+        ),
     ],
     "ru": [
         (re.compile(r"(?<![\w-])(?i:он|его|ему|нему|него|ним|нем|нём)(?![\w-])"), "male"),
