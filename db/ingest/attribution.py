@@ -144,6 +144,8 @@ def _filtered(text: str, sentence: Sentence, start: int, end: int, cue_class: Cu
     if language == "en" and re.search(r"\b(?:the|this|that|a|an)\s+$", before, re.IGNORECASE):
         return True  # "the said meeting", "a proposed plan": an adjective, not a verb
     if language == "en" and cue_class in (SPEECH, AGREEMENT) and _PASSIVE_BEFORE.search(before):
+        if cue_class is AGREEMENT and re.search(r"\bit\s+(?:was|has been|had been)\s+$", before, re.IGNORECASE):
+            return False  # "the leaders ..., it was decided": an impersonal agreement of the subject before it
         after = text[end : end + 4]
         return not after.startswith(" by")
     if cue_class is INTENTION:
@@ -212,6 +214,7 @@ def _nearest_left(
     """The nearest mention before the cue that can be its subject."""
     breaker = _CLAUSE_BREAK.get(language, _CLAUSE_BREAK["en"])
     prepositions = OBJECT_PREPOSITIONS.get(language, OBJECT_PREPOSITIONS["en"])
+    fallback: Mention | None = None  # an object right before the verb: garbled translation ("idea of X declared")
     for m in reversed([m for m in mentions if m.end <= cue_start]):
         gap = text[m.end : cue_start]
         if len(gap) > (_MAX_PARENTHETICAL_GAP if gap.lstrip().startswith(",") else _MAX_SUBJECT_GAP):
@@ -224,13 +227,15 @@ def _nearest_left(
             continue  # "Japan's missile defense": a possessive is not the subject
         lead = text[max(sentence.start, m.start - 40) : m.start]
         if prepositions.search(lead[-20:]) and not _SPOKESMAN_OF.get(language, _NEVER).search(lead):
+            if fallback is None and not gap.strip() and m.actors:
+                fallback = m
             continue
         if _in_prepositional_phrase(text, sentence, m, language):
             continue
         if language == "ja" and text[m.end : m.end + 1] in ("の", "を", "に", "へ"):
             continue
         return m
-    return None
+    return fallback
 
 
 def _in_prepositional_phrase(text: str, sentence: Sentence, mention: Mention, language: str) -> bool:
