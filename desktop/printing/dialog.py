@@ -70,7 +70,8 @@ class SheetOptionsDialog(QDialog):
         self.date_from = QLineEdit(_date_text(initial.date_from))
         self.date_to = QLineEdit(_date_text(initial.date_to))
         for edit in (self.date_from, self.date_to):
-            edit.setPlaceholderText(self.tr("YYYY, YYYY-MM or YYYY-MM-DD (empty: no limit)"))
+            edit.setPlaceholderText(self.tr("YYYY, YYYY-MM or YYYY-MM-DD"))
+            edit.setToolTip(self.tr("Leave empty for no limit"))
         form.addRow(self.tr("From:"), self.date_from)
         form.addRow(self.tr("To:"), self.date_to)
         sides_row = QHBoxLayout()
@@ -87,14 +88,17 @@ class SheetOptionsDialog(QDialog):
             self.granularity.addItem(self.tr(name.capitalize()), name)
         self.granularity.setCurrentIndex(GRANULARITIES.index(initial.granularity))
         form.addRow(self.tr("Rows by:"), self.granularity)
-        self.include_annotations = QCheckBox(self.tr("Include my annotations"))
+        self.include_annotations = QCheckBox(self.tr("Include"))
         self.include_annotations.setChecked(initial.include_annotations)
         self.notes_as = QComboBox()
         self.notes_as.addItem(self.tr("as numbered notes under each statement"), False)
         self.notes_as.addItem(self.tr("as footnotes"), True)
         self.notes_as.setCurrentIndex(int(initial.footnotes))
         self.include_annotations.toggled.connect(self.notes_as.setEnabled)
-        form.addRow(self.include_annotations, self.notes_as)
+        notes_row = QHBoxLayout()
+        notes_row.addWidget(self.include_annotations)
+        notes_row.addWidget(self.notes_as, 1)
+        form.addRow(self.tr("Annotations:"), notes_row)
         self.include_unreviewed = QCheckBox(self.tr("Include statements nobody has reviewed yet"))
         self.include_unreviewed.setChecked(initial.include_unreviewed)
         form.addRow("", self.include_unreviewed)
@@ -129,6 +133,7 @@ class SheetOptionsDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Preview…"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(form)
@@ -178,7 +183,7 @@ def initial_options(statement_filter: StatementFilter | None, granularity: str =
     return SheetOptions(
         date_from=flt.date_from,
         date_to=flt.date_to,
-        sides=side,  # type: ignore[arg-type]
+        sides=side,
         include_unreviewed=flt.reviewed is False,
         granularity=granularity if granularity in GRANULARITIES else "month",
         speaker=flt.speaker,

@@ -12,7 +12,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from db import annotations, issues, statements
+from db import annotations as annotation_store
+from db import issues, statements
 from db.errors import ValidationError
 from db.ingest.document import PartialDate
 from db.models import Side, SourceRef, Statement
@@ -224,7 +225,7 @@ class _Numbering:
             )
         return self.sources[ref.id].number
 
-    def note(self, annotation: annotations.Annotation) -> SheetNote:
+    def note(self, annotation: annotation_store.Annotation) -> SheetNote:
         note = SheetNote(
             len(self.notes) + 1, annotation.kind, annotation.author, annotation.created_at[:10], annotation.body
         )
@@ -291,7 +292,7 @@ def _notes_of(
     # Statement.annotation_kinds says whether there is anything to read, so most statements cost no query.
     if not st.annotation_kinds or not (options.include_annotations or "shift" in st.annotation_kinds):
         return (), []
-    found = annotations.for_statement(store, st.id)
+    found = annotation_store.for_statement(store, st.id)
     notes = tuple(numbering.note(a) for a in found) if options.include_annotations else ()
     return notes, [a.body for a in found if a.kind == "shift"]
 

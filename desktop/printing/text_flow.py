@@ -93,8 +93,8 @@ def paragraph(
         lines.append(Line(height, _line_painter(layout, line.y(), height, color, decorate)))
     layout.endLayout()
     if keep_together:
-        for line in lines[:-1]:
-            line.keep_with_next = True
+        for placed in lines[:-1]:
+            placed.keep_with_next = True
     elif len(lines) >= 3:  # no single line of a paragraph alone at the foot or the head of a page
         lines[0].keep_with_next = True
         lines[-2].keep_with_next = True
