@@ -194,7 +194,8 @@ class MainWindow(QMainWindow):
     # the comparison
 
     def current_filter(self) -> StatementFilter:
-        return replace(self.filters.statement_filter(), issue=self.comparison_model.issue)
+        """What the comparison shows now (issue and filters), for printing."""
+        return replace(self.comparison_model.statement_filter, side=None)
 
     def show_issue(self, slug: str) -> None:
         self.config.set(settings.LAST_ISSUE, slug)
@@ -202,9 +203,16 @@ class MainWindow(QMainWindow):
         self.comparison_model.load(slug, self.filters.statement_filter())
 
     def _filters_changed(self) -> None:
-        self.timeline.show_range(self.filters.date_from(), self.filters.date_to())
-        if self.comparison_model.issue:
-            self.comparison_model.load(self.comparison_model.issue, self.filters.statement_filter())
+        wanted = replace(self.filters.statement_filter(), issue=self.comparison_model.issue)
+        self.timeline.show_range(wanted.date_from, wanted.date_to)
+        if not self.comparison_model.issue:
+            return
+        if replace(wanted, date_from=None, date_to=None) == replace(
+            self.current_filter(), date_from=None, date_to=None
+        ):
+            self.comparison_model.set_date_range(wanted.date_from, wanted.date_to)  # no query: counts in hand
+        else:
+            self.comparison_model.load(self.comparison_model.issue, wanted)
 
     def clear_filters(self) -> None:
         self.filters.clear()

@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 Report = Callable[[int, int, str], None]
@@ -73,9 +73,14 @@ class _Runnable(QRunnable):
 
 
 def start_job(parent: QObject | None, work: Callable[[Report], Any]) -> Job:
-    """Run `work(report)` in the global thread pool and return the Job that reports on it."""
+    """Run `work(report)` in the global thread pool and return the Job that reports on it.
+
+    The work starts on the next turn of the event loop, so the caller's connections to the job's signals
+    are in place before a fast job can finish (a signal emitted before `connect` would be lost).
+    """
     job = Job(parent)
-    QThreadPool.globalInstance().start(_Runnable(job, work))
+    runnable = _Runnable(job, work)
+    QTimer.singleShot(0, job, lambda: QThreadPool.globalInstance().start(runnable))
     return job
 
 

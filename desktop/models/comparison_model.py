@@ -67,6 +67,7 @@ class ComparisonModel(QAbstractTableModel):
         self._generation = 0
         self.metrics = CardMetrics()
         self.job: Job | None = None
+        self.is_loading = False  # a count job is on its way
 
     # configuration
 
@@ -105,6 +106,7 @@ class ComparisonModel(QAbstractTableModel):
         self._filter = replace(flt or StatementFilter(), issue=issue, side=None)
         self._generation += 1
         generation = self._generation
+        self.is_loading = True
         if self._store is None or issue is None:
             self._apply_counts(generation, [])
             return None
@@ -116,8 +118,12 @@ class ComparisonModel(QAbstractTableModel):
 
         self.job = start_job(self, work)
         self.job.succeeded.connect(lambda rows: self._apply_counts(generation, rows))
-        self.job.failed.connect(self.load_failed)
+        self.job.failed.connect(self._failed)
         return self.job
+
+    def _failed(self, message: str) -> None:
+        self.is_loading = False
+        self.load_failed.emit(message)
 
     def reload(self) -> Job | None:
         return self.load(self._issue, self._filter)
@@ -134,6 +140,7 @@ class ComparisonModel(QAbstractTableModel):
     def _apply_counts(self, generation: int, rows: list[timeline.DayCount]) -> None:
         if generation != self._generation:
             return  # a newer load superseded this one
+        self.is_loading = False
         self.beginResetModel()
         self._day_counts = rows
         self._cells.clear()

@@ -27,7 +27,7 @@ TEXT = QColor("#1c1f24")
 class StatementCardDelegate(QStyledItemDelegate):
     def __init__(self, parent: QWidget | None = None, quote_lines: int = 4) -> None:
         super().__init__(parent)
-        self.quote_lines = quote_lines
+        self.max_quote_lines = quote_lines
         self.selected_uid: str | None = None
         self.side_positions: dict[str, int] = {}
         self.set_font(QFont())
@@ -45,7 +45,7 @@ class StatementCardDelegate(QStyledItemDelegate):
         small = QFontMetrics(self.small_font).height()
         name = QFontMetrics(self.name_font).height()
         quote = QFontMetrics(self.quote_font).lineSpacing()
-        card = PAD + small + 4 + name + 4 + self.quote_lines * quote + 6 + small + PAD
+        card = PAD + small + 4 + name + 4 + self.max_quote_lines * quote + 6 + small + PAD
         return CardMetrics(card_height=card, spacing=8, more_height=small + 10, empty_height=max(44, small * 3))
 
     def card_rect(self, cell_rect: QRect, number: int) -> QRect:
@@ -164,35 +164,34 @@ class StatementCardDelegate(QStyledItemDelegate):
         painter.drawText(QRect(x, y, width - kind_width - 10, small.height()), Qt.AlignmentFlag.AlignLeft,
                          small.elidedText(cite, Qt.TextElideMode.ElideRight, width - kind_width - 10))  # fmt: skip
 
-    def _paint_quote(self, painter: QPainter, origin: QPointF, width: int, quote: str) -> None:
+    def quote_lines(self, quote: str, width: int) -> list[str]:
+        """The quote as the card shows it: wrapped at words, at most `max_quote_lines` lines, the last elided."""
         text = " ".join(quote.split())
-        fm = QFontMetrics(self.quote_font)
         layout = QTextLayout(text, self.quote_font)
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         layout.setTextOption(option)
         layout.beginLayout()
-        lines = []
-        y = 0.0
-        while len(lines) < self.quote_lines:
+        spans = []
+        while len(spans) < self.max_quote_lines:
             line = layout.createLine()
             if not line.isValid():
                 break
             line.setLineWidth(width)
-            line.setPosition(QPointF(0, y))
-            y += fm.lineSpacing()
-            lines.append(line)
+            spans.append((line.textStart(), line.textLength()))
         layout.endLayout()
+        lines = [text[start : start + length].rstrip() for start, length in spans]
+        if spans and sum(spans[-1]) < len(text):
+            rest = text[spans[-1][0] :]
+            lines[-1] = QFontMetrics(self.quote_font).elidedText(rest, Qt.TextElideMode.ElideRight, width)
+        return lines
+
+    def _paint_quote(self, painter: QPainter, origin: QPointF, width: int, quote: str) -> None:
+        fm = QFontMetrics(self.quote_font)
         painter.setPen(TEXT)
         painter.setFont(self.quote_font)
-        truncated = bool(lines) and lines[-1].textStart() + lines[-1].textLength() < len(text)
-        for number, line in enumerate(lines):
-            if truncated and number == len(lines) - 1:
-                rest = fm.elidedText(text[line.textStart() :], Qt.TextElideMode.ElideRight, width)
-                baseline = origin.y() + line.y() + fm.ascent()
-                painter.drawText(QPointF(origin.x(), baseline), rest)
-            else:
-                line.draw(painter, origin)
+        for number, line in enumerate(self.quote_lines(quote, width)):
+            painter.drawText(QPointF(origin.x(), origin.y() + number * fm.lineSpacing() + fm.ascent()), line)
 
     def _paint_badges(self, painter: QPainter, right: int, top: int, statement: Statement) -> int:
         labels = [kind.replace("_", "-") for kind in dict.fromkeys(statement.annotation_kinds)]

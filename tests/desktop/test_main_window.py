@@ -1,0 +1,99 @@
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from db import issues, sample
+from db.store import Store
+from desktop.models.issues_model import SLUG_ROLE, IssuesModel
+from tests.desktop.test_app_support import build_database, open_window
+
+
+def test_window_opens_on_the_sample_with_counts_per_side(qtbot: QtBot, db_path: Path, qtmodeltester) -> None:
+    build_database(db_path)
+    window = open_window(qtbot, db_path)
+    model: IssuesModel = window.issues_model
+    qtmodeltester.check(model)
+    with Store.open(db_path) as store:
+        expected = {s.issue.slug: s for s in issues.summaries(store)}
+    shown = {}
+    for group in range(model.rowCount()):
+        parent = model.index(group, 0)
+        for row in range(model.rowCount(parent)):
+            slug = model.index(row, 0, parent).data(SLUG_ROLE)
+            russia = model.index(row, 1, parent).data(Qt.ItemDataRole.DisplayRole)
+            japan = model.index(row, 2, parent).data(Qt.ItemDataRole.DisplayRole)
+            latest = model.index(row, model.latest_column(), parent).data()
+            shown[slug] = (russia, japan, latest)
+    assert set(shown) == set(expected)
+    for slug, summary in expected.items():
+        ru, ja = summary.counts.get("russia", 0), summary.counts.get("japan", 0)
+        assert shown[slug][:2] == (f"{ru:,}" if ru else "–", f"{ja:,}" if ja else "–")
+        assert shown[slug][2] == (summary.latest or "")
+    assert [s.name for s in window.comparison_model.sides] == ["Russia", "Japan"]
+    assert window.pages.currentWidget() is window.comparison
+    assert window.comparison_model.issue == window.navigator.current_slug() is not None
+    assert str(db_path) in window.db_label.text()
+
+
+def test_the_filter_box_narrows_the_navigator(qtbot: QtBot, db_path: Path) -> None:
+    build_database(db_path)
+    window = open_window(qtbot, db_path)
+    qtbot.keyClicks(window.navigator.filter_box, "missile")
+    proxy = window.navigator.proxy
+    titles = [proxy.index(r, 0, proxy.index(g, 0)).data() for g in range(proxy.rowCount())
+              for r in range(proxy.rowCount(proxy.index(g, 0)))]  # fmt: skip
+    assert titles and all("missile" in t.lower() for t in titles)
+
+
+def test_an_empty_database_offers_the_sample_and_loads_it(qtbot: QtBot, db_path: Path) -> None:
+    window = open_window(qtbot, db_path)
+    assert window.pages.currentWidget() is window.welcome
+    assert window.welcome.isVisible()
+    with qtbot.waitSignal(window.overview_loaded, timeout=10_000):
+        qtbot.mouseClick(window.welcome.sample_button, Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.comparison
+    with Store.open(db_path) as store:
+        assert sum(s.total for s in issues.summaries(store)) == len(sample.load_sample_data()["statements"])
+
+
+def test_menus_have_the_promised_actions_and_missing_hooks_are_disabled(qtbot: QtBot, db_path: Path) -> None:
+    build_database(db_path)
+    window = open_window(qtbot, db_path)
+    menus = {action.text().replace("&", ""): action.menu() for action in window.menuBar().actions()}
+    assert list(menus) == ["File", "Edit", "View", "Help"]
+    for name in ("new", "open", "backup", "import", "print", "export_annotations", "import_annotations",
+                 "undo", "redo", "preferences", "find", "shortcuts", "about"):  # fmt: skip
+        assert name in window.actions_.by_name
+    from desktop.actions import hook
+
+    for name in ("import", "print", "export_annotations", "import_annotations"):
+        action = window.actions_[name]
+        assert action.isEnabled() == (hook(name) is not None)
+        if not action.isEnabled():
+            assert "missing" in action.toolTip()
+
+
+def test_backup_writes_a_verified_copy(qtbot: QtBot, db_path: Path, tmp_path: Path) -> None:
+    from desktop.views.window_dialogs import write_backup
+
+    build_database(db_path)
+    dest = tmp_path / "copy.sqlite"
+    assert write_backup(db_path, dest) == str(dest)
+    with Store.open(dest, create=False) as copy:
+        assert sum(s.total for s in issues.summaries(copy)) > 100
+
+
+def test_a_bad_file_is_refused_with_a_message(qtbot: QtBot, tmp_path: Path, monkeypatch) -> None:
+    from desktop.main_window import MainWindow
+    from desktop.views import window_dialogs
+
+    bad = tmp_path / "not.sqlite"
+    bad.write_bytes(b"this is not a database at all")
+    shown = []
+    monkeypatch.setattr(window_dialogs, "error", lambda parent, title, message: shown.append(message))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert not window.open_database(bad)
+    assert shown and "not an SQLite database" in shown[0]
+    assert bad.read_bytes() == b"this is not a database at all"
