@@ -16,8 +16,22 @@ from dataclasses import dataclass
 from db.ingest.gazetteer import Gazetteer, fold
 
 FALLBACK_ISSUE = "other"
-CONTEXT_WEIGHT = 0.25
+CONTEXT_WEIGHT = 0.25  # a keyword elsewhere in the paragraph, when the statement has none of its own or only
+# refers back to it ("this activity", "its implementation")
+CONTEXT_WEIGHT_WITH_OWN = 0.08  # ... when it names its own topic
+BACKGROUND_WEIGHT = 0.4  # a keyword in the paragraphs before, relative to one in the paragraph
 FALLBACK_WEIGHT = 0.35
+LINKED_FROM_WEIGHT = 1.5
+LINKED_TO_WEIGHT = 0.3
+PRECEDENCE_FACTOR = 0.5
+# A narrow issue framed against a broader one wins when its own keywords are in the statement: projects on the
+# islands are joint economic activity, not the territorial dispute; missile defence "against North Korea" is
+# missile defence (taxonomy definitions in the corpus README and issues.json descriptions).
+PRECEDENCE = {
+    "joint_economic_activity": ("territorial_dispute", "peace_treaty", "fisheries", "trade_economy"),
+    "missile_defense": ("north_korea", "security_military"),
+    "peace_treaty": ("territorial_dispute", "other"),
+}
 _LINKS = {
     "en": re.compile(
         r"\b(?:step towards?|towards|pave the way|key to|a way to|condition for|conditions for|linked? to|"
@@ -25,6 +39,13 @@ _LINKS = {
     ),
     "ru": re.compile(r"(?:шаг(?:ом)? к|на пути к|ключ к|услови[ея] для|с целью|в целях|привести к|путь к)"),
     "ja": re.compile(r"(?:に向けた|に向け|につなげ|への一歩|のための|の前提)"),
+}
+
+
+_ANAPHORS = {
+    "en": re.compile(r"\b(?:this|these|such|it|its|they|their)\b"),
+    "ru": re.compile(r"(?<![\w-])(?:этот|эта|это|эти|этого|этой|этим|его|ее|её|их|такой|такая|такие)(?![\w-])"),
+    "ja": re.compile(r"この|その|これ|それ|同"),
 }
 
 
@@ -50,31 +71,55 @@ class IssueClassifier:
             for word in dict.fromkeys(fold(w) for w in words if w.strip()):
                 self._patterns.append((issue.slug, word, _keyword_pattern(word), _weight(word, issue.slug)))
 
-    def scores(self, statement: str, context: str = "") -> list[IssueScore]:
-        """Issues ranked by score for a statement and its paragraph (context may include the statement)."""
+    def scores(self, statement: str, context: str = "", background: str = "") -> list[IssueScore]:
+        """Issues ranked by score for a statement, its paragraph (which may include the statement) and a wider
+        background (the paragraphs before). Context counts much less once the statement has keywords of its own."""
         statement_folded = fold(statement)
         context_folded = fold(context)
+        background_folded = fold(background)
         link = _LINKS.get(self.language, _LINKS["en"]).search(statement_folded)
         link_at = link.start() if link else None
-        totals: dict[str, float] = {}
+        own_scores: dict[str, float] = {}
+        topical = False  # the statement names a specific issue itself (not only as a goal, not only "talks")
+        context_scores: dict[str, float] = {}
         hits: dict[str, list[str]] = {}
         for slug, word, pattern, weight in self._patterns:
             own = [m.start() for m in pattern.finditer(statement_folded)]
             in_context = len(pattern.findall(context_folded)) - len(own) if context_folded else 0
+            in_background = len(pattern.findall(background_folded)) if background_folded else 0
             score = 0.0
             for position in own:
-                score += weight * (1.5 if link_at is not None and position < link_at else 1.0)
-            score += weight * CONTEXT_WEIGHT * max(0, in_context)
+                if link_at is None:
+                    score += weight
+                    topical = topical or slug != FALLBACK_ISSUE
+                elif position < link_at:  # "X should be a step towards Y" is about X
+                    score += weight * LINKED_FROM_WEIGHT
+                    topical = topical or slug != FALLBACK_ISSUE
+                else:
+                    score += weight * LINKED_TO_WEIGHT
             if score:
-                totals[slug] = totals.get(slug, 0.0) + score
-                if own:
-                    hits.setdefault(slug, []).append(word)
+                own_scores[slug] = own_scores.get(slug, 0.0) + score
+                hits.setdefault(slug, []).append(word)
+            nearby = max(0, in_context) + BACKGROUND_WEIGHT * in_background
+            if nearby:
+                context_scores[slug] = context_scores.get(slug, 0.0) + weight * nearby
+        # "this activity", "its implementation": the topic is in the context; otherwise the statement's own words
+        # (even only "the summit") outweigh what the paragraph is about.
+        anaphoric = bool(_ANAPHORS.get(self.language, _ANAPHORS["en"]).search(statement_folded))
+        factor = CONTEXT_WEIGHT if (anaphoric and not topical) or not own_scores else CONTEXT_WEIGHT_WITH_OWN
+        totals = {slug: own_scores.get(slug, 0.0) + factor * context_scores.get(slug, 0.0)
+                  for slug in set(own_scores) | set(context_scores)}  # fmt: skip
+        for narrow, broader in PRECEDENCE.items():
+            if narrow in hits or (narrow in totals and not any(b in hits for b in broader)):
+                for slug in broader:
+                    if slug in totals:
+                        totals[slug] *= PRECEDENCE_FACTOR
         ranked = sorted(totals.items(), key=lambda item: -item[1])
         return [IssueScore(slug, round(score, 3), tuple(hits.get(slug, ()))) for slug, score in ranked]
 
-    def classify(self, statement: str, context: str = "") -> IssueScore:
+    def classify(self, statement: str, context: str = "", background: str = "") -> IssueScore:
         """The best issue, or `other` with score 0 when no keyword matches."""
-        ranked = self.scores(statement, context)
+        ranked = self.scores(statement, context, background)
         return ranked[0] if ranked else IssueScore(FALLBACK_ISSUE, 0.0, ())
 
 
@@ -91,5 +136,6 @@ def _weight(word: str, slug: str) -> float:
     if re.search(r"[\u3040-\u30ff\u3400-\u9fff]", word):
         specificity = 1.0 + min(len(word), 8) / 4
     else:
-        specificity = 1.0 + 0.6 * (len(word.split()) - 1) + min(len(word), 20) / 20
+        words = len(re.findall(r"[^\W\d_]{2,}", word))
+        specificity = 1.0 + 0.6 * max(0, words - 1) + min(len(word), 20) / 20
     return specificity * (FALLBACK_WEIGHT if slug == FALLBACK_ISSUE else 1.0)

@@ -22,6 +22,7 @@ from db.ingest.statement_dates import DateResolver
 
 _HOW_FACTOR = {"alias": 1.0, "role": 0.9, "collective": 0.85, "fuzzy": 0.85, "pronoun": 0.8, "generic": 0.8}
 _KIND_FACTOR = {"direct_quote": 1.05, "reported": 1.0, "characterization": 0.5}
+BACKGROUND_PARAGRAPHS = 2
 _GENERIC_NAMES = {"media": "media (unnamed)", "expert": "experts (unnamed)"}
 
 
@@ -58,8 +59,9 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
         mentions = sorted(explicit + pronouns, key=lambda m: m.start)
         found = _attributed(text, sentence, mentions, gazetteer, language)
         paragraph = text[sentence.paragraph_start : sentence.paragraph_end]
+        background = _paragraphs_before(text, sentence.paragraph_start, BACKGROUND_PARAGRAPHS)
         for item in found:
-            candidates.extend(_candidates(item, text, sentence, paragraph, classifier, dates))
+            candidates.extend(_candidates(item, text, sentence, (paragraph, background), classifier, dates))
         dates.observe(sentence)
         context.observe(mentions)
     return _deduplicated(candidates)
@@ -87,13 +89,13 @@ def _candidates(
     item: _Found,
     text: str,
     sentence: Sentence,
-    paragraph: str,
+    context: tuple[str, str],
     classifier: IssueClassifier,
     dates: DateResolver,
 ) -> list[Candidate]:
     attribution = item.attribution
     quote = text[attribution.quote_start : attribution.quote_end]
-    issue = classifier.classify(quote, paragraph)
+    issue = classifier.classify(quote, *context)
     when = dates.resolve(sentence, attribution.cue_start, attribution.cue_end, attribution.cue_class)
     official = item.category == "official"
     actor = item.actor
@@ -124,6 +126,12 @@ def _candidates(
             accepted=official and confidence >= 0.5,
         )
     ]
+
+
+def _paragraphs_before(text: str, start: int, count: int) -> str:
+    """The `count` non-empty lines before offset `start` (the background of a paragraph's topic)."""
+    lines = [line for line in text[:start].splitlines() if line.strip()]
+    return "\n".join(lines[-count:])
 
 
 def _confidence(cue_class: CueClass, mention: Mention, attribution: Attribution, issue_score: float) -> float:
