@@ -79,7 +79,8 @@ class ImportWizard(QWizard):
         return job
 
     def busy(self) -> bool:
-        return any(not job.done for job in self._jobs)
+        """True until the last job's `ended` has been handled here (Job.done turns True earlier, in the worker)."""
+        return bool(self._jobs)
 
     def done(self, result: int) -> None:
         if result == QWizard.DialogCode.Rejected:

@@ -1,0 +1,310 @@
+"""The import wizard driven end to end with pytest-qt on real documents: choose, check, review, commit."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QTextCursor
+from PySide6.QtWidgets import QComboBox, QWizard
+
+from db.ingest.gazetteer import Gazetteer
+from db.ingest.pipeline import analyse, commit
+from db.store import Store
+from desktop.wizard import ImportWizard
+from desktop.wizard.check_page import CheckPage
+from desktop.wizard.confirm_page import ConfirmPage
+from desktop.wizard.files_page import FilesPage
+from desktop.wizard.review_page import ReviewPage
+from desktop.wizard.wizard import PAGE_CHECK, PAGE_CONFIRM, PAGE_FILES, PAGE_REVIEW
+from tests.conftest import CORPUS_DIR
+from tests.ingest.test_pipeline import JA_TEXT, PNG_BYTES, RU_TEXT, fingerprint, hostile_html, local_server  # noqa: F401
+
+from desktop.models.candidates_model import COL_ACCEPT, COL_DATE, COL_ISSUE, COL_KIND, COL_SIDE, COL_SPEAKER  # isort: skip
+
+ARTICLE = CORPUS_DIR / "03_kharitonova_after_putin_visit_2017-03-06.txt"
+WAIT_MS = 60_000
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[Store]:
+    with Store.open(db_path) as opened:
+        yield opened
+
+
+def open_wizard(qtbot, store: Store, paths: list[Path]) -> ImportWizard:  # type: ignore[no-untyped-def]
+    wizard = ImportWizard(store, None, paths)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert wizard.currentId() == PAGE_FILES
+    return wizard
+
+
+def to_review(qtbot, wizard: ImportWizard) -> ReviewPage:  # type: ignore[no-untyped-def]
+    wizard.next()
+    assert wizard.currentId() == PAGE_CHECK
+    qtbot.waitUntil(lambda: wizard.currentPage().isComplete(), timeout=WAIT_MS)
+    wizard.next()
+    assert wizard.currentId() == PAGE_REVIEW
+    page = wizard.currentPage()
+    assert isinstance(page, ReviewPage)
+    return page
+
+
+def finish(qtbot, wizard: ImportWizard) -> None:  # type: ignore[no-untyped-def]
+    if wizard.currentId() != PAGE_CONFIRM:
+        wizard.next()
+    assert wizard.currentId() == PAGE_CONFIRM
+    assert wizard.currentPage().isComplete(), wizard.currentPage().summary.toPlainText()
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=WAIT_MS)
+    assert wizard.result() == QWizard.DialogCode.Accepted
+
+
+def stored(store: Store) -> set[tuple[str, str, str | None, str, str, str, str]]:
+    rows = store.conn.execute(
+        "SELECT st.quote, st.speaker, sd.slug, i.slug, st.said_on, st.date_precision, st.kind FROM statements st"
+        " JOIN issues i ON i.id = st.issue_id LEFT JOIN sides sd ON sd.id = st.side_id"
+    )
+    return set(rows)
+
+
+def test_end_to_end_with_edits_commits_what_the_user_sees(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    wizard = open_wizard(qtbot, store, [ARTICLE])
+    review = to_review(qtbot, wizard)
+    model = review.model
+    assert model.rowCount() > 3
+    assert review.source.toPlainText() == wizard.analyses()[0].document.text
+
+    # edit the first candidate through the model, and its issue through the table's combo editor
+    assert model.setData(model.index(0, COL_SPEAKER), "Sergey Lavrov")
+    assert model.candidate(0).side == "russia", "a known speaker brings their side"
+    assert model.setData(model.index(0, COL_SIDE), "japan")
+    assert model.setData(model.index(0, COL_DATE), "2017-02")
+    assert not model.setData(model.index(0, COL_DATE), "February"), "a bad date is refused"
+    assert model.setData(model.index(0, COL_KIND), "direct_quote")
+    index = model.index(0, COL_ISSUE)
+    review.table.setCurrentIndex(index)
+    review.table.edit(index)
+    editor = review.table.viewport().findChild(QComboBox)
+    assert editor is not None
+    editor.setCurrentIndex(editor.findData("fisheries"))
+    review.table.commitData(editor)
+    assert model.candidate(0).issue == "fisheries"
+    # accept the second, reject the third
+    model.setData(model.index(1, COL_ACCEPT), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    model.setData(model.index(2, COL_ACCEPT), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    candidates = [dataclasses.replace(c) for c in model.candidates()]
+    accepted = [c for c in candidates if c.accepted]
+    rejected = candidates[2]
+
+    finish(qtbot, wizard)
+    rows = stored(store)
+    assert len(rows) == len(accepted)
+    edited = candidates[0]
+    assert (edited.quote, "Sergey Lavrov", "japan", "fisheries", "2017-02-01", "month", "direct_quote") in rows
+    landed = {(quote, speaker) for quote, speaker, *_ in rows}
+    assert (rejected.quote, rejected.speaker) not in landed
+    issues = [c.issue for c in accepted]
+    assert wizard.committed_issue == max(set(issues), key=issues.count)
+    assert "Imported" in wizard.summary
+
+
+def test_cancel_during_extraction_leaves_the_database_unchanged(  # type: ignore[no-untyped-def]
+    qtbot, store: Store, tmp_path: Path
+) -> None:
+    long_article = tmp_path / "long.txt"
+    long_article.write_text("\n\n".join([ARTICLE.read_text(encoding="utf-8")] * 12), encoding="utf-8")
+    before = fingerprint(store.path)
+    wizard = open_wizard(qtbot, store, [long_article])
+    wizard.next()
+    page = wizard.currentPage()
+    assert isinstance(page, CheckPage)
+    qtbot.waitUntil(lambda: page.progress.bar.maximum() > 0 and page.progress.bar.value() > 0, timeout=WAIT_MS)
+    assert wizard.busy() and not page.isComplete()
+    qtbot.mouseClick(page.progress.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not wizard.busy(), timeout=10_000)
+    assert "Cancelled" in page.progress.message.text()
+    assert wizard.analyses() == [] and not page.isComplete()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    wizard.reject()
+    assert fingerprint(store.path) == before
+
+
+def test_add_a_statement_by_selecting_text(qtbot, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    article = tmp_path / "kono.txt"
+    text = "𠮷野家の社長も出席した。\n\n" + JA_TEXT  # a character outside the BMP shifts Qt positions
+    article.write_bytes(text.encode("utf-8"))
+    wizard = open_wizard(qtbot, store, [article])
+    review = to_review(qtbot, wizard)
+    rows_before = review.model.rowCount()
+    document_text = wizard.analyses()[0].document.text
+    wanted = "ロシアとの平和条約締結交渉を粘り強く続ける考えを示した。"
+    start = document_text.index(wanted)
+    offsets = review._offsets
+    cursor = QTextCursor(review.source.document())
+    cursor.setPosition(offsets.to_qt(start) - 1)  # the selection may start with spaces: they are trimmed
+    cursor.setPosition(offsets.to_qt(start + len(wanted)), QTextCursor.MoveMode.KeepAnchor)
+    review.source.setTextCursor(cursor)
+    assert review.add_button.isEnabled()
+    qtbot.mouseClick(review.add_button, Qt.MouseButton.LeftButton)
+    assert review.model.rowCount() == rows_before + 1
+    row = rows_before
+    added = review.model.candidate(row)
+    assert document_text[added.start : added.end] == added.quote
+    assert added.quote.endswith(wanted) and len(added.quote) <= len(wanted) + 1
+    wizard.next()
+    assert not wizard.currentPage().isComplete(), "a statement without a speaker blocks the import"
+    assert "the speaker is empty" in wizard.currentPage().summary.toPlainText()
+    wizard.back()
+    review.model.setData(review.model.index(row, COL_SPEAKER), "河野太郎")
+    review.model.setData(review.model.index(row, COL_ISSUE), "peace_treaty")
+    assert review.model.candidate(row).speaker == "Taro Kono" and review.model.candidate(row).side == "japan"
+    finish(qtbot, wizard)
+    assert any(quote == added.quote and speaker == "Taro Kono" for quote, speaker, *_ in stored(store))
+
+
+def test_bulk_accept_by_confidence(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    wizard = open_wizard(qtbot, store, [ARTICLE])
+    review = to_review(qtbot, wizard)
+    review.threshold.setValue(0.7)
+    qtbot.mouseClick(review.threshold_button, Qt.MouseButton.LeftButton)
+    assert all(c.accepted == (c.confidence >= 0.7) for c in review.model.candidates())
+    qtbot.mouseClick(review.reject_all_button, Qt.MouseButton.LeftButton)
+    assert not any(c.accepted for c in review.model.candidates())
+    assert "0 of" in review.count_label.text()
+    qtbot.mouseClick(review.accept_all_button, Qt.MouseButton.LeftButton)
+    assert all(c.accepted for c in review.model.candidates())
+
+
+def test_check_page_edits_and_rereads(qtbot, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    article = tmp_path / "lavrov.txt"
+    article.write_bytes(RU_TEXT.encode("koi8-r"))
+    wizard = open_wizard(qtbot, store, [article])
+    wizard.next()
+    page = wizard.currentPage()
+    assert isinstance(page, CheckPage)
+    qtbot.waitUntil(page.isComplete, timeout=WAIT_MS)
+    assert "koi8-r" in page.format_label.text() and "ru" in page.format_label.text()
+    assert "Лавров" in page.preview.toPlainText()
+    # read it as the wrong encoding, then the right one
+    page.encoding_box.setCurrentIndex(page.encoding_box.findData("cp1251"))
+    page.reread_button.click()
+    qtbot.waitUntil(lambda: not wizard.busy() and page.isComplete(), timeout=WAIT_MS)
+    assert "Лавров" not in page.preview.toPlainText()
+    page.encoding_box.setCurrentIndex(page.encoding_box.findData("koi8-r"))
+    page.title_edit.setText("Лавров о договоре")
+    page.outlet_edit.setText("ТАСС")
+    page.published_edit.setText("2017-04-03")
+    page.published_edit.editingFinished.emit()
+    page.reread_button.click()
+    qtbot.waitUntil(lambda: not wizard.busy() and page.isComplete(), timeout=WAIT_MS)
+    document = wizard.analyses()[0].document
+    assert "Лавров" in document.text and document.outlet == "ТАСС"
+    assert document.published is not None and document.published.iso() == "2017-04-03"
+    assert {c.said_on.iso() for c in wizard.analyses()[0].candidates} == {"2017-04-03"}
+    page.title_edit.setText("Лавров о договоре")
+    wizard.next()
+    assert wizard.analyses()[0].document.title == "Лавров о договоре"
+    finish(qtbot, wizard)
+    row = store.conn.execute("SELECT title, outlet, published FROM sources").fetchone()
+    assert row == ("Лавров о договоре", "ТАСС", "2017-04-03")
+
+
+def test_bad_files_are_shown_and_left_out(qtbot, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    picture = tmp_path / "photo.txt"
+    picture.write_bytes(PNG_BYTES)
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    good = tmp_path / "lavrov.txt"
+    good.write_text(RU_TEXT, encoding="utf-8")
+    wizard = open_wizard(qtbot, store, [picture, empty, good])
+    wizard.next()
+    page = wizard.currentPage()
+    assert isinstance(page, CheckPage)
+    qtbot.waitUntil(page.isComplete, timeout=WAIT_MS)
+    assert page.file_list.item(0).text().startswith("✗")
+    page.file_list.setCurrentRow(0)
+    assert "photo.txt" in page.problems_view.toPlainText()
+    assert "1 file(s) read" in page.progress.message.text() or "read" in page.progress.message.text()
+    wizard.next()
+    wizard.next()
+    summary = wizard.currentPage().summary.toPlainText()
+    assert "not imported: photo.txt" in summary and "not imported: empty.txt" in summary, summary
+    finish(qtbot, wizard)
+    assert [row[0] for row in store.conn.execute("SELECT file_name FROM sources")] == ["lavrov.txt"]
+
+
+def test_a_document_imported_before_is_recognised(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    commit(store, [analyse(ARTICLE, gazetteer=Gazetteer.load())])
+    before = fingerprint(store.path)
+    wizard = open_wizard(qtbot, store, [ARTICLE])
+    wizard.next()
+    page = wizard.currentPage()
+    qtbot.waitUntil(page.isComplete, timeout=WAIT_MS)
+    assert isinstance(page, CheckPage) and "imported before" in page.problems_view.toPlainText()
+    wizard.next()
+    wizard.next()
+    confirm = wizard.currentPage()
+    assert (
+        isinstance(confirm, ConfirmPage) and "imported before: nothing will be added" in confirm.summary.toPlainText()
+    )
+    finish(qtbot, wizard)
+    assert "imported before" in wizard.summary and wizard.committed_issue is None
+    assert fingerprint(store.path) == before
+
+
+def test_files_by_drop_and_removal(qtbot, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    wizard = open_wizard(qtbot, store, [])
+    page = wizard.currentPage()
+    assert isinstance(page, FilesPage) and not page.isComplete()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    files = [tmp_path / "a.txt", tmp_path / "b.html"]
+    for path in files:
+        path.write_text(RU_TEXT, encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in [*files, tmp_path]])  # a folder is skipped
+    event = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    page.dropEvent(event)
+    page.dropEvent(event)  # dropping the same files again adds nothing
+    assert page.paths() == files and page.isComplete()
+    page.file_list.item(1).setSelected(True)
+    page.remove_button.click()
+    assert page.paths() == files[:1]
+    wizard.next()
+    assert wizard.paths == files[:1]
+    wizard.reject()
+
+
+def test_html_is_shown_as_plain_text_and_fetches_nothing(  # type: ignore[no-untyped-def]
+    qtbot, store: Store, tmp_path: Path, local_server: str
+) -> None:
+    from tests.ingest import test_pipeline
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET-FILE-CONTENT", encoding="utf-8")
+    page_file = tmp_path / "page.html"
+    page_file.write_text(hostile_html(local_server, secret), encoding="utf-8")
+    wizard = open_wizard(qtbot, store, [page_file])
+    review = to_review(qtbot, wizard)
+    shown = review.source.toPlainText()
+    assert "Сергей Лавров" in shown and "<img" not in shown and "SECRET" not in shown and "SCRIPT-RAN" not in shown
+    finish(qtbot, wizard)
+    qtbot.wait(200)
+    assert test_pipeline._RecordingHandler.hits == []
+
+
+def test_candidates_model_passes_the_model_tester(qtmodeltester, store: Store) -> None:  # type: ignore[no-untyped-def]
+    from desktop.models.candidates_model import CandidatesModel
+
+    analysis = analyse(ARTICLE, gazetteer=Gazetteer.load())
+    model = CandidatesModel()
+    model.set_names({"russia": "Russia", "japan": "Japan"}, {"peace_treaty": "Peace treaty", "other": "Other"})
+    model.set_rows(analysis.candidates)
+    qtmodeltester.check(model, force_py=True)
+    model.set_rows([])
+    qtmodeltester.check(model, force_py=True)
