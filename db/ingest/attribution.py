@@ -19,6 +19,7 @@ from db.ingest.cues import (
     NOUN,
     OBJECT_PREPOSITIONS,
     SCHEDULE_AFTER_INTENTION,
+    SCHEDULE_BEFORE_INTENTION_JA,
     SOURCE,
     SPEECH,
     STANCE,
@@ -149,6 +150,8 @@ def _filtered(text: str, sentence: Sentence, start: int, end: int, cue_class: Cu
         after = text[end : end + 4]
         return not after.startswith(" by")
     if cue_class is INTENTION:
+        if language == "ja":
+            return bool(SCHEDULE_BEFORE_INTENTION_JA.search(text[max(sentence.start, start - 12) : start]))
         return bool(SCHEDULE_AFTER_INTENTION.match(text[end : min(sentence.end, end + 40)]))
     return False
 
@@ -166,8 +169,9 @@ def _speakers(
     if inside and cue_class in (SPEECH, SOURCE) and (text[start:end].lower().startswith(("in ", "quoted", "cited"))):
         return tuple(inside)  # "in his opinion", "quoted Lavrov and Kono as saying"
     if cue_class.speaker_after:
-        if language == "ja":
-            return _with_coordinated(text, mentions, _nearest_left(text, sentence, mentions, start, language), language)
+        if language == "ja":  # 「日本経済新聞によると」: the source ends where the cue begins
+            source = [m for m in mentions if m.end <= start and start - m.end <= 1]
+            return _with_coordinated(text, mentions, source[-1] if source else None, language)
         after = [m for m in mentions if m.start >= end and m.start - end <= 30]
         if after and not re.search(r"[,.;:!?]", text[end : after[0].start]):
             return _with_coordinated_right(text, mentions, after[0], language)

@@ -9,10 +9,11 @@ keeps their side.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from db.ingest.attribution import Attribution, find_attributions, transcript_turn
-from db.ingest.classify import IssueClassifier
+from db.ingest.classify import FALLBACK_ISSUE, IssueClassifier, IssueScore
 from db.ingest.cues import AGREEMENT, SPEECH, CueClass
 from db.ingest.document import Candidate, Document
 from db.ingest.gazetteer import Actor, Gazetteer
@@ -23,6 +24,12 @@ from db.ingest.statement_dates import DateResolver
 _HOW_FACTOR = {"alias": 1.0, "role": 0.9, "collective": 0.85, "fuzzy": 0.85, "pronoun": 0.8, "generic": 0.8}
 _KIND_FACTOR = {"direct_quote": 1.05, "reported": 1.0, "characterization": 0.5}
 BACKGROUND_PARAGRAPHS = 2
+# Coordinators that join two positions in one sentence ("..., as well as to settle ...").
+_COORDINATORS = {
+    "en": re.compile(r",?\s+(?:as well as|and also)\s+(?=to\s|on\s|about\s)"),
+    "ru": re.compile(r",\s+а также\s+"),
+    "ja": re.compile(r"(?<=、)また、|。また"),
+}
 _GENERIC_NAMES = {"media": "media (unnamed)", "expert": "experts (unnamed)"}
 
 
@@ -93,39 +100,65 @@ def _candidates(
     classifier: IssueClassifier,
     dates: DateResolver,
 ) -> list[Candidate]:
+    """One candidate per issue of the attributed text (usually one; two for "X, as well as Y" on two issues)."""
     attribution = item.attribution
-    quote = text[attribution.quote_start : attribution.quote_end]
-    issue = classifier.classify(quote, *context)
     when = dates.resolve(sentence, attribution.cue_start, attribution.cue_end, attribution.cue_class)
     official = item.category == "official"
     actor = item.actor
     speaker = actor.name if actor else _GENERIC_NAMES.get(item.category, item.mention.text)
-    confidence = _confidence(attribution.cue_class, item.mention, attribution, issue.score)
-    reason = (
-        f"{attribution.cue_class.name} cue '{attribution.cue.strip()}'; speaker '{item.mention.text}'"
-        f" ({_how(item.mention)}); issue {issue.slug}"
-        + (f" ({', '.join(issue.keywords[:3])})" if issue.keywords else " (no keyword)")
-        + f"; date {when.value.iso()}: {when.why}"
-    )
-    return [
-        Candidate(
-            quote=quote,
-            start=attribution.quote_start,
-            end=attribution.quote_end,
-            speaker=speaker,
-            speaker_as_written=item.mention.text,
-            actor_key=actor.key if actor else None,
-            side=actor.side if official and actor else None,
-            category=item.category if item.category in ("official", "media", "expert") else "official",  # type: ignore[arg-type]
-            issue=issue.slug,
-            said_on=when.value,
-            date_basis=when.basis,
-            kind=attribution.kind,  # type: ignore[arg-type]
-            confidence=confidence,
-            reason=reason,
-            accepted=official and confidence >= 0.5,
+    result = []
+    for start, end, issue in _issue_parts(text, attribution.quote_start, attribution.quote_end, classifier, context):
+        confidence = _confidence(attribution.cue_class, item.mention, attribution, issue.score)
+        reason = (
+            f"{attribution.cue_class.name} cue '{attribution.cue.strip()}'; speaker '{item.mention.text}'"
+            f" ({_how(item.mention)}); issue {issue.slug}"
+            + (f" ({', '.join(issue.keywords[:3])})" if issue.keywords else " (no keyword)")
+            + f"; date {when.value.iso()}: {when.why}"
         )
-    ]
+        result.append(
+            Candidate(
+                quote=text[start:end],
+                start=start,
+                end=end,
+                speaker=speaker,
+                speaker_as_written=item.mention.text,
+                actor_key=actor.key if actor else None,
+                side=actor.side if official and actor else None,
+                category=item.category,  # type: ignore[arg-type]
+                issue=issue.slug,
+                said_on=when.value,
+                date_basis=when.basis,
+                kind=attribution.kind,  # type: ignore[arg-type]
+                confidence=confidence,
+                reason=reason,
+                accepted=official and confidence >= 0.5,
+            )
+        )
+    return result
+
+
+def _issue_parts(
+    text: str, start: int, end: int, classifier: IssueClassifier, context: tuple[str, str]
+) -> list[tuple[int, int, IssueScore]]:
+    """Split "intends to conclude a peace treaty, as well as to settle the territorial problem" into its two
+    positions when each part names a different issue of its own; otherwise the whole quote with its issue."""
+    whole = classifier.classify(text[start:end], *context)
+    pattern = _COORDINATORS.get(classifier.language)
+    match = pattern.search(text, start, end) if pattern else None
+    if match is None:
+        return [(start, end, whole)]
+    first_end = match.start()
+    while first_end > start and text[first_end - 1] in " ,;、":
+        first_end -= 1
+    first = classifier.classify(text[start:first_end])
+    second = classifier.classify(text[match.start() + (1 if text[match.start()] in ",;、" else 0) : end])
+    topical = first.keywords and second.keywords and first.slug != second.slug
+    if not topical or FALLBACK_ISSUE in (first.slug, second.slug):
+        return [(start, end, whole)]
+    second_start = match.start()
+    while text[second_start] in " ,;、":
+        second_start += 1
+    return [(start, first_end, first), (second_start, end, second)]
 
 
 def _paragraphs_before(text: str, start: int, count: int) -> str:
