@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QWizard
 from db.ingest.gazetteer import Gazetteer
 from db.ingest.pipeline import analyse, commit
 from db.store import Store
+from desktop.models.candidates_model import COL_ACCEPT, COL_DATE, COL_ISSUE, COL_KIND, COL_SIDE, COL_SPEAKER
 from desktop.wizard import ImportWizard
 from desktop.wizard.check_page import CheckPage
 from desktop.wizard.confirm_page import ConfirmPage
@@ -21,9 +22,14 @@ from desktop.wizard.files_page import FilesPage
 from desktop.wizard.review_page import ReviewPage
 from desktop.wizard.wizard import PAGE_CHECK, PAGE_CONFIRM, PAGE_FILES, PAGE_REVIEW
 from tests.conftest import CORPUS_DIR
-from tests.ingest.test_pipeline import JA_TEXT, PNG_BYTES, RU_TEXT, fingerprint, hostile_html, local_server  # noqa: F401
-
-from desktop.models.candidates_model import COL_ACCEPT, COL_DATE, COL_ISSUE, COL_KIND, COL_SIDE, COL_SPEAKER  # isort: skip
+from tests.ingest.test_pipeline import (
+    JA_TEXT,
+    PNG_BYTES,
+    RU_TEXT,
+    fingerprint,
+    hostile_html,
+    local_server,  # noqa: F401  (a fixture)
+)
 
 ARTICLE = CORPUS_DIR / "03_kharitonova_after_putin_visit_2017-03-06.txt"
 WAIT_MS = 60_000
@@ -281,7 +287,10 @@ def test_files_by_drop_and_removal(qtbot, store: Store, tmp_path: Path) -> None:
 
 
 def test_html_is_shown_as_plain_text_and_fetches_nothing(  # type: ignore[no-untyped-def]
-    qtbot, store: Store, tmp_path: Path, local_server: str
+    qtbot,
+    store: Store,
+    tmp_path: Path,
+    local_server: str,  # noqa: F811
 ) -> None:
     from tests.ingest import test_pipeline
 
