@@ -298,13 +298,14 @@ class SpeakerContext:
     def resolve(self, want: str, earlier_in_sentence: list[Mention]) -> Mention | None:
         """The nearest earlier mention that fits a reference kind (male, female, minister, plural, thing)."""
         candidates = self.recent + earlier_in_sentence
+        if want == "thing":  # "It is also exploring ...": "it" continues the previous sentence's subject
+            subject = self.previous_subject
+            return subject if subject is not None and _fits(subject, "thing") else None
         for m in reversed(candidates):
             if _fits(m, want):
                 return m
         if want == "female":  # translated Russian calls a country "she"
             return next((m for m in reversed(candidates) if _fits(m, "state")), None)
-        if want == "thing" and self.previous_subject and _fits(self.previous_subject, "thing"):
-            return self.previous_subject
         return None
 
 
@@ -314,6 +315,8 @@ def _fits(mention: Mention, want: str) -> bool:
     if want == "plural":
         return len(actors) > 1 or (mention.how == "generic" and fold(mention.text).endswith("s"))
     if want == "thing":
+        if mention.how == "generic":
+            return mention.generic_category == "media"
         return single is not None and single.kind in ("body", "state", "media")
     if want == "state":
         return single is not None and single.kind == "state"
