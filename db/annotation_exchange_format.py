@@ -48,18 +48,24 @@ def parse_exchange(text: str, name: str = "the file") -> dict[str, Any]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        if exc.pos >= len(text.rstrip()) - 1:
+        stripped = text.strip()
+        if stripped and not stripped.startswith("{"):
+            raise ExchangeFileError(
+                f"{name}: not a Positions annotations exchange file (it is not JSON); nothing was imported"
+            ) from None
+        if not stripped or exc.pos >= len(stripped) - 1 or not stripped.endswith("}"):
             why = "it ends too early: the file is truncated (copy it again)"
         else:
             why = f"it is damaged at line {exc.lineno}, column {exc.colno} ({exc.msg})"
-        raise ExchangeFileError(
-            f"{name}: not a complete annotations exchange file: {why}; nothing was imported"
-        ) from None
+        message = f"{name}: not a complete annotations exchange file: {why}; nothing was imported"
+        raise ExchangeFileError(message) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ExchangeFileError(f'{name}: not a Positions annotations exchange file (no "format": "{FORMAT}")')
+        raise ExchangeFileError(
+            f'{name}: not a Positions annotations exchange file (no "format": "{FORMAT}"); nothing was imported'
+        )
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ExchangeFileError(f"{name}: the exchange format version {version!r} is not valid")
+        raise ExchangeFileError(f"{name}: the exchange format version {version!r} is not valid; nothing was imported")
     if version > VERSION:
         raise ExchangeFileError(
             f"{name}: written by a newer Positions (exchange format version {version}; this one reads up to "

@@ -1,5 +1,5 @@
 """The `positions` subcommands; each module registers its parsers and the function that runs them."""
 
-from desktop.commands import import_command, maintenance, print_command, reading
+from desktop.commands import annotation_commands, import_command, maintenance, print_command, reading
 
-COMMAND_MODULES = [reading, maintenance, print_command, import_command]
+COMMAND_MODULES = [reading, maintenance, print_command, import_command, annotation_commands]
