@@ -50,7 +50,7 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
     sentences = split_sentences(text, language)
     finder = MentionFinder(gazetteer, language)
     all_mentions = finder.find(text, document.published)
-    context = SpeakerContext(gazetteer, language)
+    context = SpeakerContext(gazetteer, language, document.published)
     classifier = IssueClassifier(gazetteer, language)
     dates = DateResolver(text, language, document.published)
     candidates: list[Candidate] = []

@@ -188,6 +188,15 @@ def _boundaries(text: str, start: int, end: int, language: str) -> list[int]:
             i = j
             continue
         i += 1
+    for _, quote_end in protected:  # 'stated: "... forces. " Then': the sentence ends after the closing mark
+        inner = text[: quote_end - 1].rstrip()
+        k = quote_end
+        while k < end and text[k].isspace():
+            k += 1
+        ends_sentence = bool(inner) and inner[-1] in _TERMINATORS_LATIN + _TERMINATORS_CJK
+        if ends_sentence and quote_end < k < end and (text[k].isupper() or text[k] in '"“«'):
+            cuts.append(quote_end)
+    cuts = sorted(set(cuts))
     if not cuts or cuts[-1] != end:
         cuts.append(end)
     return cuts

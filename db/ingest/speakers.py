@@ -268,9 +268,10 @@ def _merge_ambiguous(mentions: list[Mention], when: PartialDate | None) -> list[
 class SpeakerContext:
     """The discourse memory for back-references: actors in order of mention, most recent last."""
 
-    def __init__(self, gazetteer: Gazetteer, language: str) -> None:
+    def __init__(self, gazetteer: Gazetteer, language: str, when: PartialDate | None = None) -> None:
         self.gazetteer = gazetteer
         self.language = language
+        self.when = when  # roles are those held at this date ("the minister" in 2017 is not Putin in 2010)
         self.recent: list[Mention] = []
         self.previous_subject: Mention | None = None
 
@@ -300,16 +301,16 @@ class SpeakerContext:
         candidates = self.recent + earlier_in_sentence
         if want == "thing":  # "It is also exploring ...": "it" continues the previous sentence's subject
             subject = self.previous_subject
-            return subject if subject is not None and _fits(subject, "thing") else None
+            return subject if subject is not None and _fits(subject, "thing", self.when) else None
         for m in reversed(candidates):
-            if _fits(m, want):
+            if _fits(m, want, self.when):
                 return m
         if want == "female":  # translated Russian calls a country "she"
-            return next((m for m in reversed(candidates) if _fits(m, "state")), None)
+            return next((m for m in reversed(candidates) if _fits(m, "state", self.when)), None)
         return None
 
 
-def _fits(mention: Mention, want: str) -> bool:
+def _fits(mention: Mention, want: str, when: PartialDate | None = None) -> bool:
     actors = mention.actors
     single = actors[0] if len(actors) == 1 else None
     if want == "plural":
@@ -323,13 +324,10 @@ def _fits(mention: Mention, want: str) -> bool:
     if single is None or single.kind != "person":
         return False
     if want == "minister":
-        return any("minister" in fold(t) or "министр" in fold(t) or "大臣" in t for t in _titles(single))
+        titles = [fold(t) for t in single.role_titles(when)]
+        return any(("minister" in t and "prime" not in t) or "министр" in t or "大臣" in t for t in titles)
     if want == "female":
         return looks_female(single)
     if want == "male":
         return not looks_female(single)
     return True  # "person"
-
-
-def _titles(actor: Actor) -> list[str]:
-    return [r.title for r in actor.roles]
