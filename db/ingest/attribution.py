@@ -314,5 +314,5 @@ def _kind(
 
 def _word_count(quoted: str) -> int:
     if re.search(r"[\u3040-\u30ff\u3400-\u9fff]", quoted):
-        return len(quoted) // 4
+        return len(quoted) // 2  # about two characters a word
     return len(quoted.split())

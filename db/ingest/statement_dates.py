@@ -171,7 +171,7 @@ class DateResolver:
             return StatementDate(self._current.date, "inferred", f"event under discussion, {self._current.date.iso()}")
         if self.published:
             return StatementDate(self.published, "article", "publication date")
-        return StatementDate(PartialDate(1970), "article", "no date known")
+        return StatementDate(PartialDate(1970), "unknown", "no date in the text and no publication date")
 
     # --- helpers -------------------------------------------------------------------------------------------
     def _hits(self, sentence: Sentence, until: int) -> list[tuple[int, int, str]]:

@@ -1,0 +1,112 @@
+"""Attribution: cues and their speakers in English, Russian and Japanese."""
+
+from __future__ import annotations
+
+import pytest
+
+from db.ingest.attribution import find_attributions, transcript_turn
+from db.ingest.document import PartialDate
+from db.ingest.gazetteer import Gazetteer
+from db.ingest.sentences import split_sentences
+from db.ingest.speakers import MentionFinder, SpeakerContext
+
+WHEN = PartialDate(2017, 11)
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def attributed(gazetteer: Gazetteer, text: str, language: str = "en") -> list[tuple[list[str], str, str]]:
+    """(speaker names, cue, kind) of every attribution in the text, sentence by sentence with back-references."""
+    mentions = MentionFinder(gazetteer, language).find(text, WHEN)
+    context = SpeakerContext(gazetteer, language, WHEN)
+    result = []
+    for sentence in split_sentences(text, language):
+        own = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+        own = sorted(own + context.pronouns(sentence.text, sentence.start, own), key=lambda m: m.start)
+        for a in find_attributions(text, sentence, own, language):
+            names = [actor.name for m in a.speakers for actor in m.actors] or [m.text for m in a.speakers]
+            result.append((names, a.cue, a.kind))
+        context.observe(own)
+    return result
+
+
+def test_reporting_verbs_and_subjects(gazetteer: Gazetteer) -> None:
+    text = (
+        "In response, Kono stressed that the system does not threaten Russia. "
+        "Lavrov, for his part, expressed concern about the deployment."
+    )
+    assert attributed(gazetteer, text) == [
+        (["Taro Kono"], "stressed", "reported"),
+        (["Sergey Lavrov"], "expressed concern", "reported"),
+    ]
+
+
+def test_objects_and_possessives_are_not_speakers(gazetteer: Gazetteer) -> None:
+    text = "Kono told his partner Sergei Lavrov that Russia can help. Japan's Foreign Ministry said nothing new."
+    assert [names for names, _, _ in attributed(gazetteer, text)] == [["Taro Kono"], ["Japanese Foreign Ministry"]]
+
+
+def test_according_to_and_opinion(gazetteer: Gazetteer) -> None:
+    text = "According to Sergei Shoigu, contacts were established. In his opinion, this is a response."
+    assert attributed(gazetteer, text) == [
+        (["Sergei Shoigu"], "According to", "reported"),
+        (["Sergei Shoigu"], "In his opinion", "reported"),
+    ]
+
+
+def test_direct_quote_inverted_and_labelled(gazetteer: Gazetteer) -> None:
+    text = '"We can develop cooperation in many areas together," said Lavrov.'
+    assert attributed(gazetteer, text) == [(["Sergey Lavrov"], "said", "direct_quote")]
+
+
+def test_agreement_gives_every_side(gazetteer: Gazetteer) -> None:
+    text = "Putin and Abe agreed on joint activity. The Russian and Japanese sides agreed that sanctions must hold."
+    names = [sorted(n) for n, _, _ in attributed(gazetteer, text)]
+    assert names == [["Shinzo Abe", "Vladimir Putin"], ["Japanese side", "Russian side"]]
+
+
+def test_passive_agent_and_non_statements(gazetteer: Gazetteer) -> None:
+    assert attributed(gazetteer, "The eight-point plan proposed by Shinzo Abe covers energy.")[0][0] == ["Shinzo Abe"]
+    assert attributed(gazetteer, "This was said with the aim of securing support.") == []
+    assert attributed(gazetteer, "Abe plans to attend the forum in Vladivostok.") == []
+    assert attributed(gazetteer, "Kono and Lavrov also discussed a plan for the islands.") == []
+
+
+def test_media_and_experts_are_found_but_kept_apart(gazetteer: Gazetteer) -> None:
+    result = attributed(
+        gazetteer, "Japanese experts believe that dialogue is needed. The Nikkei writes that it failed."
+    )
+    assert result == [(["Japanese experts"], "believe", "reported"), (["Nikkei"], "writes", "reported")]
+
+
+def test_transcript_turn(gazetteer: Gazetteer) -> None:
+    text = "LAVROV: We have discussed the peace treaty and the islands in detail today."
+    sentence = split_sentences(text)[0]
+    turn = transcript_turn(text, sentence, gazetteer, MentionFinder(gazetteer, "en").find(text, WHEN))
+    assert turn is not None and turn.actors[0].name == "Sergey Lavrov"
+    heading = "Russia-Japan: 2 + 2 =?"
+    assert transcript_turn(heading, split_sentences(heading)[0], gazetteer, []) is None
+
+
+def test_russian_constructions(gazetteer: Gazetteer) -> None:
+    text = (
+        "Министр иностранных дел России Сергей Лавров заявил, что переговоры продолжатся. "
+        "По словам Лаврова, Москва готова к диалогу. "
+        "«Мы ждём ответа от японских коллег», — подчеркнул глава МИД России."
+    )
+    result = attributed(gazetteer, text, "ru")
+    assert result[0] == (["Sergey Lavrov"], "заявил", "reported")
+    assert result[1][0] == ["Sergey Lavrov"] and result[1][1] == "По словам"
+    assert result[-1] == (["Sergey Lavrov"], "подчеркнул", "direct_quote")
+
+
+def test_japanese_constructions(gazetteer: Gazetteer) -> None:
+    text = "河野外相は記者会見で「対話を続けたい」と述べた。日本経済新聞によると、日露両政府は協議の継続で合意した。"
+    result = attributed(gazetteer, text, "ja")
+    assert result[0] == (["Taro Kono"], "と述べた", "direct_quote")
+    assert (["Nikkei"], "によると", "reported") in result
+    agreement = [sorted(names) for names, cue, _ in result if "合意" in cue]
+    assert agreement == [["Japanese side", "Russian side"]]
