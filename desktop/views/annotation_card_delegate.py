@@ -24,10 +24,10 @@ class AnnotationCardDelegate(QStyledItemDelegate):
         self.view = view
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
-        header = QFont(option.font)  # type: ignore[attr-defined]
+        header = QFont(option.font)
         header.setPointSizeF(max(header.pointSizeF() * 0.9, 7.0))
         header.setBold(True)
-        return header, QFont(option.font)  # type: ignore[attr-defined]
+        return header, QFont(option.font)
 
     def _text_width(self) -> int:
         return max(self.view.viewport().width() - 2 * PAD - STRIPE - 4, 80)
@@ -48,9 +48,9 @@ class AnnotationCardDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:  # fmt: skip
-        rect: QRect = option.rect  # type: ignore[attr-defined]
-        palette: QPalette = option.palette  # type: ignore[attr-defined]
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        rect: QRect = option.rect
+        palette: QPalette = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.save()
         card = rect.adjusted(1, 2, -1, -2)
         painter.setPen(QColor("#d1d5db"))

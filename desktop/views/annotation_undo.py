@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from db import annotations
+from db import annotations as notes_db
 from db.annotations import Annotation
 from db.errors import DatabaseError, NotFoundError, ValidationError
 from db.store import Store
@@ -52,15 +52,15 @@ class AddAnnotationCommand(AnnotationCommand):
 
     def redo(self) -> None:
         if self.uid is None:
-            self.run(lambda: annotations.add(self.store, self.statement_uid, **self.fields))
+            self.run(lambda: notes_db.add(self.store, self.statement_uid, **self.fields))
         else:
             uid = self.uid
-            self.run(lambda: annotations.restore(self.store, uid))
+            self.run(lambda: notes_db.restore(self.store, uid))
 
     def undo(self) -> None:
         if self.uid is not None:
             uid = self.uid
-            self.run(lambda: annotations.move_to_bin(self.store, uid))
+            self.run(lambda: notes_db.move_to_bin(self.store, uid))
 
 
 class EditAnnotationCommand(AnnotationCommand):
@@ -70,10 +70,10 @@ class EditAnnotationCommand(AnnotationCommand):
         self.before, self.after = before, after
 
     def redo(self) -> None:
-        self.run(lambda: annotations.edit(self.store, str(self.uid), **self.after))
+        self.run(lambda: notes_db.edit(self.store, str(self.uid), **self.after))
 
     def undo(self) -> None:
-        self.run(lambda: annotations.edit(self.store, str(self.uid), **self.before))
+        self.run(lambda: notes_db.edit(self.store, str(self.uid), **self.before))
 
     def id(self) -> int:
         return EDIT_TEXT_ID if set(self.after) == {"body"} else -1
@@ -101,4 +101,4 @@ class BinAnnotationCommand(AnnotationCommand):
 
     def _apply(self, *, to_bin: bool) -> None:
         uid = str(self.uid)
-        self.run(lambda: (annotations.move_to_bin if to_bin else annotations.restore)(self.store, uid))
+        self.run(lambda: (notes_db.move_to_bin if to_bin else notes_db.restore)(self.store, uid))

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import annotations, statements
+from db import annotations as notes_db
+from db import statements
 from db.annotations import Annotation
 from db.errors import NotFoundError
 from db.store import Store
@@ -134,7 +135,7 @@ class AnnotationsPanel(QWidget):
         enabled = self.store is not None and self.statement_uid is not None
         rows: list[Annotation] = []
         if self.store is not None and self.statement_uid is not None:
-            rows = annotations.for_statement_uid(self.store, self.statement_uid, include_deleted=True)
+            rows = notes_db.for_statement_uid(self.store, self.statement_uid, include_deleted=True)
         live = [note for note in rows if not note.in_bin]
         binned = len(rows) - len(live)
         shown = rows if self.show_bin.isChecked() else live
@@ -267,9 +268,9 @@ class AnnotationsPanel(QWidget):
         if self.store is None or note is None:
             return
         self.save_editor()
-        dialog = AnnotationHistoryDialog(annotations.history(self.store, note.uid), self)
+        dialog = AnnotationHistoryDialog(notes_db.history(self.store, note.uid), self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen is not None and self.statement_uid:
-            note = annotations.get(self.store, note.uid)
+            note = notes_db.get(self.store, note.uid)
             chosen = dialog.chosen
             after = {name: getattr(chosen, name) for name in EDITABLE if getattr(chosen, name) != getattr(note, name)}
             if after:
@@ -297,7 +298,7 @@ class AnnotationsPanel(QWidget):
         if statement_uid == self.statement_uid and self.store is not None:
             if self._adding:
                 self.current_uid = annotation_uid  # the new note just saved stays in the editor
-            note = annotations.get(self.store, annotation_uid)
+            note = notes_db.get(self.store, annotation_uid)
             shown = self.show_bin.isChecked() or not note.in_bin
             link = self._link_label(note.linked_statement_uid) if note.linked_statement_uid else None
             if shown and self.model.update_annotation(note, link):
