@@ -24,6 +24,8 @@ def register(sub: Any) -> None:
     p.add_argument("--author", default=None, help="default: your user name")
     p.add_argument("--kind", choices=annotation_store.KINDS, default="note")
     p.add_argument("--tag", action="append", default=[], dest="tags")
+    p.add_argument("--link", metavar="UID", help="the statement a contradiction contradicts")
+    p.add_argument("--due", metavar="DATE", help="due date of a follow-up (YYYY-MM-DD)")
     p.add_argument("uid", metavar="UID", help="the statement's id (see `positions statements`)")
     p.add_argument("text", metavar="TEXT")
     p.set_defaults(run=run_annotate)
@@ -56,7 +58,14 @@ def run_sample(args: argparse.Namespace) -> int:
 def run_annotate(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         note = annotation_store.add(
-            store, args.uid, args.text, args.author or default_author(), kind=args.kind, tags=tuple(args.tags)
+            store,
+            args.uid,
+            args.text,
+            args.author or default_author(),
+            kind=args.kind,
+            tags=tuple(args.tags),
+            linked_statement_uid=args.link,
+            due_on=args.due,
         )
     print(f"annotation {note.uid} added to statement {args.uid}")
     return 0

@@ -98,3 +98,19 @@ def test_bad_files_exit_non_zero_and_change_nothing(anna_db: Path, tmp_path: Pat
         assert counts == [store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                           for t in ("annotations", "annotation_history", "statements", "sources")]  # fmt: skip
     assert len(before) > 0
+
+
+def test_annotate_contradiction_and_follow_up(anna_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with Store.open(anna_db) as store:
+        first, second = (s.uid for s in statements.page(store, StatementFilter(), limit=2))
+    db = ["--db", str(anna_db)]
+    code, _, err = run(capsys, "annotate", *db, "--kind", "contradiction", first, "no link")
+    assert code == 1 and "needs the other statement" in err
+    code, _, err = run(capsys, "annotate", *db, "--kind", "contradiction", "--link", second, first, "contradicts")
+    assert code == 0, err
+    code, _, err = run(capsys, "annotate", *db, "--kind", "follow_up", "--due", "2026-12-01", first, "ask")
+    assert code == 0, err
+    with Store.open(anna_db) as store:
+        notes = {n.kind: n for n in annotations.for_statement_uid(store, first)}
+        assert notes["contradiction"].linked_statement_uid == second
+        assert notes["follow_up"].due_on == "2026-12-01"
