@@ -66,6 +66,7 @@ class AnnotationsPanel(QWidget):
         self.current_uid: str | None = None  # None: the editor holds a new note
         self._switching = False
         self._adding = False
+        self._editor_uid: str | None = None  # the annotation the editor holds (None: a new note)
         self.model = AnnotationsModel(self)
         self._build()
         self.set_statement(None)
@@ -174,11 +175,11 @@ class AnnotationsPanel(QWidget):
 
     def _load_editor(self) -> None:
         note = self.selected()
-        if note is not None and self.editor.body_pending():
-            pass  # the user is typing into this note: keep their text, it is saved after the pause
-        else:
+        uid = note.uid if note else None
+        if not (self.editor.body_pending() and uid == self._editor_uid):  # else: the user is typing, keep it
             link = self._link_label(note.linked_statement_uid) if note and note.linked_statement_uid else ""
             self.editor.load(note, link)
+            self._editor_uid = uid
         self.editor.body.setPlaceholderText(
             self.tr("Write a new note on this statement; it is saved as you type.")
             if note is None

@@ -235,6 +235,20 @@ def test_switching_statement_saves_the_pending_text(qtbot, panel: AnnotationsPan
     assert panel.model.rowCount() == 0 and panel.editor.body.toPlainText() == ""
 
 
+def test_a_refresh_while_typing_keeps_the_text(qtbot, panel: AnnotationsPanel, store: Store) -> None:  # type: ignore[no-untyped-def]
+    uid = first_statements(store)[0]
+    panel.set_statement(uid)
+    panel.start_new_note()
+    panel.editor.body.setPlainText("half-written")
+    panel.refresh()  # the window refreshes (another statement changed, another process wrote ...)
+    assert panel.editor.body.toPlainText() == "half-written"
+    with qtbot.waitSignal(panel.changed, timeout=3000):
+        pass  # saved after the typing pause
+    assert [n.body for n in annotations.for_statement_uid(store, uid)] == ["half-written"]
+    panel.set_store(None)
+    assert not panel.editor.isEnabled() and panel.model.rowCount() == 0
+
+
 def test_author_preference(qtbot) -> None:  # type: ignore[no-untyped-def]
     from desktop.settings import open_qsettings
 
