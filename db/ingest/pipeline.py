@@ -30,6 +30,7 @@ Report = Callable[[int, int, str], None]
 CHUNK_CHARS = 20_000  # extraction runs per chunk of about this size (about a second), so Cancel is prompt
 TABLE_EXTENSIONS = {".csv", ".tsv", ".json", ".jsonl", ".ndjson"}
 NON_OFFICIAL = {"media", "expert"}
+UNDATED_BASES = {"article", "unknown"}  # date bases that mean "the publication date", or none at all
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,9 @@ def analyse(
     problems = list(document.problems)
     if not candidates:
         problems.append("no statements found: add them by selecting text in the review step")
+    undated = sum(is_undated(c, document) for c in candidates)
+    if undated:
+        problems.append(f"{undated} statements have no date: give the publication date, or date them one by one")
     return Analysis(path, document, candidates, overrides, problems)
 
 
@@ -283,7 +287,32 @@ def commit(store: Store, analyses: Iterable[Analysis], report: Report | None = N
     return results
 
 
-def candidate_problem(candidate: Candidate, issues: Iterable[str], sides: Iterable[str]) -> str | None:
+def is_undated(candidate: Candidate, document: Document) -> bool:
+    """Dated "from the article" when the article has no date: the date is a placeholder, not a fact."""
+    return document.published is None and candidate.date_basis in UNDATED_BASES
+
+
+def reject_undated(analysis: Analysis) -> int:
+    """Un-accept the statements that have no date (the command line cannot ask); returns how many."""
+    undated = [c for c in analysis.candidates if c.accepted and is_undated(c, analysis.document)]
+    for candidate in undated:
+        candidate.accepted = False
+    return len(undated)
+
+
+def date_from_publication(analysis: Analysis, published: PartialDate) -> None:
+    """The user gave the publication date: statements dated by the article take it."""
+    analysis.document.published = published
+    analysis.document.published_basis = "given by the user"
+    for candidate in analysis.candidates:
+        if candidate.date_basis in UNDATED_BASES:
+            candidate.said_on = published
+            candidate.date_basis = "article"
+
+
+def candidate_problem(
+    candidate: Candidate, issues: Iterable[str], sides: Iterable[str], document: Document | None = None
+) -> str | None:
     """Why an accepted candidate cannot be committed as it stands, or None."""
     if not candidate.quote.strip():
         return "the quote is empty"
@@ -295,6 +324,8 @@ def candidate_problem(candidate: Candidate, issues: Iterable[str], sides: Iterab
         return f"unknown side {candidate.side!r}"
     if candidate.kind not in KINDS:
         return f"unknown kind {candidate.kind!r}"
+    if document is not None and is_undated(candidate, document):
+        return "no date: give the publication date, or the statement's date"
     return None
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from db.ingest.document import PartialDate
 from db.ingest.gazetteer import Gazetteer
-from db.ingest.pipeline import Analysis, Failure, Overrides, analyse_files, commit, tally
+from db.ingest.pipeline import Analysis, Failure, Overrides, analyse_files, commit, reject_undated, tally
 from db.sources import CommitResult
 from desktop.commands.common import add_db_option, database_path, open_store
 
@@ -46,13 +46,14 @@ def run_import(args: argparse.Namespace) -> int:
     results = analyse_files(args.files, gazetteer=Gazetteer.load(), overrides=overrides, report=_progress())
     analyses = [r for r in results if isinstance(r, Analysis)]
     failures = [r for r in results if isinstance(r, Failure)]
+    undated = {id(a): reject_undated(a) for a in analyses}  # a placeholder date must not land as a fact
     committed: list[CommitResult] = []
     if analyses:
         with open_store(args, create=True) as store:
             committed = commit(store, analyses)
     for analysis, result in zip(analyses, committed, strict=True):
         if not args.quiet:
-            print_analysis(analysis, result)
+            print_analysis(analysis, result, undated[id(analysis)])
     for failure in failures:
         print(f"positions: cannot import {failure.message}", file=sys.stderr)
     added = sum(r.added for r in committed)
@@ -64,7 +65,7 @@ def run_import(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
-def print_analysis(analysis: Analysis, result: CommitResult) -> None:
+def print_analysis(analysis: Analysis, result: CommitResult, undated: int = 0) -> None:
     document = analysis.document
     published = document.published.iso() if document.published else "unknown"
     print(f"{analysis.path}")
@@ -79,8 +80,11 @@ def print_analysis(analysis: Analysis, result: CommitResult) -> None:
         print(f"  {len(accepted)} statements added of {len(analysis.candidates)} found")
         for (side, issue), count in sorted(tally(accepted).items()):
             print(f"    {count:4d}  {side:<8} {issue}")
+        if undated:
+            print(f"  {undated} statements left out: no date (give --published)")
     for problem in analysis.problems:
-        print(f"  note: {problem}")
+        if not (undated and "have no date" in problem):  # said above, with the option to use
+            print(f"  note: {problem}")
 
 
 def _progress() -> Any:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from db import sources
 from db.ingest.document import PartialDate
-from db.ingest.pipeline import Analysis, Failure, Overrides, analyse_files
+from db.ingest.pipeline import Analysis, Failure, Overrides, analyse_files, date_from_publication
 from desktop.wizard.job_progress import JobProgress
 from desktop.worker import Report, start_job
 
@@ -265,11 +265,9 @@ class CheckPage(QWizardPage):
             self.basis_label.setText(self.tr("Not a date: use YYYY-MM-DD, YYYY-MM or YYYY."))
             return
         if published != document.published:
-            document.published = published
-            document.published_basis = "given by the user"
-            self.basis_label.setText(
-                self.tr("Given by you. Read the file again to date its statements from this date.")
-            )
+            date_from_publication(result, published)
+            self.basis_label.setText(self.tr("Given by you. Statements dated by the article now take this date; "
+                                             "read the file again to resolve relative dates from it."))  # fmt: skip
 
     def _form_overrides(self, result: Analysis | Failure) -> Overrides:
         """What the form says, for reading the file again: an edited date and outlet are kept."""

@@ -53,12 +53,25 @@ def test_bad_files_fail_alone(db_path: Path, tmp_path: Path, capsys: pytest.Capt
     picture.write_bytes(PNG_BYTES)
     good = tmp_path / "lavrov.txt"
     good.write_text(RU_TEXT, encoding="utf-8")
-    code, out, err = run(capsys, "import", "--db", str(db_path), str(empty), str(picture), str(good),
-                         str(tmp_path / "missing.txt"))  # fmt: skip
+    files = [str(empty), str(picture), str(good), str(tmp_path / "missing.txt")]
+    code, out, err = run(capsys, "import", "--db", str(db_path), "--published", "2018-11-14", *files)
     assert code == 1
     assert "empty.txt" in err and "photo.txt" in err and "missing.txt" in err
     assert "3 failed: empty.txt, photo.txt, missing.txt" in out
     assert "lavrov.txt" in out and statement_count(db_path) > before_count
+
+
+def test_statements_without_a_date_are_left_out(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "lavrov.txt"
+    article.write_text(RU_TEXT, encoding="utf-8")  # no date in the text
+    code, out, err = run(capsys, "import", "--db", str(db_path), str(article))
+    assert code == 0, err
+    assert "statements left out: no date (give --published)" in out and "0 statements added" in out
+    with Store.open(db_path, create=False) as store:
+        assert store.conn.execute("SELECT count(*) FROM sources").fetchone()[0] == 1
+    assert statement_count(db_path) == 0
 
 
 @pytest.mark.parametrize(

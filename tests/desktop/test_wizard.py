@@ -163,12 +163,20 @@ def test_add_a_statement_by_selecting_text(qtbot, store: Store, tmp_path: Path) 
     assert document_text[added.start : added.end] == added.quote
     assert added.quote.endswith(wanted) and len(added.quote) <= len(wanted) + 1
     wizard.next()
-    assert not wizard.currentPage().isComplete(), "a statement without a speaker blocks the import"
-    assert "the speaker is empty" in wizard.currentPage().summary.toPlainText()
+    assert not wizard.currentPage().isComplete(), "a statement without a speaker or a date blocks the import"
+    blocking = wizard.currentPage().summary.toPlainText()
+    assert "the speaker is empty" in blocking and "no date" in blocking
     wizard.back()
+    wizard.back()
+    check = wizard.currentPage()
+    assert isinstance(check, CheckPage)
+    check.published_edit.setText("2017-12-15")
+    check.published_edit.editingFinished.emit()
+    wizard.next()
     review.model.setData(review.model.index(row, COL_SPEAKER), "河野太郎")
     review.model.setData(review.model.index(row, COL_ISSUE), "peace_treaty")
     assert review.model.candidate(row).speaker == "Taro Kono" and review.model.candidate(row).side == "japan"
+    assert {c.said_on.iso() for c in review.model.candidates()} == {"2017-12-15"}
     finish(qtbot, wizard)
     assert any(quote == added.quote and speaker == "Taro Kono" for quote, speaker, *_ in stored(store))
 
@@ -237,6 +245,9 @@ def test_bad_files_are_shown_and_left_out(qtbot, store: Store, tmp_path: Path) -
     assert "photo.txt" in page.problems_view.toPlainText()
     assert "1 file(s) read" in page.progress.message.text() or "read" in page.progress.message.text()
     wizard.next()
+    review = wizard.currentPage()
+    assert isinstance(review, ReviewPage)
+    review.reject_all_button.click()  # undated statements would block: keep the document alone
     wizard.next()
     summary = wizard.currentPage().summary.toPlainText()
     assert "not imported: photo.txt" in summary and "not imported: empty.txt" in summary, summary
@@ -300,6 +311,7 @@ def test_html_is_shown_as_plain_text_and_fetches_nothing(  # type: ignore[no-unt
     page_file.write_text(hostile_html(local_server, secret), encoding="utf-8")
     wizard = open_wizard(qtbot, store, [page_file])
     review = to_review(qtbot, wizard)
+    review.reject_all_button.click()
     shown = review.source.toPlainText()
     assert "Сергей Лавров" in shown and "<img" not in shown and "SECRET" not in shown and "SCRIPT-RAN" not in shown
     finish(qtbot, wizard)
