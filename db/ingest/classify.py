@@ -42,6 +42,27 @@ _LINKS = {
 }
 
 
+_STOPWORDS = {
+    "the",
+    "of",
+    "on",
+    "in",
+    "to",
+    "and",
+    "a",
+    "an",
+    "for",
+    "with",
+    "by",
+    "at",
+    "в",
+    "на",
+    "и",
+    "с",
+    "по",
+    "о",
+    "к",
+}
 _ANAPHORS = {
     "en": re.compile(r"\b(?:this|these|such|it|its|they|their)\b"),
     "ru": re.compile(r"(?<![\w-])(?:этот|эта|это|эти|этого|этой|этим|его|ее|её|их|такой|такая|такие)(?![\w-])"),
@@ -71,38 +92,49 @@ class IssueClassifier:
             for word in dict.fromkeys(fold(w) for w in words if w.strip()):
                 self._patterns.append((issue.slug, word, _keyword_pattern(word), _weight(word, issue.slug)))
 
+    def _matches(self, folded: str) -> dict[str, list[tuple[int, int, float, str]]]:
+        """Keyword matches per issue; a match inside a longer match of the same issue is not counted again
+        ("joint economic activities" also contains "economic activities"); the longest of overlapping ones counts."""
+        found: dict[str, list[tuple[int, int, float, str]]] = {}
+        for slug, word, pattern, weight in self._patterns:
+            for m in pattern.finditer(folded):
+                found.setdefault(slug, []).append((m.start(), m.end(), weight, word))
+        for slug, matches in found.items():
+            matches.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+            kept: list[tuple[int, int, float, str]] = []
+            for m in matches:
+                if not any(m[0] < k[1] and k[0] < m[1] for k in kept):
+                    kept.append(m)
+            found[slug] = kept
+        return found
+
     def scores(self, statement: str, context: str = "", background: str = "") -> list[IssueScore]:
         """Issues ranked by score for a statement, its paragraph (which may include the statement) and a wider
         background (the paragraphs before). Context counts much less once the statement has keywords of its own."""
         statement_folded = fold(statement)
-        context_folded = fold(context)
-        background_folded = fold(background)
         link = _LINKS.get(self.language, _LINKS["en"]).search(statement_folded)
         link_at = link.start() if link else None
         own_scores: dict[str, float] = {}
         topical = False  # the statement names a specific issue itself (not only as a goal, not only "talks")
-        context_scores: dict[str, float] = {}
         hits: dict[str, list[str]] = {}
-        for slug, word, pattern, weight in self._patterns:
-            own = [m.start() for m in pattern.finditer(statement_folded)]
-            in_context = len(pattern.findall(context_folded)) - len(own) if context_folded else 0
-            in_background = len(pattern.findall(background_folded)) if background_folded else 0
-            score = 0.0
-            for position in own:
-                if link_at is None:
-                    score += weight
-                    topical = topical or slug != FALLBACK_ISSUE
-                elif position < link_at:  # "X should be a step towards Y" is about X
-                    score += weight * LINKED_FROM_WEIGHT
+        own_matches = self._matches(statement_folded)
+        for slug, matches in own_matches.items():
+            for position, _, weight, word in matches:
+                if link_at is None or position < link_at:  # "X should be a step towards Y" is about X
+                    own_scores[slug] = own_scores.get(slug, 0.0) + weight * (
+                        1.0 if link_at is None else LINKED_FROM_WEIGHT
+                    )
                     topical = topical or slug != FALLBACK_ISSUE
                 else:
-                    score += weight * LINKED_TO_WEIGHT
-            if score:
-                own_scores[slug] = own_scores.get(slug, 0.0) + score
+                    own_scores[slug] = own_scores.get(slug, 0.0) + weight * LINKED_TO_WEIGHT
                 hits.setdefault(slug, []).append(word)
-            nearby = max(0, in_context) + BACKGROUND_WEIGHT * in_background
-            if nearby:
-                context_scores[slug] = context_scores.get(slug, 0.0) + weight * nearby
+        context_scores: dict[str, float] = {}
+        context_folded = fold(context)
+        if statement_folded and statement_folded in context_folded:  # the paragraph without the statement itself
+            context_folded = context_folded.replace(statement_folded, " ", 1)
+        for weight_factor, folded in ((1.0, context_folded), (BACKGROUND_WEIGHT, fold(background))):
+            for slug, matches in self._matches(folded).items():
+                context_scores[slug] = context_scores.get(slug, 0.0) + weight_factor * sum(m[2] for m in matches)
         # "this activity", "its implementation": the topic is in the context; otherwise the statement's own words
         # (even only "the summit") outweigh what the paragraph is about.
         anaphoric = bool(_ANAPHORS.get(self.language, _ANAPHORS["en"]).search(statement_folded))
@@ -136,6 +168,6 @@ def _weight(word: str, slug: str) -> float:
     if re.search(r"[\u3040-\u30ff\u3400-\u9fff]", word):
         specificity = 1.0 + min(len(word), 8) / 4
     else:
-        words = len(re.findall(r"[^\W\d_]{2,}", word))
+        words = len([w for w in re.findall(r"[^\W\d_]{2,}", word) if w not in _STOPWORDS])
         specificity = 1.0 + 0.6 * max(0, words - 1) + min(len(word), 20) / 20
     return specificity * (FALLBACK_WEIGHT if slug == FALLBACK_ISSUE else 1.0)
