@@ -247,7 +247,7 @@ def _merge_annotation(store: Store, incoming: dict[str, Any], statements_in_file
     try:
         local = notes_db.get(store, uid)
     except NotFoundError:
-        notes_db.validate(store, fields, statement_id)
+        notes_db.validate(store, fields, statement_id, link_must_exist=False)
         store.conn.execute(
             "INSERT INTO annotations (uid, statement_id, author, body, tags, kind, linked_statement_uid, due_on,"
             " created_at, updated_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -268,7 +268,7 @@ def _merge_annotation(store: Store, incoming: dict[str, Any], statements_in_file
     if ours == theirs:
         report.unchanged.append(uid)
     elif theirs > ours:
-        notes_db.validate(store, fields, statement_id)
+        notes_db.validate(store, fields, statement_id, link_must_exist=False)
         store.conn.execute(
             "UPDATE annotations SET author = ?, body = ?, tags = ?, kind = ?, linked_statement_uid = ?, due_on = ?,"
             " deleted_at = ?, updated_at = ? WHERE id = ?",

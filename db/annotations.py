@@ -129,8 +129,12 @@ def check_day(value: str | None, what: str) -> str | None:
         raise ValidationError(f"{what} {value!r} is not a date (use YYYY-MM-DD)") from None
 
 
-def validate(store: Store, fields: dict[str, Any], statement_id: int) -> None:
-    """Check one complete version before it is written; messages name the field and what to do."""
+def validate(store: Store, fields: dict[str, Any], statement_id: int, *, link_must_exist: bool = True) -> None:
+    """Check one complete version before it is written; messages name the field and what to do.
+
+    A merge from a colleague passes `link_must_exist=False`: their note is kept even when the statement it
+    says it contradicts never reached this database (the uid is kept and shown as such).
+    """
     if not isinstance(fields["body"], str) or not fields["body"].strip():
         raise ValidationError("the annotation is empty: write something first")
     if len(fields["body"]) > MAX_BODY:
@@ -144,9 +148,9 @@ def validate(store: Store, fields: dict[str, Any], statement_id: int) -> None:
         if not link:
             raise ValidationError("a contradiction needs the other statement: pick the statement it contradicts")
         row = store.conn.execute("SELECT id FROM statements WHERE uid = ?", (link,)).fetchone()
-        if row is None:
+        if row is None and link_must_exist:
             raise ValidationError(f"the linked statement {link} does not exist")
-        if row[0] == statement_id:
+        if row is not None and row[0] == statement_id:
             raise ValidationError("a statement cannot contradict itself: pick another statement")
     elif link:
         raise ValidationError("only a contradiction links to another statement")

@@ -179,6 +179,17 @@ def test_unknown_issue_and_side_are_created_not_lost(anna: Store, tmp_path: Path
         assert (arrived.issue, arrived.side) == ("arctic_shipping", "eu")
 
 
+def test_a_link_to_a_statement_that_did_not_travel_is_kept(anna: Store, tmp_path: Path) -> None:
+    s1, s2, _ = some_statements(anna)
+    note = annotations.add(anna, s1, "contradicts", "anna", kind="contradiction", linked_statement_uid=s2)
+    document = annotation_exchange.build_exchange(anna)
+    document["statements"] = [st for st in document["statements"] if st["uid"] != s2]
+    with Store.open(tmp_path / "fresh.sqlite") as fresh:
+        report = annotation_exchange.import_text(fresh, json.dumps(document))
+        assert report.added == [note.uid] and report.statements_added == [s1]
+        assert annotations.get(fresh, note.uid).linked_statement_uid == s2
+
+
 def test_export_scopes(anna: Store, tmp_path: Path) -> None:
     s1, s2, _ = some_statements(anna)
     issue = statements.get(anna, s1).issue
