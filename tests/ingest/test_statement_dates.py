@@ -1,0 +1,74 @@
+"""Statement dates: the sentence's own date, the event referred to, the paragraph, or the publication date."""
+
+from __future__ import annotations
+
+from db.ingest.cues import SPEECH, STANCE
+from db.ingest.document import PartialDate
+from db.ingest.sentences import split_sentences
+from db.ingest.statement_dates import DateResolver, StatementDate
+
+
+def dated(text: str, cue: str, published: PartialDate, language: str = "en", cue_class=SPEECH) -> StatementDate:  # noqa: ANN001
+    """The date of the statement whose cue is the first occurrence of `cue` (feeding all earlier sentences)."""
+    resolver = DateResolver(text, language, published)
+    at = text.index(cue)
+    for sentence in split_sentences(text, language):
+        if sentence.start <= at < sentence.end:
+            return resolver.resolve(sentence, at, at + len(cue), cue_class)
+        resolver.observe(sentence)
+    raise AssertionError("cue not found")
+
+
+APRIL_2017 = PartialDate(2017, 4)
+
+
+def test_explicit_date_in_the_sentence() -> None:
+    result = dated("Lavrov, in an interview on March 29, stated that the law applies.", "stated", APRIL_2017)
+    assert (result.value.iso(), result.basis) == ("2017-03-29", "explicit")
+
+
+def test_event_referred_to_later() -> None:
+    text = (
+        "On March 20, a 2 + 2 meeting was held in Tokyo. The strategic dialogue was held on March 30.\n"
+        "Among the events, the talks in the 2 + 2 format drew most interest.\n"
+        "During the talks, Inada protested against the deployment."
+    )
+    result = dated(text, "protested", APRIL_2017)
+    assert (result.value.iso(), result.basis) == ("2017-03-20", "inferred")
+
+
+def test_deadlines_plans_and_future_dates_are_not_statement_dates() -> None:
+    text = "Last week the ministers met in Moscow.\nKono and Lavrov agreed to hold talks in December of this year."
+    assert dated(text, "agreed", PartialDate(2017, 11)).value.iso() == "2017-11"
+    deadline = dated("Inada protested against plans to deploy a division by the end of the year.", "protested",
+                     PartialDate(2017, 4))  # fmt: skip
+    assert deadline.basis == "article"
+
+
+def test_date_earlier_in_the_paragraph() -> None:
+    text = "The answer came at the end of March from a general. At the conference in Geneva, he bluntly stated it."
+    result = dated(text, "stated", APRIL_2017)
+    assert (result.value.iso(), result.basis) == ("2017-03", "inferred")
+
+
+def test_present_stance_takes_the_publication_date() -> None:
+    text = "On March 20, a 2 + 2 meeting was held.\nThe Japanese government is considering new ships."
+    result = dated(text, "is considering", APRIL_2017, cue_class=STANCE)
+    assert (result.value.iso(), result.basis) == ("2017-04", "article")
+
+
+def test_year_only_date_refined_by_the_known_event() -> None:
+    text = "On March 20, a 2 + 2 meeting was held.\nAt the talks in the 2 + 2 format this year, Inada said no."
+    assert dated(text, "said", APRIL_2017).value.iso() == "2017-03-20"
+
+
+def test_russian_and_japanese_dates() -> None:
+    ru = dated("Лавров заявил 24 ноября, что переговоры продолжатся.", "заявил", PartialDate(2017, 11, 27), "ru")
+    assert (ru.value.iso(), ru.basis) == ("2017-11-24", "explicit")
+    ja = dated("河野外相は11月24日、会談後に「協議を続ける」と述べた。", "と述べた", PartialDate(2017, 11, 27), "ja")
+    assert ja.value.iso() == "2017-11-24"
+
+
+def test_no_date_anywhere() -> None:
+    result = dated("Lavrov said the talks went well.", "said", None)  # type: ignore[arg-type]
+    assert result.basis == "unknown"
