@@ -298,7 +298,7 @@ def build_screenshot_window(store: Store, undo: QUndoStack) -> tuple[QWidget, An
     layout.addWidget(panel, 1)
     panel.set_store(store)
     panel.set_statement(statement.uid)
-    panel.list.setCurrentIndex(panel.model.index(0, 0))
+    panel.list.setCurrentIndex(panel.model.index(1, 0))  # the contradiction: its link shows in the editor
     window.resize(560, 760)
     return window, panel
 
