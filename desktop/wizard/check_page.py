@@ -198,13 +198,14 @@ class CheckPage(QWizardPage):
         wizard = self.wizard()
         for result in wizard.results:
             if isinstance(result, Failure):
-                text = f"✗ {result.path.name}"
+                text, tip = f"✗ {result.path.name}", self.tr("cannot be imported")
+            elif sources.find_by_sha256(wizard.store, result.document.sha256) is not None:
+                text, tip = f"= {result.path.name}", self.tr("imported before: nothing will be added")
             else:
-                duplicate = sources.find_by_sha256(wizard.store, result.document.sha256) is not None
-                count = len(result.candidates)
-                text = f"{'=' if duplicate else '✓'} {result.path.name}  ({count})"
+                count = self.tr("%n statement(s)", "", len(result.candidates))
+                text, tip = f"✓ {result.path.name} — {count}", self.tr("read")
             item = QListWidgetItem(text)
-            item.setToolTip(str(result.path))
+            item.setToolTip(f"{result.path}\n{tip}")
             self.file_list.addItem(item)
         if wizard.results:
             self.file_list.setCurrentRow(min(select, len(wizard.results) - 1))
@@ -221,6 +222,13 @@ class CheckPage(QWizardPage):
             widget.setEnabled(readable)
         self.reread_button.setEnabled(result is not None)
         overrides = result.overrides if isinstance(result, Analysis) else Overrides()
+        detected = result.document if isinstance(result, Analysis) else None
+        self.encoding_box.setItemText(
+            0, self.tr("detect ({0})").format(detected.encoding) if detected else self.tr("detect")
+        )
+        self.language_box.setItemText(
+            0, self.tr("detect ({0})").format(detected.language) if detected else self.tr("detect")
+        )
         self.encoding_box.setCurrentIndex(max(0, self.encoding_box.findData(overrides.encoding)))
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(overrides.language)))
         if not isinstance(result, Analysis):

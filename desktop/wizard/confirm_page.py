@@ -44,6 +44,13 @@ class ConfirmPage(QWizardPage):
         wizard = self.wizard()
         lines: list[str] = []
         self._blocking = []
+        new = [a for a in wizard.analyses() if sources.find_by_sha256(wizard.store, a.document.sha256) is None]
+        lines.append(
+            self.tr("To import: {0} statements from {1} documents, marked unreviewed.").format(
+                sum(len(a.accepted()) for a in new), len(new)
+            )
+        )
+        lines.append("")
         for analysis in wizard.analyses():
             lines += self._describe(analysis)
         for failure in wizard.failures():
@@ -59,10 +66,11 @@ class ConfirmPage(QWizardPage):
         document = analysis.document
         accepted = analysis.accepted()
         published = document.published.iso() if document.published else self.tr("date unknown")
-        head = f"{document.title or analysis.path.name}  ({analysis.path.name}; {document.outlet or '-'}; {published})"
+        outlet = document.outlet or self.tr("outlet unknown")
+        head = [document.title or analysis.path.name, f"    {analysis.path.name} · {outlet} · {published}"]
         if sources.find_by_sha256(wizard.store, document.sha256) is not None:
-            return [head, self.tr("    imported before: nothing will be added"), ""]
-        lines = [head, self.tr("    {0} of {1} statements accepted").format(len(accepted), len(analysis.candidates))]
+            return [*head, self.tr("    imported before: nothing will be added"), ""]
+        lines = [*head, self.tr("    {0} of {1} statements accepted").format(len(accepted), len(analysis.candidates))]
         for (side, issue), count in sorted(tally(accepted).items()):
             side_name = wizard.side_names.get(side, side)
             lines.append(f"    {count:4d}  {side_name} · {wizard.issue_titles.get(issue, issue)}")

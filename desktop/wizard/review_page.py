@@ -120,7 +120,7 @@ class ReviewPage(QWizardPage):
         splitter = QSplitter(self)
         splitter.addWidget(self.table)
         splitter.addWidget(right)
-        splitter.setSizes([680, 420])
+        splitter.setSizes([720, 400])
         layout = QVBoxLayout(self)
         layout.addLayout(tools)
         layout.addWidget(splitter, 1)
@@ -128,8 +128,8 @@ class ReviewPage(QWizardPage):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in ((COL_ACCEPT, 56), (COL_CONFIDENCE, 70), (COL_SPEAKER, 140), (COL_SIDE, 70),
-                              (COL_ISSUE, 130), (COL_DATE, 84), (COL_KIND, 90), (COL_QUOTE, 360)):  # fmt: skip
+        for column, width in ((COL_ACCEPT, 56), (COL_CONFIDENCE, 84), (COL_SPEAKER, 140), (COL_SIDE, 64),
+                              (COL_ISSUE, 130), (COL_DATE, 84), (COL_KIND, 96), (COL_QUOTE, 360)):  # fmt: skip
             self.table.setColumnWidth(column, width)
 
     def _set_delegates(self) -> None:

@@ -30,9 +30,11 @@ def test_screenshots_of_every_page(qtbot, db_path: Path, tmp_path: Path) -> None
     folder = Path(os.environ.get("POSITIONS_WIZARD_SCREENSHOTS") or tmp_path)
     folder.mkdir(parents=True, exist_ok=True)
     ru = tmp_path / "лавров-мирный-договор.txt"
-    ru.write_bytes(RU_TEXT.encode("cp1251"))
+    title, body = RU_TEXT.split("\n\n", 1)
+    ru.write_bytes(f"{title}\n\n14 ноября 2018 г.\n\n{body}".encode("cp1251"))
+    title, body = JA_TEXT.split("\n\n", 1)
     ja = tmp_path / "河野外相.txt"
-    ja.write_bytes(JA_TEXT.encode("cp932"))
+    ja.write_bytes(f"{title}\n\n2018年1月15日\n\n{body}".encode("cp932"))
     with Store.open(db_path) as store:
         wizard = ImportWizard(store, None, [ru, ja])
         qtbot.addWidget(wizard)
