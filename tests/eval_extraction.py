@@ -201,8 +201,8 @@ def evaluate(corpus_dir: Path | str = DEFAULT_CORPUS, gazetteer: Gazetteer | Non
     non_official = load_gold(corpus_dir / "gold_non_official.jsonl", texts)
     scores = Scores()
     for document, name in documents:
-        candidates = [c for c in extract_candidates(document, gazetteer) if c.category == "official"]
         everything = extract_candidates(document, gazetteer)
+        candidates = [c for c in everything if c.category == "official"]
         golds = [g for g in gold if g.article == name]
         matching = _match(candidates, golds, gazetteer)
         scores.gold_official += len(golds)

@@ -10,6 +10,7 @@ it under the thing being linked, so keywords before a linking phrase weigh more 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -92,6 +93,7 @@ class IssueClassifier:
             for word in dict.fromkeys(fold(w) for w in words if w.strip()):
                 self._patterns.append((issue.slug, word, _keyword_pattern(word), _weight(word, issue.slug)))
 
+    @functools.lru_cache(maxsize=256)  # noqa: B019 - one classifier per document; paragraphs repeat
     def _matches(self, folded: str) -> dict[str, list[tuple[int, int, float, str]]]:
         """Keyword matches per issue; a match inside a longer match of the same issue is not counted again
         ("joint economic activities" also contains "economic activities"); the longest of overlapping ones counts."""

@@ -101,7 +101,16 @@ class MentionFinder:
                 continue
             alternatives.sort(key=len, reverse=True)
             self._patterns.append((re.compile("|".join(alternatives)), actor))
-        self._persons = [a for a in gazetteer.actors if a.kind in ("person", "expert")]
+        # Multi-word names of people by (number of tokens, first letters): garbling keeps the first letters.
+        self._names: dict[tuple[int, str], list[tuple[Actor, list[str]]]] = {}
+        for actor in gazetteer.actors:
+            if actor.kind not in ("person", "expert"):
+                continue
+            for alias in actor.all_aliases():
+                known = alias.split()
+                if len(known) >= 2 and all(t[:1].isalpha() for t in known):
+                    key = (len(known), "".join(t[0].casefold() for t in known))
+                    self._names.setdefault(key, []).append((actor, known))
 
     def _aliases(self, actor: Actor) -> list[str]:
         names = actor.all_aliases(self.language)
@@ -141,18 +150,18 @@ class MentionFinder:
         if self.language == "ja":
             return []
         result = []
-        for m in re.finditer(r"[A-ZА-ЯЁ][a-zа-яё]+(?:[ -][A-ZА-ЯЁ][a-zа-яё]+)*", text):
+        for m in re.finditer(r"[A-ZА-ЯЁ][a-zа-яё]+(?:[ -][A-ZА-ЯЁ][a-zа-яё]+)+", text):
             tokens = re.split(r"[ -]", m.group(0))
-            for actor in self._persons:
-                for alias in actor.all_aliases():
-                    known = alias.split()
-                    if len(known) < 2 or len(tokens) < len(known) and len(tokens) < 1:
-                        continue
-                    span = _match_tokens(tokens, known)
-                    if span is not None:
-                        offset = m.start() + len(" ".join(tokens[: span[0]])) + (1 if span[0] else 0)
-                        written = " ".join(tokens[span[0] : span[1]])
-                        result.append(Mention(offset, offset + len(written), written, (actor,), "fuzzy"))
+            starts = [m.start() + t.start() for t in re.finditer(r"[^ -]+", m.group(0))]
+            for n in range(2, len(tokens) + 1):
+                for i in range(len(tokens) - n + 1):
+                    window = tokens[i : i + n]
+                    key = (n, "".join(t[0].casefold() for t in window))
+                    for actor, known in self._names.get(key, ()):
+                        if window != known and all(_close_name_token(w, k) for w, k in zip(window, known, strict=True)):
+                            start = starts[i]
+                            end = starts[i + n - 1] + len(tokens[i + n - 1])
+                            result.append(Mention(start, end, text[start:end], (actor,), "fuzzy"))
         return result
 
     def _roles(self, text: str, when: PartialDate | None) -> list[Mention]:
@@ -208,18 +217,6 @@ def _first_holder(gazetteer: Gazetteer, what: str, side: str, when: PartialDate 
         holders = gazetteer.holders(words.split("+"), side, when)
         if holders:
             return holders[0]
-    return None
-
-
-def _match_tokens(tokens: list[str], known: list[str]) -> tuple[int, int] | None:
-    """Where the known name's tokens occur (each close) among the written tokens, at least one token garbled."""
-    n = len(known)
-    for i in range(len(tokens) - n + 1):
-        window = tokens[i : i + n]
-        if window == known:
-            return None  # exact: the alias matcher already has it
-        if all(_close_name_token(w, k) for w, k in zip(window, known, strict=True)):
-            return i, i + n
     return None
 
 
