@@ -114,7 +114,7 @@ class CheckPage(QWizardPage):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
 
-    def wizard(self) -> ImportWizard:  # type: ignore[override]
+    def wizard(self) -> ImportWizard:
         return cast("ImportWizard", super().wizard())
 
     # load and save

@@ -36,7 +36,7 @@ class ConfirmPage(QWizardPage):
         self._blocking: list[str] = []
         self.setFinalPage(True)
 
-    def wizard(self) -> ImportWizard:  # type: ignore[override]
+    def wizard(self) -> ImportWizard:
         return cast("ImportWizard", super().wizard())
 
     def initializePage(self) -> None:

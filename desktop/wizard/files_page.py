@@ -58,7 +58,7 @@ class FilesPage(QWizardPage):
         self.file_list.model().rowsInserted.connect(self._changed)
         self.file_list.model().rowsRemoved.connect(self._changed)
 
-    def wizard(self) -> ImportWizard:  # type: ignore[override]
+    def wizard(self) -> ImportWizard:
         return cast("ImportWizard", super().wizard())
 
     def initializePage(self) -> None:

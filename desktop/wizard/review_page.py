@@ -203,10 +203,10 @@ class ReviewPage(QWizardPage):
             cursor = QTextCursor(self.source.document())
             cursor.setPosition(self._offsets.to_qt(candidate.start))
             cursor.setPosition(self._offsets.to_qt(candidate.end), QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor  # type: ignore[attr-defined]
+            selection.cursor = cursor
             char_format = QTextCharFormat()
             char_format.setBackground(CURRENT_COLOUR if candidate is current else OTHER_COLOUR)
-            selection.format = char_format  # type: ignore[attr-defined]
+            selection.format = char_format
             selections.append(selection)
             if candidate is current:
                 view_cursor = QTextCursor(self.source.document())
