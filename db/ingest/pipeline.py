@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from db.ingest.decode import decode_bytes
 from db.ingest.document import Candidate, Document, PartialDate
 from db.ingest.errors import IngestError
 from db.ingest.extract import extract_candidates
@@ -166,7 +167,7 @@ def _analyse_table(path: Path, overrides: Overrides, gazetteer: Gazetteer, repor
         file_name=path.name,
         sha256=hashlib.sha256(data).hexdigest(),
         format=fmt,
-        encoding="utf-8",
+        encoding=decode_bytes(data, overrides.encoding)[1],
         language=overrides.language or _common(rows, "language") or "en",
         text="\n\n".join(quotes),  # every candidate's offsets point at its quote in this text
         title=_common(rows, "source_title") or path.stem,
