@@ -424,3 +424,18 @@ print(len(steps), steps[-1][2], round(end - start, 2), round(end - steps[-1][0],
     assert int(reports) == 4 and int(total) > 1000, "one report per chunk of the whole file"
     assert float(seconds) < 25 and float(after_cancel) < 0.5
     assert int(peak_mb) < 8 * size / 2**20, f"peak {peak_mb} MB for a {size / 2**20:.0f} MB file"
+
+
+def test_tables_in_json_and_legacy_encodings(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    rows = [{"speaker": "Сергей Лавров", "side": "russia", "issue": "peace_treaty", "date": "14 ноября 2018 г.",
+             "quote": "Мы готовы работать на основе декларации 1956 года"}]  # fmt: skip
+    as_json = tmp_path / "statements.json"
+    as_json.write_text(__import__("json").dumps(rows, ensure_ascii=False), encoding="utf-8")
+    as_csv = tmp_path / "statements.csv"
+    as_csv.write_bytes(("speaker;side;issue;date;quote\n" + ";".join(rows[0].values()) + "\n").encode("cp1251"))
+    for path, encoding in ((as_json, "utf-8"), (as_csv, "cp1251")):
+        analysis = analyse(path, gazetteer=gazetteer)
+        [candidate] = analysis.candidates
+        assert analysis.document.encoding == encoding and analysis.document.language == "ru"
+        assert (candidate.speaker, candidate.actor_key) == ("Sergey Lavrov", "sergey-lavrov")
+        assert candidate.quote == rows[0]["quote"] and candidate.said_on == PartialDate(2018, 11, 14)
