@@ -42,6 +42,11 @@ _COORDINATION = {
     "ja": re.compile(r"^\s*[とや・]\s*$"),
 }
 _BY_AGENT = {"en": re.compile(r"^\s+by\s+$"), "ru": re.compile(r"$^"), "ja": re.compile(r"$^")}
+_COMPLEMENTIZER = {
+    "en": re.compile(r"\bthat\b", re.IGNORECASE),
+    "ru": re.compile(r"(?<![\w-])что(?![\w-])", re.IGNORECASE),
+    "ja": re.compile(r"と|、"),
+}
 _MAX_SUBJECT_GAP = 110  # characters between a subject and its verb ("X, for his part, in response, said")
 _MAX_PARENTHETICAL_GAP = 200  # "Lavrov, in an interview with the newspaper ... on March 29, ..., stated"
 _NEVER = re.compile(r"$^")
@@ -101,7 +106,23 @@ def find_attributions(text: str, sentence: Sentence, mentions: list[Mention], la
             continue
         kind = _kind(text, sentence, quotes, speakers, cue_class)
         found.append(Attribution(speakers, cue, match_start, match_end, cue_class, kind, sentence.start, sentence.end))
-    return found
+    return [a for a in found if not _nested(text, a, found, language)]
+
+
+def _nested(text: str, inner: Attribution, found: list[Attribution], language: str) -> bool:
+    """A stance inside what an official said ("Peskov said that the Kremlin sees no reason") is part of that
+    statement, not a second one. (Inside what a newspaper says, an official's stance is relayed and kept.)"""
+    if inner.cue_class not in (STANCE, INTENTION):
+        return False
+    complementizer = _COMPLEMENTIZER.get(language, _COMPLEMENTIZER["en"])
+    for outer in found:
+        if outer is inner or outer.cue_class not in (SPEECH, SOURCE, AGREEMENT) or outer.cue_end > inner.cue_start:
+            continue
+        if any(m.category != "official" for m in outer.speakers):
+            continue
+        if complementizer.search(text[outer.cue_end : inner.speakers[0].start]):
+            return True
+    return False
 
 
 def transcript_turn(text: str, sentence: Sentence, gazetteer: Gazetteer, mentions: list[Mention]) -> Mention | None:

@@ -138,7 +138,13 @@ COLLECTIVE_PATTERNS: dict[str, list[tuple[re.Pattern[str], str]]] = {
         (_en(r"(?i:the (?:two )?(?:foreign )?ministers|both (?:foreign )?ministers)"), _FOREIGN_MINISTERS),
     ],
     "ru": [
-        (re.compile(r"(?<![\w-])(?i:обе стороны|стороны договорились|стороны согласились|делегации)"), "delegation"),
+        (
+            re.compile(
+                r"(?<![\w-])(?i:обе стороны|делегации|стороны(?=\s+(?:договорились|согласились|условились|"
+                r"подтвердили|заявили|выразили|отметили|подчеркнули|решили)))"
+            ),
+            "delegation",
+        ),
         (re.compile(r"(?<![\w-])(?i:(?:российская и японская|японская и российская) стороны)"), "delegation"),
         (re.compile(r"(?<![\w-])(?i:лидеры (?:двух |обеих |наших )?(?:стран|государств))"), _LEADERS),
         (re.compile(r"(?<![\w-])(?i:министры иностранных дел|главы МИД|министры)(?![\w-])"), _FOREIGN_MINISTERS),
