@@ -10,6 +10,7 @@ keeps their side.
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 
 from db.ingest.attribution import Attribution, find_attributions, transcript_turn
@@ -48,10 +49,9 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
     text = document.text
     language = document.language if document.language in ("en", "ru", "ja") else "en"
     sentences = split_sentences(text, language)
-    finder = MentionFinder(gazetteer, language)
+    finder, classifier = _tools(gazetteer, language)
     all_mentions = finder.find(text, document.published)
     context = SpeakerContext(gazetteer, language, document.published)
-    classifier = IssueClassifier(gazetteer, language)
     dates = DateResolver(text, language, document.published)
     candidates: list[Candidate] = []
     cursor = 0
@@ -72,6 +72,20 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
         dates.observe(sentence)
         context.observe(mentions)
     return _deduplicated(candidates)
+
+
+_TOOLS: weakref.WeakKeyDictionary[Gazetteer, dict[str, tuple[MentionFinder, IssueClassifier]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _tools(gazetteer: Gazetteer, language: str) -> tuple[MentionFinder, IssueClassifier]:
+    """Compiled name and keyword patterns, built once per gazetteer and language (the pipeline extracts a long
+    document chunk by chunk)."""
+    per_language = _TOOLS.setdefault(gazetteer, {})
+    if language not in per_language:
+        per_language[language] = (MentionFinder(gazetteer, language), IssueClassifier(gazetteer, language))
+    return per_language[language]
 
 
 def _attributed(
