@@ -99,14 +99,14 @@ class IssueClassifier:
         ("joint economic activities" also contains "economic activities"); the longest of overlapping ones counts."""
         found: dict[str, list[tuple[int, int, float, str]]] = {}
         for slug, word, pattern, weight in self._patterns:
-            for m in pattern.finditer(folded):
-                found.setdefault(slug, []).append((m.start(), m.end(), weight, word))
+            for match in pattern.finditer(folded):
+                found.setdefault(slug, []).append((match.start(), match.end(), weight, word))
         for slug, matches in found.items():
-            matches.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+            matches.sort(key=lambda hit: (-(hit[1] - hit[0]), hit[0]))
             kept: list[tuple[int, int, float, str]] = []
-            for m in matches:
-                if not any(m[0] < k[1] and k[0] < m[1] for k in kept):
-                    kept.append(m)
+            for hit in matches:
+                if not any(hit[0] < k[1] and k[0] < hit[1] for k in kept):
+                    kept.append(hit)
             found[slug] = kept
         return found
 
