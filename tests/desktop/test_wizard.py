@@ -329,3 +329,22 @@ def test_candidates_model_passes_the_model_tester(qtmodeltester, store: Store) -
     qtmodeltester.check(model, force_py=True)
     model.set_rows([])
     qtmodeltester.check(model, force_py=True)
+
+
+def test_cancel_during_commit_saves_nothing_and_finish_can_try_again(  # type: ignore[no-untyped-def]
+    qtbot, store: Store
+) -> None:
+    before = fingerprint(store.path)
+    wizard = open_wizard(qtbot, store, [ARTICLE])
+    to_review(qtbot, wizard)
+    wizard.next()
+    confirm = wizard.currentPage()
+    assert isinstance(confirm, ConfirmPage)
+    confirm.validatePage()  # what Finish does: starts the commit in a worker
+    confirm.progress.cancel()  # before the worker has opened its own connection
+    qtbot.waitUntil(lambda: not wizard.busy(), timeout=WAIT_MS)
+    assert "Cancelled: nothing was saved." in confirm.progress.message.text()
+    assert wizard.isVisible() and wizard.currentId() == PAGE_CONFIRM
+    assert fingerprint(store.path) == before
+    finish(qtbot, wizard)
+    assert store.conn.execute("SELECT count(*) FROM sources").fetchone()[0] == 1
