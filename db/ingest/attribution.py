@@ -139,7 +139,8 @@ def transcript_turn(text: str, sentence: Sentence, gazetteer: Gazetteer, mention
     for m in mentions:
         if m.start == match.start(1) and m.end >= match.end(1) - 1 and m.actors:
             return m
-    for candidate in (label, label.split()[-1] if label.split() else label):
+    bare = re.sub(r"^(?:[^\W\d]\.\s*)+", "", label)  # "S.Lavrov", "С.В.Лавров"
+    for candidate in (label, bare, bare.split()[-1] if bare.split() else bare):
         actors = gazetteer.by_alias(candidate.title()) or gazetteer.by_alias(candidate)
         if actors:
             return Mention(match.start(1), match.end(1), label, (actors[0],), "alias")
@@ -211,6 +212,8 @@ def _speakers(
     if agent:
         return _with_coordinated_right(text, mentions, agent, language)
     subject = _nearest_left(text, sentence, mentions, start, language)
+    if subject is None and language == "ru":
+        subject = _russian_institution(text, sentence, mentions, start, end)
     if subject is None:
         return ()
     return _with_coordinated(text, mentions, subject, language)
@@ -230,6 +233,21 @@ def _agent(text: str, mentions: list[Mention], end: int, language: str) -> Menti
     for m in mentions:
         if m.start >= end and m.start - end <= 5:
             return m if _BY_AGENT.get(language, _BY_AGENT["en"]).search(text[end : m.start]) else None
+    return None
+
+
+def _russian_institution(
+    text: str, sentence: Sentence, mentions: list[Mention], start: int, end: int
+) -> Mention | None:
+    """ "В МИД России заявили", "заявили в Кремле": an impersonal plural verb and the institution it happened in."""
+    if not re.search(r"(?:ли|ют|ят)$", text[start:end]):
+        return None
+    for m in mentions:
+        before = text[max(sentence.start, m.start - 4) : m.start]
+        institution = bool(m.actors) and m.actors[0].kind in ("body", "state")
+        placed = m.end <= start or 0 <= m.start - end <= 6
+        if institution and placed and re.search(r"(?:^|\s)(?:[Вв]|[Вв]о)\s+$", before):
+            return m
     return None
 
 

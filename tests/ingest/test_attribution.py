@@ -110,3 +110,13 @@ def test_japanese_constructions(gazetteer: Gazetteer) -> None:
     assert (["Nikkei"], "によると", "reported") in result
     agreement = [sorted(names) for names, cue, _ in result if "合意" in cue]
     assert agreement == [["Japanese side", "Russian side"]]
+
+
+def test_russian_impersonal_institution_and_initialled_turns(gazetteer: Gazetteer) -> None:
+    assert attributed(gazetteer, "В МИД России заявили, что переговоры продолжатся.", "ru") == [
+        (["Russian Foreign Ministry"], "заявили", "reported")
+    ]
+    text = "С.В.Лавров: Мы обсудили вопросы мирного договора и совместной деятельности на островах."
+    sentence = split_sentences(text, "ru")[0]
+    turn = transcript_turn(text, sentence, gazetteer, [])
+    assert turn is not None and turn.actors[0].name == "Sergey Lavrov"
