@@ -25,6 +25,7 @@ from db.ingest.statement_dates import DateResolver
 _HOW_FACTOR = {"alias": 1.0, "role": 0.9, "collective": 0.85, "fuzzy": 0.85, "pronoun": 0.8, "generic": 0.8}
 _KIND_FACTOR = {"direct_quote": 1.05, "reported": 1.0, "characterization": 0.5}
 BACKGROUND_PARAGRAPHS = 2
+_OPENS_QUOTE = re.compile(r"\s*[“«「『„\"]")
 # Coordinators that join two positions in one sentence ("..., as well as to settle ...").
 _COORDINATORS = {
     "en": re.compile(r",?\s+(?:as well as|and also)\s+(?=to\s|on\s|about\s)"),
@@ -54,6 +55,7 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
     context = SpeakerContext(gazetteer, language, document.published)
     dates = DateResolver(text, language, document.published)
     candidates: list[Candidate] = []
+    previous: list[_Found] = []  # speakers of the sentence before, for a quotation that continues
     cursor = 0
     for sentence in sentences:
         while cursor < len(all_mentions) and all_mentions[cursor].end <= sentence.start:
@@ -65,6 +67,9 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
         pronouns = [p for p in pronouns if all(p.end <= a or p.start >= b for a, b in taken)]
         mentions = sorted(explicit + pronouns, key=lambda m: m.start)
         found = _attributed(text, sentence, mentions, gazetteer, language)
+        if not found and previous:
+            found = _continued_quotation(text, sentence, previous)
+        previous = found if found else []
         paragraph = text[sentence.paragraph_start : sentence.paragraph_end]
         background = _paragraphs_before(text, sentence.paragraph_start, BACKGROUND_PARAGRAPHS)
         for item in found:
@@ -72,6 +77,23 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
         dates.observe(sentence)
         context.observe(mentions)
     return _deduplicated(candidates)
+
+
+def _continued_quotation(text: str, sentence: Sentence, previous: list[_Found]) -> list[_Found]:
+    """'Lavrov said: "..."' followed by a sentence or paragraph that is only a quotation: the same speakers."""
+    if not _OPENS_QUOTE.match(sentence.text):
+        return []
+    speech = [f for f in previous if f.attribution.cue_class is SPEECH]
+    if not speech:
+        return []
+    continued = []
+    for item in speech:
+        attribution = Attribution(
+            item.attribution.speakers, "(quotation continued)", sentence.start, sentence.start, SPEECH,
+            "direct_quote", sentence.start, sentence.end,
+        )  # fmt: skip
+        continued.append(_Found(item.actor, item.mention, attribution, item.category))
+    return continued
 
 
 _TOOLS: weakref.WeakKeyDictionary[Gazetteer, dict[str, tuple[MentionFinder, IssueClassifier]]] = (

@@ -99,3 +99,13 @@ def test_newspaper_relaying_an_official_keeps_the_official_side(gazetteer: Gazet
     kono = _one(candidates, "Taro Kono")
     assert (kono.side, kono.category, kono.issue) == ("japan", "official", "north_korea")
     assert all(c.side is None for c in candidates if c.category == "media")
+
+
+def test_quotation_continued_in_the_next_paragraph(gazetteer: Gazetteer) -> None:
+    text = (
+        'Lavrov told reporters: "We are ready for talks on a peace treaty."\n\n'
+        '"Nothing will change our position on the islands."\n\nThe weather was cold.'
+    )
+    candidates = extract_candidates(_document(text, "en", PartialDate(2018, 1)), gazetteer)
+    assert [(c.speaker, c.kind) for c in candidates] == [("Sergey Lavrov", "direct_quote")] * 2
+    assert candidates[1].quote == '"Nothing will change our position on the islands."'
