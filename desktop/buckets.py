@@ -17,16 +17,6 @@ _LEVEL = {"day": 0, "month": 1, "quarter": 2, "year": 3}
 _PRECISION_LEVEL = {"day": 0, "month": 1, "year": 3}
 
 
-def _key_at(day: dt.date, level: int) -> str:
-    if level == 0:
-        return day.isoformat()
-    if level == 1:
-        return f"{day.year:04d}-{day.month:02d}"
-    if level == 2:
-        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
-    return f"{day.year:04d}"
-
-
 def level_of_key(key: str) -> int:
     """How coarse a key is: 0 day (2017-03-06), 1 month (2017-03), 2 quarter (2017-Q1), 3 year (2017)."""
     if len(key) == 4:
@@ -37,9 +27,17 @@ def level_of_key(key: str) -> int:
 
 
 def bucket_key(said_on: dt.date | str, precision: str, granularity: str) -> str:
-    """The row a statement belongs to (see the module docstring for imprecise dates)."""
-    day = dt.date.fromisoformat(said_on) if isinstance(said_on, str) else said_on
-    return _key_at(day, max(_LEVEL[granularity], _PRECISION_LEVEL.get(precision, 0)))
+    """The row a statement belongs to (see the module docstring for imprecise dates).
+
+    `said_on` is a date or an ISO day or month string (month counts serve every granularity but day).
+    """
+    text = said_on if isinstance(said_on, str) else said_on.isoformat()
+    level = max(_LEVEL[granularity], _PRECISION_LEVEL.get(precision, 0))
+    if level == 3:
+        return text[:4]
+    if level == 2:
+        return f"{text[:4]}-Q{(int(text[5:7]) - 1) // 3 + 1}"
+    return text[:7] if level == 1 else text[:10]
 
 
 def key_range(key: str) -> tuple[dt.date, dt.date]:
@@ -103,7 +101,7 @@ def buckets_between(first: dt.date, last: dt.date, granularity: str) -> list[str
     keys: list[str] = []
     day = first
     while day <= last:
-        key = _key_at(day, _LEVEL[granularity])
+        key = bucket_key(day, "day", granularity)
         keys.append(key)
         day = key_range(key)[1] + dt.timedelta(days=1)
     return keys
@@ -116,3 +114,17 @@ def date_label(said_on: dt.date, precision: str) -> str:
     if precision == "month":
         return f"{calendar.month_name[said_on.month]} {said_on.year}"
     return f"{said_on.day} {calendar.month_name[said_on.month]} {said_on.year}"
+
+
+def resolution_for(granularity: str) -> str:
+    """How fine the counts behind rows of this granularity must be: per day for daily rows, else per month."""
+    return "day" if granularity == "day" else "month"
+
+
+def aligned(date_from: str | None, date_to: str | None, resolution: str) -> bool:
+    """Whether a date range covers whole periods of the resolution (whole months for monthly counts)."""
+    if resolution == "day":
+        return True
+    starts = date_from is None or date_from.endswith("-01")
+    ends = date_to is None or key_range(date_to[:7])[1].isoformat() == date_to
+    return starts and ends

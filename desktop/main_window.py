@@ -50,7 +50,8 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.overview_job: Job | None = None
         self._pending_issue: str | None = None
-        self._pending_statement: str | None = None
+        self._pending_statement: str | None = None  # select it when the rows arrive
+        self._pending_date: str | None = None  # scroll to it when the rows arrive
         self.setWindowTitle(self.tr("Positions"))
 
         self.issues_model = IssuesModel(self)
@@ -220,10 +221,9 @@ class MainWindow(QMainWindow):
     def set_granularity(self, granularity: str) -> None:
         self.config.set(settings.GRANULARITY, granularity)
         current = self.comparison.current_statement()
-        self.comparison_model.set_granularity(granularity)
+        self._pending_statement = current.uid if current is not None else None
         self._check_granularity(granularity)
-        if current is not None:
-            self.comparison.select_statement(current)
+        self.comparison_model.set_granularity(granularity)  # `loaded` (now or after a recount) reselects it
 
     def _check_granularity(self, granularity: str) -> None:
         if self.actions_.granularity is not None:
@@ -234,8 +234,8 @@ class MainWindow(QMainWindow):
         """Double-click: the same period in the next finer rows."""
         finer = {"year": "quarter", "quarter": "month", "month": "day"}.get(self.comparison_model.granularity)
         if finer:
+            self._pending_date = key_range(key)[0].isoformat()
             self.set_granularity(finer)
-            self.scroll_to_date(key_range(key)[0].isoformat())
 
     def scroll_to_date(self, iso_day: str) -> None:
         key = bucket_key(iso_day, "day", self.comparison_model.granularity)
@@ -249,6 +249,10 @@ class MainWindow(QMainWindow):
         if summary is not None:
             title = summary.issue.title + ": "
         self.statusBar().showMessage(title + " · ".join(parts))
+        if self._pending_date:
+            day, self._pending_date = self._pending_date, None
+            self._pending_statement = None
+            self.scroll_to_date(day)
         if self._pending_statement:
             uid, self._pending_statement = self._pending_statement, None
             statement = self.comparison_model.find_statement(uid)

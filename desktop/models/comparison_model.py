@@ -1,9 +1,10 @@
 """The comparison table: one row per time bucket, one column per side, each cell a few statements.
 
-Rows come from one grouped count (db.timeline.day_counts) run off the GUI thread; a cell's statements are read
+Rows come from one grouped count (db.timeline.period_counts, per month, or per day for daily rows) run off the
+GUI thread; a cell's statements are read
 only when the cell is first painted (a page of CELL_LIMIT from the (issue, side, date) index) and kept in a
-bounded cache. A whole issue of a large database is therefore never loaded at once, and changing the
-granularity regroups the counts already in hand without asking the database again.
+bounded cache. A whole issue of a large database is therefore never loaded at once, and changing between
+month, quarter and year regroups the counts already in hand without asking the database again.
 """
 
 from __future__ import annotations
@@ -59,7 +60,9 @@ class ComparisonModel(QAbstractTableModel):
         self._issue: str | None = None
         self._filter = StatementFilter()
         self._granularity = "month"
-        self._day_counts: list[timeline.DayCount] = []
+        self._period_counts: list[timeline.PeriodCount] = []
+        self._resolution = "month"  # how fine the counts in hand are
+        self._counts_range: tuple[str | None, str | None] = (None, None)  # dates the counts were limited to
         self._keys: list[str] = []
         self._counts: dict[str, dict[str, int]] = {}
         self._row_of: dict[str, int] = {}
@@ -75,7 +78,7 @@ class ComparisonModel(QAbstractTableModel):
         self.beginResetModel()
         self._store = store
         self._issue = None
-        self._day_counts, self._keys, self._counts, self._row_of = [], [], {}, {}
+        self._period_counts, self._keys, self._counts, self._row_of = [], [], {}, {}
         self._cells.clear()
         self.endResetModel()
 
@@ -87,14 +90,19 @@ class ComparisonModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_granularity(self, granularity: str) -> None:
+        """Regroup the counts in hand, or count again per day when daily rows need it (emits `loaded`)."""
         if granularity == self._granularity:
             return
+        needs_recount = buckets.resolution_for(granularity) != self._resolution and self._issue is not None
         self.beginResetModel()
         self._granularity = granularity
         self._cells.clear()
         self._regroup()
         self.endResetModel()
-        self.loaded.emit()
+        if needs_recount:
+            self.reload()
+        else:
+            self.loaded.emit()
 
     def load(self, issue: str | None, flt: StatementFilter | None = None) -> Job | None:
         """Count the issue's statements per day in a worker, then rebuild the rows (emits `loaded`).
@@ -102,6 +110,11 @@ class ComparisonModel(QAbstractTableModel):
         The count ignores the date range, which is applied to the counts in hand: the timeline strip shows the
         whole issue, and moving the range costs no query.
         """
+        if issue != self._issue and self._keys:
+            self.beginResetModel()  # no stale rows under the new issue while it is counted (and nothing to repaint)
+            self._period_counts, self._keys, self._counts, self._row_of = [], [], {}, {}
+            self._cells.clear()
+            self.endResetModel()
         self._issue = issue
         self._filter = replace(flt or StatementFilter(), issue=issue, side=None)
         self._generation += 1
@@ -110,14 +123,19 @@ class ComparisonModel(QAbstractTableModel):
         if self._store is None or issue is None:
             self._apply_counts(generation, [])
             return None
-        path, query = self._store.path, replace(self._filter, date_from=None, date_to=None)
+        resolution = buckets.resolution_for(self._granularity)
+        query = self._filter
+        if buckets.aligned(self._filter.date_from, self._filter.date_to, resolution):
+            query = replace(query, date_from=None, date_to=None)  # the range is applied to the counts in hand
+        self._counts_range = (query.date_from, query.date_to)
+        path = self._store.path
 
-        def work(report: Any) -> list[timeline.DayCount]:
+        def work(report: Any) -> list[timeline.PeriodCount]:
             with Store.open(Path(path), create=False) as own:
-                return timeline.day_counts(own, query)
+                return timeline.period_counts(own, query, resolution)
 
         self.job = start_job(self, work)
-        self.job.succeeded.connect(lambda rows: self._apply_counts(generation, rows))
+        self.job.succeeded.connect(lambda rows: self._apply_counts(generation, rows, resolution))
         self.job.failed.connect(self._failed)
         return self.job
 
@@ -129,7 +147,11 @@ class ComparisonModel(QAbstractTableModel):
         return self.load(self._issue, self._filter)
 
     def set_date_range(self, date_from: str | None, date_to: str | None) -> None:
-        """Narrow the rows to a date range: the counts in hand are filtered again, no query."""
+        """Narrow the rows to a date range: the counts in hand are filtered again when they can be, else recounted."""
+        resolution = buckets.resolution_for(self._granularity)
+        if self._counts_range != (None, None) or not buckets.aligned(date_from, date_to, resolution):
+            self.load(self._issue, replace(self._filter, date_from=date_from, date_to=date_to))
+            return
         self.beginResetModel()
         self._filter = replace(self._filter, date_from=date_from, date_to=date_to)
         self._cells.clear()
@@ -137,12 +159,13 @@ class ComparisonModel(QAbstractTableModel):
         self.endResetModel()
         self.loaded.emit()
 
-    def _apply_counts(self, generation: int, rows: list[timeline.DayCount]) -> None:
+    def _apply_counts(self, generation: int, rows: list[timeline.PeriodCount], resolution: str = "month") -> None:
         if generation != self._generation:
             return  # a newer load superseded this one
         self.is_loading = False
         self.beginResetModel()
-        self._day_counts = rows
+        self._period_counts = rows
+        self._resolution = resolution
         self._cells.clear()
         self._regroup()
         self.endResetModel()
@@ -150,13 +173,18 @@ class ComparisonModel(QAbstractTableModel):
 
     def _regroup(self) -> None:
         shown = {side.slug for side in self._sides}
-        first, last = self._filter.date_from or "", self._filter.date_to or "9999"
-        day_counts = [
-            (r.side, r.said_on, r.precision, r.count)
-            for r in self._day_counts
-            if r.side in shown and first <= r.said_on <= last
-        ]
-        self._counts = buckets.group_counts(day_counts, self._granularity)
+        if buckets.resolution_for(self._granularity) != self._resolution:
+            counts: list[tuple[str, str, str, int]] = []  # daily rows from monthly counts: wait for the recount
+        else:
+            width = len(self._period_counts[0].period) if self._period_counts else 10
+            first = (self._filter.date_from or "")[:width]
+            last = (self._filter.date_to or "9999")[:width]
+            counts = [
+                (r.side, r.period, r.precision, r.count)
+                for r in self._period_counts
+                if r.side in shown and first <= r.period <= last
+            ]
+        self._counts = buckets.group_counts(counts, self._granularity)
         self._keys = sorted(self._counts)
         self._row_of = {key: row for row, key in enumerate(self._keys)}
 
@@ -179,9 +207,9 @@ class ComparisonModel(QAbstractTableModel):
         return self._sides
 
     @property
-    def day_counts(self) -> list[timeline.DayCount]:
-        """The issue's counts per side and day under the filters, except the date range (the timeline's)."""
-        return self._day_counts
+    def period_counts(self) -> list[timeline.PeriodCount]:
+        """The issue's counts per side and month (or day) under the filters except the date range."""
+        return self._period_counts
 
     def key(self, row: int) -> str:
         return self._keys[row]

@@ -47,8 +47,7 @@ class ComparisonView(QTableView):
     # layout
 
     def apply_fonts(self, font: QFont, quote_lines: int) -> None:
-        self.card_delegate.set_font(font)
-        self.card_delegate.max_quote_lines = quote_lines
+        self.card_delegate.set_font(font, quote_lines)
         self._after_reset()
 
     def _after_reset(self) -> None:

@@ -6,6 +6,8 @@ its counts alone and the view never measures text it has not painted.
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QTextLayout, QTextOption
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
@@ -17,6 +19,7 @@ from desktop.views.side_colours import BADGE_COLOURS, side_colour, tint
 
 KIND_LABELS = {"direct_quote": "direct quote", "reported": "reported", "characterization": "characterization"}
 PAD = 10
+LINES_CACHE = 2000  # wrapped quotes kept: text layout is the dearest part of painting a card
 ACCENT = 4
 CELL_BACKGROUND = QColor("#f3f4f6")
 CARD_BORDER = QColor("#d9dde3")
@@ -27,12 +30,14 @@ TEXT = QColor("#1c1f24")
 class StatementCardDelegate(QStyledItemDelegate):
     def __init__(self, parent: QWidget | None = None, quote_lines: int = 4) -> None:
         super().__init__(parent)
-        self.max_quote_lines = quote_lines
         self.selected_uid: str | None = None
         self.side_positions: dict[str, int] = {}
-        self.set_font(QFont())
+        self._lines_cache: OrderedDict[tuple[str, int], list[str]] = OrderedDict()
+        self.set_font(QFont(), quote_lines)
 
-    def set_font(self, base: QFont) -> None:
+    def set_font(self, base: QFont, quote_lines: int) -> None:
+        """Fonts, their metrics and the card size, computed once (painting asks for them per card)."""
+        self.max_quote_lines = quote_lines
         self.quote_font = QFont(base)
         self.name_font = QFont(base)
         self.name_font.setBold(True)
@@ -40,16 +45,22 @@ class StatementCardDelegate(QStyledItemDelegate):
         self.small_font.setPointSizeF(max(base.pointSizeF() * 0.85, 7.0))
         self.badge_font = QFont(self.small_font)
         self.badge_font.setBold(True)
+        self.quote_fm = QFontMetrics(self.quote_font)
+        self.name_fm = QFontMetrics(self.name_font)
+        self.small_fm = QFontMetrics(self.small_font)
+        self.badge_fm = QFontMetrics(self.badge_font)
+        small, name, quote = self.small_fm.height(), self.name_fm.height(), self.quote_fm.lineSpacing()
+        card = PAD + small + 4 + name + 4 + quote_lines * quote + 6 + small + PAD
+        self._metrics = CardMetrics(
+            card_height=card, spacing=8, more_height=small + 10, empty_height=max(44, small * 3)
+        )
+        self._lines_cache.clear()
 
     def metrics(self) -> CardMetrics:
-        small = QFontMetrics(self.small_font).height()
-        name = QFontMetrics(self.name_font).height()
-        quote = QFontMetrics(self.quote_font).lineSpacing()
-        card = PAD + small + 4 + name + 4 + self.max_quote_lines * quote + 6 + small + PAD
-        return CardMetrics(card_height=card, spacing=8, more_height=small + 10, empty_height=max(44, small * 3))
+        return self._metrics
 
     def card_rect(self, cell_rect: QRect, number: int) -> QRect:
-        m = self.metrics()
+        m = self._metrics
         top = cell_rect.top() + m.spacing + number * (m.card_height + m.spacing)
         return QRect(cell_rect.left() + 8, top, cell_rect.width() - 16, m.card_height)
 
@@ -127,7 +138,7 @@ class StatementCardDelegate(QStyledItemDelegate):
 
         x, width = rect.left() + PAD + ACCENT, rect.width() - 2 * PAD - ACCENT
         y = rect.top() + PAD
-        small = QFontMetrics(self.small_font)
+        small = self.small_fm
         badges_width = self._paint_badges(painter, rect.right() - PAD, y, statement)
         painter.setFont(self.small_font)
         painter.setPen(colour.darker(115))
@@ -136,7 +147,7 @@ class StatementCardDelegate(QStyledItemDelegate):
                          small.elidedText(date, Qt.TextElideMode.ElideRight, width - badges_width - 6))  # fmt: skip
         y += small.height() + 4
 
-        name = QFontMetrics(self.name_font)
+        name = self.name_fm
         painter.setFont(self.name_font)
         painter.setPen(TEXT)
         speaker = name.elidedText(statement.speaker, Qt.TextElideMode.ElideRight, width)
@@ -166,6 +177,17 @@ class StatementCardDelegate(QStyledItemDelegate):
 
     def quote_lines(self, quote: str, width: int) -> list[str]:
         """The quote as the card shows it: wrapped at words, at most `max_quote_lines` lines, the last elided."""
+        key = (quote, width)
+        cached = self._lines_cache.get(key)
+        if cached is not None:
+            return cached
+        lines = self._wrap(quote, width)
+        self._lines_cache[key] = lines
+        if len(self._lines_cache) > LINES_CACHE:
+            self._lines_cache.popitem(last=False)
+        return lines
+
+    def _wrap(self, quote: str, width: int) -> list[str]:
         text = " ".join(quote.split())
         layout = QTextLayout(text, self.quote_font)
         option = QTextOption()
@@ -183,11 +205,11 @@ class StatementCardDelegate(QStyledItemDelegate):
         lines = [text[start : start + length].rstrip() for start, length in spans]
         if spans and sum(spans[-1]) < len(text):
             rest = text[spans[-1][0] :]
-            lines[-1] = QFontMetrics(self.quote_font).elidedText(rest, Qt.TextElideMode.ElideRight, width)
+            lines[-1] = self.quote_fm.elidedText(rest, Qt.TextElideMode.ElideRight, width)
         return lines
 
     def _paint_quote(self, painter: QPainter, origin: QPointF, width: int, quote: str) -> None:
-        fm = QFontMetrics(self.quote_font)
+        fm = self.quote_fm
         painter.setPen(TEXT)
         painter.setFont(self.quote_font)
         for number, line in enumerate(self.quote_lines(quote, width)):
@@ -199,7 +221,7 @@ class StatementCardDelegate(QStyledItemDelegate):
         if not statement.reviewed:
             labels.insert(0, self.tr("unreviewed"))
             keys.insert(0, "unreviewed")
-        fm = QFontMetrics(self.badge_font)
+        fm = self.badge_fm
         painter.setFont(self.badge_font)
         x = right
         for key, label in zip(keys, labels, strict=True):

@@ -13,6 +13,7 @@ from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
+from desktop.buckets import key_range
 from desktop.models.comparison_model import ComparisonModel
 from desktop.views.side_colours import side_colour, tint
 
@@ -48,9 +49,9 @@ class TimelineStrip(QWidget):
 
     def rebuild(self) -> None:
         """Bin the model's day counts by month (by year when the span is long) for painting."""
-        rows = self.model.day_counts
+        rows = self.model.period_counts
         shown = {side.slug for side in self.model.sides}
-        days = [r.said_on for r in rows if r.side in shown]
+        days = [r.period[:7] + "-01" for r in rows if r.side in shown]
         self._bins, self._bin_starts = [], []
         if not days:
             self._first = self._last = None
@@ -69,7 +70,7 @@ class TimelineStrip(QWidget):
         for r in rows:
             if r.side not in shown:
                 continue
-            year, month = int(r.said_on[:4]), int(r.said_on[5:7]) if by_month else 1
+            year, month = int(r.period[:4]), int(r.period[5:7]) if by_month else 1
             counts = self._bins[index[(year, month)]]
             counts[r.side] = counts.get(r.side, 0) + r.count
         self._range = (self.model.statement_filter.date_from, self.model.statement_filter.date_to)
@@ -200,9 +201,11 @@ class TimelineStrip(QWidget):
             self.update()
             return
         first, last = (self.date_at(x) for x in sorted((start_x, end_x)))
-        if first and last:
-            self._range = (first.isoformat(), last.isoformat())
-            self.range_changed.emit(first.isoformat(), last.isoformat())
+        if first and last:  # whole months: what the eye can aim at on this scale
+            start = first.replace(day=1).isoformat()
+            end = key_range(last.isoformat()[:7])[1].isoformat()
+            self._range = (start, end)
+            self.range_changed.emit(start, end)
         self.update()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
