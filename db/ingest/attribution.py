@@ -94,6 +94,8 @@ def find_attributions(text: str, sentence: Sentence, mentions: list[Mention], la
     """Attributions in one sentence; `mentions` are the (resolved) mentions inside it, in text order."""
     cues = _cues(text, sentence, language)
     quotes = quotation_spans(text, sentence.start, sentence.end)
+    # Names inside a quotation are what someone said ("Both sides are far apart," said X), never the speaker.
+    mentions = [m for m in mentions if not any(a < m.start and m.end < b for a, b in quotes)]
     found: list[Attribution] = []
     for match_start, match_end, cue_class in cues:
         if any(a < match_start and match_end <= b for a, b in quotes):
@@ -164,6 +166,8 @@ def _cues(text: str, sentence: Sentence, language: str) -> list[tuple[int, int, 
 def _filtered(text: str, sentence: Sentence, start: int, end: int, cue_class: CueClass, language: str) -> bool:
     """Cues that do not introduce a statement: passives ("This was said"), schedules ("plans to visit")."""
     before = text[sentence.start : start]
+    if re.match(r"\s*(?:to\s+)?(?:comment|комментировать|комментариев)", text[end : end + 20], re.IGNORECASE):
+        return True  # "declined to comment": no content
     if language == "en" and re.search(r"\b(?:the|this|that|a|an)\s+$", before, re.IGNORECASE):
         return True  # "the said meeting", "a proposed plan": an adjective, not a verb
     if language == "en" and cue_class in (SPEECH, AGREEMENT) and _PASSIVE_BEFORE.search(before):

@@ -32,7 +32,7 @@ _EN_CONCERN = (
     r"disappointment|alarm|indignation|bewilderment|solidarity|condolences|appreciation)"
 )
 _EN_SPEECH = (
-    r"said|says|stated|states|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|noted|announced|announces|"
+    r"said|says|say|stated|states|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|noted|announced|announces|"
     r"declared|declares|told|tells|added|adds|explained|explains|insisted|insists|urged|urges|"
     r"called (?:on|upon|for)|calls (?:on|upon|for)|suggested|suggests|proposed|proposes|offered|protested|"
     r"protests|thanked|thanks|confirmed|confirms|reaffirmed|reaffirms|reiterated|reiterates|warned|warns|"

@@ -131,6 +131,8 @@ class MentionFinder:
         escaped = r"\s+".join(re.escape(w) for w in alias.split())
         if alias[0].islower() or alias.lower().startswith("the "):
             escaped = "(?i:" + escaped + ")"
+        elif len(alias) > 3 and not alias.isupper():  # "Japan's foreign ministry": only the first letter is fixed
+            escaped = re.escape(alias[0]) + "(?i:" + escaped[len(re.escape(alias[0])) :] + ")"
         return r"(?<![\w-])" + escaped + r"(?![\w])"
 
     def find(self, text: str, when: PartialDate | None = None) -> list[Mention]:

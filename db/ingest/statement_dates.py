@@ -144,8 +144,10 @@ class DateResolver:
     def resolve(self, sentence: Sentence, cue_start: int, cue_end: int, cue_class: CueClass) -> StatementDate:
         """The date of a statement whose cue spans [cue_start, cue_end) in this sentence."""
         near = [d for d in self.dates_in(sentence) if _distance(d, cue_start) <= _MAX_CUE_DISTANCE]
-        if _INFINITIVE_AFTER.match(self.text, cue_end):  # "agreed to hold talks in December": a plan's date
-            near = [d for d in near if d.end <= cue_start]
+        infinitive = _INFINITIVE_AFTER.match(self.text, cue_end)
+        if infinitive:  # "agreed to hold talks in December": a plan's date ("agreed in November to ..." is not)
+            content_from = cue_end + infinitive.group(0).rfind(" to ") + 1
+            near = [d for d in near if d.end <= cue_start or d.end <= content_from]
         # Event words after the cue belong to what was said ("suggested a visit before the summit"), unless they
         # name the occasion right after the verb ("agreed on at the December summit", "said at a briefing").
         occasion = _OCCASION_AFTER.match(self.text, cue_end)

@@ -120,3 +120,11 @@ def test_russian_impersonal_institution_and_initialled_turns(gazetteer: Gazettee
     sentence = split_sentences(text, "ru")[0]
     turn = transcript_turn(text, sentence, gazetteer, [])
     assert turn is not None and turn.actors[0].name == "Sergey Lavrov"
+
+
+def test_names_inside_a_quotation_do_not_speak(gazetteer: Gazetteer) -> None:
+    assert attributed(gazetteer, '"Both sides are far apart," said an unnamed diplomat.') == []
+    assert attributed(gazetteer, "Suga declined to comment on the details.") == []
+    assert attributed(gazetteer, "Japan's foreign ministry said the visit was regrettable.")[0][0] == [
+        "Japanese Foreign Ministry"
+    ]
