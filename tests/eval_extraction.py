@@ -229,7 +229,9 @@ def evaluate(corpus_dir: Path | str = DEFAULT_CORPUS, gazetteer: Gazetteer | Non
         matched_candidates = set(matching.values())
         for c_index, c in enumerate(candidates):
             if c_index not in matched_candidates:
-                scores.false_positives.append(f"{name[:2]} {c.speaker} ({c.speaker_as_written}) | {c.quote[:90]} || {c.reason}")
+                scores.false_positives.append(
+                    f"{name[:2]} {c.speaker} ({c.speaker_as_written}) | {c.quote[:90]} || {c.reason}"
+                )
         for line in (n for n in non_official if n.article == name):
             scores.non_official += 1
             sided = [

@@ -128,7 +128,9 @@ _JA_SPEECH = (
     r"(?:懸念|遺憾|抗議|期待|意欲|考え|認識|見解|方針|意向|立場|姿勢|方向性|反対|支持|不満|関心)を"
     r"(?:表明|示|伝え|強調)(?:した|している|しました)|"
     r"を(?:求め|要求し|要請し|批判し|歓迎し|否定し|拒否し|非難し|提案し|確認し)(?:た|ている|ました)|"
-    r"と(?:述べる|語る|強調する|指摘する|訴える)"
+    r"と(?:述べる|語る|強調する|指摘する|訴える)|"
+    r"と(?:述べ|強調し|指摘し|語り|説明し|主張し)(?=、)|"
+    r"(?:に|へ)(?:抗議|反発|反論)(?:した|しました|している)"
 )
 _JA_AGREEMENT = r"(?:で|と|ことで|ことに)(?:合意|一致)(?:した|しました|している)|合意した|一致した"
 _JA_STANCE = r"と(?:考えている|見ている|みている|認識している|している|の立場だ|の立場である)"
@@ -139,7 +141,7 @@ JA_CUES: list[tuple[re.Pattern[str], CueClass]] = [
     (re.compile(_JA_AGREEMENT), AGREEMENT),
     (re.compile(_JA_STANCE), STANCE),
     (re.compile(_JA_INTENTION), INTENTION),
-    (re.compile(r"(?:によると|によれば|の話では|の見解では)"), SOURCE),
+    (re.compile(r"(?:によると|によれば|によりますと|の話では|の見解では)"), SOURCE),
 ]
 
 CUES: dict[str, list[tuple[re.Pattern[str], CueClass]]] = {"en": EN_CUES, "ru": RU_CUES, "ja": JA_CUES}
