@@ -42,7 +42,9 @@ _EN_SPEECH = (
     r"responded|answered|criticized|criticised|condemned|denied|denies|rejected|rejects|demanded|demands|"
     r"welcomed|welcomes|promised|promises|pledged|vowed|assured|assures|acknowledged|admitted|summed up|"
     r"announced|voiced|informed|repeatedly said|unambiguously stated|bluntly stated|stated|clarified|"
-    r"(?:expressed|expresses|voiced|raised) (?:\w+ ){0,2}" + _EN_CONCERN
+    r"(?:expressed|expresses|voiced|raised) (?:\w+ ){0,2}" + _EN_CONCERN + r"|"
+    r"(?:lodged|filed|made) (?:a |an )?(?:formal |strong |official )?protest|issued (?:a |an )?(?:\w+ )?statement|"
+    r"made (?:it )?clear|accused|slammed|denounced|dismissed|stated in|announced in"
 )
 _EN_AGREEMENT = (
     r"agreed|agree|have agreed|has agreed|had agreed|reached (?:an |a )?(?:agreement|consensus|understanding)|"
@@ -80,6 +82,7 @@ EN_CUES: list[tuple[re.Pattern[str], CueClass]] = [
     ),
     (re.compile(_B + r"(?i:in (?:his|her|their|its) (?:opinion|view|words))" + _E), SPEECH),
     (re.compile(_B + r"(?:quoted|cited) .{1,60}? as saying" + _E), SPEECH),
+    (re.compile(_B + r"(?:was|were|is|are|has been) (?:quoted|cited) as saying" + _E), SPEECH),
 ]
 
 _RU_V = r"(?:а|и|о)?"  # past-tense gender and number endings: заявил, заявила, заявили
@@ -87,7 +90,8 @@ _RU_PAST_SPEECH = (
     r"заявил|подчеркнул|отметил|сказал|сообщил|указал|добавил|пояснил|признал|напомнил|призвал|предложил|"
     r"пообещал|настаивал|высказал|заверил|уточнил|констатировал|ответил|возразил|опроверг|"
     r"раскритиковал|осудил|потребовал|протестовал|заявлял|подчеркивал|подчёркивал|отмечал|говорил|"
-    r"выразил|высказал|отказал|отверг|приветствовал|предупредил|объявил"
+    r"выразил|высказал|отказал|отверг|приветствовал|предупредил|объявил|выступил с заявлением|"
+    r"выступила с заявлением|выступили с заявлением"
 )
 _RU_SPEECH = (
     r"(?:" + _RU_PAST_SPEECH + r")" + _RU_V + r"(?: (?:[а-яё]+ ){0,2}(?:озабоченность|обеспокоенность|надежду|"
@@ -112,7 +116,9 @@ RU_CUES: list[tuple[re.Pattern[str], CueClass]] = [
     (
         re.compile(
             _B
-            + r"(?i:по словам|по мнению|по данным|согласно|как (?:заявил|отметил|подчеркнул|сообщил|сказал)[аи]?)"
+            + r"(?i:по словам|по мнению|по данным|по информации|по сведениям|согласно|"
+            + r"говорится в (?:заявлении|сообщении|комментарии|документе)|"
+            + r"как (?:заявил|отметил|подчеркнул|сообщил|сказал)[аи]?)"
             + _E
         ),
         SOURCE,
@@ -130,7 +136,8 @@ _JA_SPEECH = (
     r"を(?:求め|要求し|要請し|批判し|歓迎し|否定し|拒否し|非難し|提案し|確認し)(?:た|ている|ました)|"
     r"と(?:述べる|語る|強調する|指摘する|訴える)|"
     r"と(?:述べ|強調し|指摘し|語り|説明し|主張し)(?=、)|"
-    r"(?:に|へ)(?:抗議|反発|反論)(?:した|しました|している)"
+    r"(?:に|へ)(?:抗議|反発|反論)(?:した|しました|している)|"
+    r"(?:声明|談話|見解|コメント)を(?:発表|出|公表)(?:した|しました|し)"
 )
 _JA_AGREEMENT = r"(?:で|と|ことで|ことに)(?:合意|一致)(?:した|しました|している)|合意した|一致した"
 _JA_STANCE = r"と(?:考えている|見ている|みている|認識している|している|の立場だ|の立場である)"

@@ -128,3 +128,20 @@ def test_names_inside_a_quotation_do_not_speak(gazetteer: Gazetteer) -> None:
     assert attributed(gazetteer, "Japan's foreign ministry said the visit was regrettable.")[0][0] == [
         "Japanese Foreign Ministry"
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        ("en", "Lavrov was quoted as saying that Japan must accept the results of the war.", "Sergey Lavrov"),
+        ("en", "The Japanese government lodged a protest over the drills.", "Japanese government"),
+        ("en", "A statement from the Kremlin said the talks were useful.", "Kremlin"),
+        ("ru", "Как говорится в заявлении МИД России, Токио должен признать итоги войны.", "Russian Foreign Ministry"),
+        ("ru", "Японская сторона выразила протест в связи с учениями.", "Japanese side"),
+        ("ja", "外務省は談話を発表し、遺憾の意を示した。", "Japanese Foreign Ministry"),
+        ("ja", "ロシア側は、制裁の解除を求めた。", "Russian side"),
+        ("ja", "プーチン大統領は、平和条約締結に前向きな姿勢を示した。", "Vladimir Putin"),
+    ],
+)
+def test_common_news_constructions(gazetteer: Gazetteer, language: str, text: str, speaker: str) -> None:
+    assert [speaker] in [names for names, _, _ in attributed(gazetteer, text, language)]
