@@ -72,3 +72,9 @@ def test_russian_and_japanese_dates() -> None:
 def test_no_date_anywhere() -> None:
     result = dated("Lavrov said the talks went well.", "said", None)  # type: ignore[arg-type]
     assert result.basis == "unknown"
+
+
+def test_japanese_day_only_dates_take_the_publication_month() -> None:
+    published = PartialDate(2018, 1, 24)
+    assert dated("ラブロフ外相は22日、記者会見で述べた。", "述べた", published, "ja").value.iso() == "2018-01-22"
+    assert dated("河野外相は30日、訪問について述べた。", "述べた", published, "ja").value.iso() == "2017-12-30"
