@@ -33,6 +33,7 @@ _COORDINATORS = {
     "ja": re.compile(r"(?<=、)また、|。また"),
 }
 _GENERIC_NAMES = {"media": "media (unnamed)", "expert": "experts (unnamed)"}
+_DETERMINERS = {"the", "these", "this", "that", "those", "some", "many", "a", "an", "very", "same", "aforementioned"}
 
 
 @dataclass
@@ -141,7 +142,7 @@ def _candidates(
     when = dates.resolve(sentence, attribution.cue_start, attribution.cue_end, attribution.cue_class)
     official = item.category == "official"
     actor = item.actor
-    speaker = actor.name if actor else _GENERIC_NAMES.get(item.category, item.mention.text)
+    speaker = actor.name if actor else _generic_name(item.mention.text, item.category)
     result = []
     for start, end, issue in _issue_parts(text, attribution.quote_start, attribution.quote_end, classifier, context):
         confidence = _confidence(attribution.cue_class, item.mention, attribution, issue.score)
@@ -195,6 +196,18 @@ def _issue_parts(
     while text[second_start] in " ,;、":
         second_start += 1
     return [(start, first_end, first), (second_start, end, second)]
+
+
+def _generic_name(written: str, category: str) -> str:
+    """A name for an unnamed source: "these Japanese experts" -> "Japanese experts"; a bare "the newspaper" ->
+    "media (unnamed)"."""
+    words = written.split()
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    if len(words) >= 2:
+        name = " ".join(words)
+        return name[0].upper() + name[1:]
+    return _GENERIC_NAMES.get(category, written)
 
 
 def _paragraphs_before(text: str, start: int, count: int) -> str:

@@ -66,7 +66,7 @@ def test_russian_news_paragraph(gazetteer: Gazetteer) -> None:
     assert (first.side, first.said_on.iso(), first.date_basis) == ("russia", "2017-11-24", "explicit")
     assert _one(candidates, "Sergey Lavrov", "territorial_dispute").speaker_as_written == "Лаврова"
     assert _one(candidates, "Sergey Lavrov", "missile_defense").speaker_as_written == "Он"
-    expert = _one(candidates, "experts (unnamed)")
+    expert = _one(candidates, "Японские эксперты")
     assert (expert.category, expert.side, expert.issue) == ("expert", None, "sanctions")
 
 
