@@ -33,7 +33,6 @@ from db.statements import NO_SIDE, StatementFilter
 from db.store import Store
 from desktop.buckets import GRANULARITIES
 from desktop.printing.fonts import FontCoverageError
-from desktop.printing.none_guard import keep_none_alive
 from desktop.printing.output import fonts_for, page_layout, print_sheets
 from desktop.printing.sheet_data import SheetData, SheetOptions, build_book
 
@@ -60,7 +59,6 @@ class SheetOptionsDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, store: Store, issue_title: str, initial: SheetOptions) -> None:
         super().__init__(parent)
-        keep_none_alive()
         self.setWindowTitle(self.tr("Print comparison sheet"))
         self._initial = initial
         title = QLabel(issue_title)

@@ -16,7 +16,6 @@ from PySide6.QtGui import QGuiApplication, QPagedPaintDevice, QPageLayout, QPage
 from PySide6.QtWidgets import QApplication
 
 from desktop.printing.fonts import SheetFonts, covering_fonts
-from desktop.printing.none_guard import keep_none_alive
 from desktop.printing.sheet_data import SheetData, SheetOptions
 from desktop.printing.sheet_layout import render
 
@@ -43,7 +42,6 @@ def print_sheets(sheets: Sequence[SheetData], device: QPagedPaintDevice, fonts: 
 
 def write_pdf(sheets: Sequence[SheetData], path: Path | str) -> int:
     """Write the sheets to a PDF file (fonts embedded); returns the number of pages."""
-    keep_none_alive()
     fonts = fonts_for(sheets)  # before the file is created: no half-written PDF on a font problem
     path = Path(path)
     writer = QPdfWriter(str(path))

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPagedPaintDevice, QPainter, QPen
 
-from desktop.printing.none_guard import keep_none_alive
 from desktop.printing.page_flow import BodyBox, Page, paint_footnotes
 from desktop.printing.sheet_data import SheetData
 from desktop.printing.sheet_style import INK, MARKING, MUTED, RULE, SheetStyle, tr
@@ -98,7 +97,6 @@ def paint_pages(
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         total = len(pages)
         for number, page in enumerate(pages, start=1):
-            keep_none_alive()
             if number > 1 and not device.newPage():
                 raise OSError("could not start a new page (disk full or printer gone?)")
             _paint_frame(painter, page, number, total, body, style, frame)

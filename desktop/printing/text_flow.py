@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QPaintDevice, QPainter, QTextCharFormat, QTextLayout, QTextOption
 
-from desktop.printing.none_guard import keep_none_alive
-
 Draw = Callable[[QPainter, float, float], None]  # paints at the line's top-left corner
 Decorate = Callable[[QPainter, float, float, float], None]  # x, y, height of the line it goes with
 
@@ -70,7 +68,6 @@ def paragraph(
     decorate: Decorate | None = None,
 ) -> list[Line]:
     """Lay `text` out at `width` (device units) and return its lines; `decorate` paints beside each line."""
-    keep_none_alive()
     layout = QTextLayout(clean(text), font, device)
     option = QTextOption(align)
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
