@@ -22,7 +22,15 @@ from db.ingest.sentences import Sentence, split_sentences
 from db.ingest.speakers import Mention, MentionFinder, SpeakerContext
 from db.ingest.statement_dates import DateResolver
 
-_HOW_FACTOR = {"alias": 1.0, "role": 0.9, "collective": 0.85, "fuzzy": 0.85, "pronoun": 0.8, "generic": 0.8}
+_HOW_FACTOR = {
+    "alias": 1.0,
+    "role": 0.9,
+    "collective": 0.85,
+    "fuzzy": 0.85,
+    "pronoun": 0.8,
+    "generic": 0.8,
+    "unknown": 0.75,
+}
 _KIND_FACTOR = {"direct_quote": 1.05, "reported": 1.0, "characterization": 0.5}
 BACKGROUND_PARAGRAPHS = 2
 _OPENS_QUOTE = re.compile(r"\s*[“«「『„\"]")
@@ -159,7 +167,7 @@ def _candidates(
                 end=end,
                 speaker=speaker,
                 speaker_as_written=item.mention.text,
-                actor_key=actor.key if actor else None,
+                actor_key=(actor.key or None) if actor else None,
                 side=actor.side if official and actor else None,
                 category=item.category,  # type: ignore[arg-type]
                 issue=issue.slug,
@@ -233,6 +241,7 @@ def _how(mention: Mention) -> str:
         "collective": "both sides",
         "pronoun": "back-reference",
         "generic": "unnamed media/expert",
+        "unknown": "official not in the gazetteer",
     }.get(mention.how, mention.how)
 
 

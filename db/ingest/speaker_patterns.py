@@ -70,6 +70,8 @@ def russian_word_pattern(word: str) -> str:
         stem = word[:-2]
     elif lower[-1] in "аяоеыийьу":
         stem = word[:-1]
+    if len(stem) < 4:  # "Ивая" must not become "Ива..." and match "Иван": short names only as written
+        return "(?i:" + re.escape(word) + ")"
     return "(?i:" + re.escape(stem) + ")[а-яё]{0,3}"
 
 
@@ -224,4 +226,41 @@ PRONOUN_PATTERNS: dict[str, list[tuple[re.Pattern[str], str]]] = {
         (re.compile(r"彼女"), "female"),
         (re.compile(r"同外相|同相|同大臣"), "minister"),
     ],
+}
+
+_TITLE_WORDS_EN = (
+    r"(?:Deputy|Vice|First|Senior|Chief|Cabinet|Foreign|Defen[cs]e|Prime|Economy|Trade|Industry|Minister|"
+    r"Ministry|Secretary|Spokes(?:man|woman|person)|spokes(?:man|woman|person)|Ambassador|ambassador|Governor|"
+    r"Press|Director|General|Lieutenant|Colonel|Admiral|Official|official|Envoy|Presidential|presidential|Aide|"
+    r"aide|Parliamentary|Vice-Minister|Director-General|Counsellor|Consul|diplomat|Diplomat|lawmaker|Senator|"
+    r"Chairman|Speaker|of|for|Affairs|the|Foreign Ministry|MFA|MOFA|Kremlin|Defense Ministry)"
+)
+_NAME_EN = r"(?P<name>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){1,2})"
+_TITLE_WORDS_RU = (
+    r"(?:заместител[а-я]*|замминистра|министр[а-я]*|глав[а-я]*|посол|посла|послом|официальн[а-я]+|представител[а-я]*|"
+    r"пресс-секретар[а-я]*|директор[а-я]*|департамент[а-я]*|иностранных|дел|обороны|МИД|Минобороны|помощник[а-я]*|"
+    r"президента|советник[а-я]*|губернатор[а-я]*|генерал[а-я]*|первый|первого|спикер[а-я]*|председател[а-я]*)"
+)
+_NAME_RU = r"(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?)"
+
+# A side-marked title followed by a name the gazetteer does not know ("Japanese Deputy Chief Cabinet Secretary
+# Seiji Kihara"): an official of that side, named as written.
+UNKNOWN_OFFICIAL_PATTERNS: dict[str, list[re.Pattern[str]]] = {
+    "en": [
+        re.compile(_SIDE_EN + r"\s+(?:" + _TITLE_WORDS_EN + r"\s+){1,6}" + _NAME_EN + r"(?![\w])"),
+        re.compile(r"(?:" + _TITLE_WORDS_EN + r"\s+){1,6}(?:of\s+)?" + _SIDE_EN_OF + r",?\s+" + _NAME_EN + r"(?![\w])"),
+    ],
+    "ru": [
+        re.compile(
+            r"(?i:"
+            + _TITLE_WORDS_RU
+            + r"\s+){1,6}"
+            + _SIDE_RU
+            + r"(?:\s+(?:в|во)\s+[А-ЯЁ][а-яё]+)?\s+"
+            + _NAME_RU
+            + r"(?![\w-])"
+        ),
+        re.compile(_SIDE_RU + r"\s+(?i:" + _TITLE_WORDS_RU + r"\s+){1,6}" + _NAME_RU + r"(?![\w-])"),
+    ],
+    "ja": [],
 }

@@ -22,6 +22,7 @@ from db.ingest.speaker_patterns import (
     PRONOUN_PATTERNS,
     ROLE_PATTERNS,
     SIDE_WORDS,
+    UNKNOWN_OFFICIAL_PATTERNS,
     russian_word_pattern,
 )
 
@@ -140,12 +141,28 @@ class MentionFinder:
         found: list[Mention] = []
         for pattern, actor in self._patterns:
             for m in pattern.finditer(text):
-                found.append(Mention(m.start(), m.end(), m.group(0), (actor,), "alias"))
+                if not _other_given_name(text, m.start(), m.group(0), actor):
+                    found.append(Mention(m.start(), m.end(), m.group(0), (actor,), "alias"))
         found += self._fuzzy(text)
         found += self._roles(text, when)
         found += self._collectives(text, when)
         found += self._generic(text)
-        return _merge_ambiguous(_non_overlapping(found), when)
+        taken = _non_overlapping(found)
+        unknown = [u for u in self._unknown_officials(text) if all(u.end <= t.start or u.start >= t.end for t in taken)]
+        return _merge_ambiguous(sorted(taken + unknown, key=lambda m: m.start), when)
+
+    def _unknown_officials(self, text: str) -> list[Mention]:
+        """Officials the gazetteer does not know, named after a side-marked title: a person of that side."""
+        result = []
+        for pattern in UNKNOWN_OFFICIAL_PATTERNS.get(self.language, []):
+            for m in pattern.finditer(text):
+                side = _side_from(m.group("side"))
+                if side is None:
+                    continue
+                name = m.group("name")
+                actor = Actor(key="", name=name, kind="person", side=side)
+                result.append(Mention(m.start("name"), m.end("name"), name, (actor,), "unknown"))
+        return result
 
     def _fuzzy(self, text: str) -> list[Mention]:
         """Capitalised name runs that are one edit from a known person's name ("Tarot Kono", "Hiroshige Seco")."""
@@ -212,6 +229,27 @@ class MentionFinder:
             for m in pattern.finditer(text):
                 result.append(Mention(m.start(), m.end(), m.group(0), (), "generic", category))
         return result
+
+
+_NOT_GIVEN_NAMES = re.compile(
+    r"^(?:The|A|An|In|On|At|As|But|And|Or|However|Later|Then|When|While|After|Before|Meanwhile|Also|Thus|So|"
+    r"Yet|If|Since|Mr|Mrs|Ms|Dr|Prof|Minister|Ministers|Secretary|President|Premier|Prime|Foreign|Defen[cs]e|"
+    r"Ambassador|Spokesman|Spokeswoman|Governor|General|Chief|Deputy|Vice|Senator|Chairman|Speaker|Director|"
+    r"Envoy|Aide|Japan|Japanese|Russia|Russian|Soviet|Tokyo|Moscow|Kremlin|Said|Says|Told|Asked|Meanwhile|"
+    r"Lieutenant|Colonel|Admiral|Counterpart|Partner|Cabinet|Economy|Trade|Industry|Press)$"
+)
+
+
+def _other_given_name(text: str, start: int, written: str, actor: Actor) -> bool:
+    """True for "Seiji Kihara" when the gazetteer knows only Minoru Kihara: a surname alone, after a given name
+    that is not the known person's, names somebody else."""
+    if actor.kind != "person" or " " in written.strip() or not written.isascii():
+        return False
+    before = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, start - 30) : start])
+    if not before or _NOT_GIVEN_NAMES.match(before.group(1)):
+        return False
+    known = {token.casefold() for alias in actor.all_aliases() for token in alias.split()}
+    return before.group(1).casefold() not in known
 
 
 def _first_holder(gazetteer: Gazetteer, what: str, side: str, when: PartialDate | None) -> Actor | None:

@@ -103,3 +103,14 @@ def test_it_continues_the_previous_subject(gazetteer: Gazetteer) -> None:
     context = _context_after(gazetteer, "en", "The Japanese government is considering new ships.")
     assert context.pronouns("It is also exploring THAAD.", 0, [])[0].actors[0].name == "Japanese government"
     assert context.pronouns("It should be noted that ...", 0, []) == []
+
+
+def test_officials_missing_from_the_gazetteer(gazetteer: Gazetteer) -> None:
+    finder = MentionFinder(gazetteer, "en")
+    found = finder.find("Japanese Deputy Chief Cabinet Secretary Seiji Kihara said so.", NOV_2017)
+    person = [m for m in found if m.how == "unknown"]
+    assert [(m.text, m.actors[0].side, m.actors[0].key) for m in person] == [("Seiji Kihara", "japan", "")]
+    # a known surname after another given name is another person, not the known one
+    assert all(m.actors[0].name != "Minoru Kihara" for m in found if m.actors)
+    ru = MentionFinder(gazetteer, "ru").find("Посол России в Японии Иван Петров заявил.", NOV_2017)
+    assert [(m.text, m.actors[0].side) for m in ru if m.how == "unknown"] == [("Иван Петров", "russia")]
