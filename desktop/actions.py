@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QToolBar
 
 from desktop.buckets import GRANULARITIES
 
@@ -47,6 +47,7 @@ class WindowActions:
     by_name: dict[str, QAction] = field(default_factory=dict)
     granularity: QActionGroup | None = None
     recent_menu: QMenu | None = None
+    granularity_box: QComboBox | None = None
     panes_menu: QMenu | None = None
 
     def __getitem__(self, name: str) -> QAction:
@@ -138,10 +139,24 @@ def build(window: Any, undo_stack: QUndoStack) -> WindowActions:
     toolbar = QToolBar(tr("Main toolbar"), w)
     toolbar.setObjectName("mainToolbar")
     toolbar.setMovable(False)
+    toolbar.setIconSize(QSize(18, 18))
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     for name in ("import", "print"):
         toolbar.addAction(a[name])
     toolbar.addSeparator()
     toolbar.addActions([undo, redo])
+    toolbar.addSeparator()
+    label = QLabel(tr("Rows by"), toolbar)
+    label.setContentsMargins(6, 0, 4, 0)
+    toolbar.addWidget(label)
+    a.granularity_box = QComboBox(toolbar)
+    a.granularity_box.setObjectName("granularityBox")
+    for granularity in GRANULARITIES:
+        a.granularity_box.addItem(names[granularity].replace("By ", "").replace("&", "").capitalize(), granularity)
+    a.granularity_box.activated.connect(lambda _n: window.set_granularity(a.granularity_box.currentData()))
+    toolbar.addWidget(a.granularity_box)
+    toolbar.addSeparator()
+    toolbar.addAction(a["find"])
     w.addToolBar(toolbar)
     a.by_name["toolbar"] = toolbar.toggleViewAction()
     return a

@@ -70,19 +70,19 @@ def fetch_range(key: str, granularity: str) -> tuple[dt.date, dt.date]:
 
 
 def bucket_label(key: str, granularity: str) -> str:
-    """A readable row label: `6 Mar 2017`, `March 2017`, `Q1 2017`, `2017`; imprecise rows say so."""
+    """A short row label: `6 Mar 2017`, `Mar 2017`, `Q1 2017`, `2017`; imprecise rows say so."""
     first, _ = key_range(key)
     level = level_of_key(key)
     if level == 0:
         text = f"{first.day} {calendar.month_abbr[first.month]} {first.year}"
     elif level == 1:
-        text = f"{calendar.month_name[first.month]} {first.year}"
+        text = f"{calendar.month_abbr[first.month]} {first.year}"
     elif level == 2:
         text = f"Q{key[-1]} {first.year}"
     else:
         text = str(first.year)
     if level > _LEVEL[granularity]:
-        text += " (no finer date)"
+        text += "\n(no finer date)"
     return text
 
 
@@ -107,13 +107,14 @@ def buckets_between(first: dt.date, last: dt.date, granularity: str) -> list[str
     return keys
 
 
-def date_label(said_on: dt.date, precision: str) -> str:
-    """A statement's date at its own precision: `6 March 2017`, `March 2017` or `2017`."""
+def date_label(said_on: dt.date, precision: str, *, short: bool = False) -> str:
+    """A statement's date at its own precision: `6 March 2017`, `March 2017` or `2017` (short: `6 Mar 2017`)."""
+    names = calendar.month_abbr if short else calendar.month_name
     if precision == "year":
         return str(said_on.year)
     if precision == "month":
-        return f"{calendar.month_name[said_on.month]} {said_on.year}"
-    return f"{said_on.day} {calendar.month_name[said_on.month]} {said_on.year}"
+        return f"{names[said_on.month]} {said_on.year}"
+    return f"{said_on.day} {names[said_on.month]} {said_on.year}"
 
 
 def resolution_for(granularity: str) -> str:

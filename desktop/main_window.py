@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoStack
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QToolBar, QVBoxLayout, QWidget
 
 from db import issues
 from db.errors import DatabaseError
@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self._pending_statement: str | None = None  # select it when the rows arrive
         self._pending_date: str | None = None  # scroll to it when the rows arrive
         self.setWindowTitle(self.tr("Positions"))
+        self.setWindowIcon(actions.icon("app"))
 
         self.issues_model = IssuesModel(self)
         self.navigator = IssuesNavigator(self.issues_model, self)
@@ -67,6 +68,12 @@ class MainWindow(QMainWindow):
         self.details = DetailsPane(self.undo_stack, self)
         self._layout_panes()
         self.actions_ = actions.build(self, self.undo_stack)
+        self.filters_toolbar = QToolBar(self.tr("Filters"), self)
+        self.filters_toolbar.setObjectName("filtersToolbar")
+        self.filters_toolbar.setMovable(False)
+        self.filters_toolbar.addWidget(self.filters)
+        self.addToolBarBreak()
+        self.addToolBar(self.filters_toolbar)
         self._add_pane_toggles()
         self._connect()
         self.db_label = QLabel(self)
@@ -94,7 +101,6 @@ class MainWindow(QMainWindow):
         box = QVBoxLayout(centre)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)
-        box.addWidget(self.filters)
         box.addWidget(self.timeline)
         box.addWidget(self.pages, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -105,7 +111,6 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([330, 820, 380])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
@@ -115,7 +120,7 @@ class MainWindow(QMainWindow):
         for name, widget, text in (
             ("navigator", self.navigator, self.tr("&Issues")),
             ("search", self.search, self.tr("&Search")),
-            ("filters", self.filters, self.tr("&Filters")),
+            ("filters", self.filters_toolbar, self.tr("&Filters")),
             ("timeline", self.timeline, self.tr("&Timeline strip")),
             ("details", self.details, self.tr("&Details")),
         ):
@@ -229,6 +234,9 @@ class MainWindow(QMainWindow):
         if self.actions_.granularity is not None:
             for action in self.actions_.granularity.actions():
                 action.setChecked(action.data() == granularity)
+        box = self.actions_.granularity_box
+        if box is not None:
+            box.setCurrentIndex(box.findData(granularity))
 
     def zoom_into(self, key: str) -> None:
         """Double-click: the same period in the next finer rows."""
@@ -242,6 +250,7 @@ class MainWindow(QMainWindow):
         self.comparison.scroll_to_row(self.comparison_model.row_at_or_after(key))
 
     def _comparison_loaded(self) -> None:
+        self.timeline.set_inset(self.comparison.verticalHeader().width())
         totals = self.comparison_model.total_shown()
         parts = [f"{side.name} {totals.get(side.slug, 0):,}" for side in self.comparison_model.sides]
         title = ""
@@ -360,9 +369,17 @@ class MainWindow(QMainWindow):
         if not state.isEmpty():
             self.restoreState(state)
         splitter = self.config.get(settings.MAIN_SPLITTER)
-        if not splitter.isEmpty():
-            self.splitter.restoreState(splitter)
+        self._splitter_restored = not splitter.isEmpty() and self.splitter.restoreState(splitter)
         self._check_granularity(self.comparison_model.granularity)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """On a first start, share the width out: the comparison gets what the side panes do not need."""
+        super().showEvent(event)
+        if not self._splitter_restored:
+            self._splitter_restored = True
+            width = self.splitter.width()
+            left, right = max(300, width * 21 // 100), max(400, width * 25 // 100)
+            self.splitter.setSizes([left, max(width - left - right, 300), right])
 
     def save_layout(self) -> None:
         self.config.set(settings.GEOMETRY, self.saveGeometry())

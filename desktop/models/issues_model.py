@@ -126,7 +126,14 @@ class IssuesModel(QAbstractItemModel):
         if role == SLUG_ROLE:
             return row.issue.slug
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.issue.description or row.issue.title
+            known = {side.slug for side in self._sides}
+            others = sum(count for slug, count in row.counts.items() if slug not in known)
+            lines = [row.issue.title, row.issue.description]
+            lines += [f"{side.name}: {row.counts.get(side.slug, 0):,}" for side in self._sides]
+            lines.append(self.tr("Media and experts: %s") % f"{others:,}")
+            if row.latest:
+                lines.append(self.tr("Latest statement: %s") % row.latest)
+            return "\n".join(line for line in lines if line)
         if role == Qt.ItemDataRole.TextAlignmentRole and column != COL_TITLE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role not in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
@@ -141,5 +148,5 @@ class IssuesModel(QAbstractItemModel):
             n = sum(count for slug, count in row.counts.items() if slug not in known)
             return n if role == SORT_ROLE else (f"{n:,}" if n else "–")
         if column == self.latest_column():
-            return row.latest or ""
+            return (row.latest or "")[:7] if role == Qt.ItemDataRole.DisplayRole else (row.latest or "")
         return None

@@ -37,7 +37,7 @@ class ComparisonView(QTableView):
         vertical = self.verticalHeader()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        vertical.setMinimumWidth(128)
+        vertical.setMinimumWidth(96)
         vertical.setHighlightSections(False)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._current: tuple[int, int, int] | None = None  # row, column, card (-1: the cell itself)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -43,9 +44,18 @@ def plain_label(parent: QWidget, name: str = "") -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # wrap, never widen the pane
     if name:
         label.setObjectName(name)
     return label
+
+
+def compact_combo(parent: QWidget) -> QComboBox:
+    """A combo box that does not widen the pane to its longest item."""
+    combo = QComboBox(parent)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(12)
+    return combo
 
 
 def load_annotations_panel(undo_stack: QUndoStack, parent: QWidget) -> QWidget | None:
@@ -70,6 +80,7 @@ class DetailsPane(QScrollArea):
         self._source: sources.Source | None = None
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMinimumWidth(300)
         body = QWidget(self)
         body.setObjectName("detailsBody")
         self.setWidget(body)
@@ -100,11 +111,11 @@ class DetailsPane(QScrollArea):
         self.quote.setTabChangesFocus(True)
         self.speaker = QLineEdit(area)
         self.speaker_as_written = QLineEdit(area)
-        self.side = QComboBox(area)
-        self.issue = QComboBox(area)
+        self.side = compact_combo(area)
+        self.issue = compact_combo(area)
         self.said_on = QLineEdit(area)
         self.said_on.setPlaceholderText("YYYY, YYYY-MM or YYYY-MM-DD")
-        self.kind = QComboBox(area)
+        self.kind = compact_combo(area)
         for kind in statements.KINDS:
             self.kind.addItem(self.tr(KIND_NAMES[kind]), kind)
         self.reviewed = QCheckBox(self.tr("Reviewed by a person"), area)

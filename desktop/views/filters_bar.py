@@ -28,6 +28,7 @@ class FiltersBar(QFrame):
         self.speaker = QLineEdit(self)
         self.speaker.setPlaceholderText(self.tr("Speaker"))
         self.speaker.setClearButtonEnabled(True)
+        self.speaker.setMinimumWidth(110)
         self.speaker.setMaximumWidth(170)
         self.speaker.editingFinished.connect(self._emit_if_changed)
         self.kind = self._combo(KIND_CHOICES)

@@ -42,6 +42,8 @@ class IssuesNavigator(QWidget):
         self.tree.setSortingEnabled(False)
         self.tree.setRootIsDecorated(True)
         self.tree.header().setStretchLastSection(False)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.setIndentation(14)
         self.tree.selectionModel().currentRowChanged.connect(self._current_changed)
         model.modelReset.connect(self._after_reset)
         layout = QVBoxLayout(self)
@@ -56,6 +58,7 @@ class IssuesNavigator(QWidget):
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         for column in range(1, self.model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setColumnHidden(self.model.other_column(), True)  # shown in the tooltip; the sides come first
 
     def _filter(self, text: str) -> None:
         self.proxy.setFilterFixedString(text)

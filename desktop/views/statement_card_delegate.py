@@ -106,7 +106,14 @@ class StatementCardDelegate(QStyledItemDelegate):
         painter.restore()
 
     def _paint_silence(self, painter: QPainter, rect: QRect) -> None:
-        inner = rect.adjusted(8, 6, -8, -6)
+        """An empty cell stays visibly empty: a dashed outline where a card would be."""
+        m = self._metrics
+        inner = QRect(
+            rect.left() + 8,
+            rect.top() + m.spacing,
+            rect.width() - 16,
+            min(m.empty_height, rect.height() - 2 * m.spacing),
+        )
         painter.setPen(QPen(QColor("#c5cad1"), 1, Qt.PenStyle.DashLine))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(QRectF(inner), 6, 6)
@@ -142,7 +149,7 @@ class StatementCardDelegate(QStyledItemDelegate):
         badges_width = self._paint_badges(painter, rect.right() - PAD, y, statement)
         painter.setFont(self.small_font)
         painter.setPen(colour.darker(115))
-        date = date_label(statement.said_on.start(), statement.said_on.precision)
+        date = date_label(statement.said_on.start(), statement.said_on.precision, short=True)
         painter.drawText(QRect(x, y, width - badges_width - 6, small.height()), Qt.AlignmentFlag.AlignLeft,
                          small.elidedText(date, Qt.TextElideMode.ElideRight, width - badges_width - 6))  # fmt: skip
         y += small.height() + 4

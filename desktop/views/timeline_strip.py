@@ -38,6 +38,7 @@ class TimelineStrip(QWidget):
         self._bins: list[dict[str, int]] = []
         self._bin_starts: list[dt.date] = []
         self._range: tuple[str | None, str | None] = (None, None)
+        self._inset = 0  # left margin lining the plot up with the comparison's columns
         self._press_x: float | None = None
         self._drag_x: float | None = None
         model.loaded.connect(self.rebuild)
@@ -76,6 +77,10 @@ class TimelineStrip(QWidget):
         self._range = (self.model.statement_filter.date_from, self.model.statement_filter.date_to)
         self.update()
 
+    def set_inset(self, pixels: int) -> None:
+        self._inset = pixels
+        self.update()
+
     def show_range(self, first: str | None, last: str | None) -> None:
         self._range = (first, last)
         self.update()
@@ -83,7 +88,7 @@ class TimelineStrip(QWidget):
     # geometry
 
     def _plot(self) -> QRect:
-        return self.rect().adjusted(MARGIN, 6, -MARGIN, -AXIS_LABELS - 4)
+        return self.rect().adjusted(max(MARGIN, self._inset), 8, -MARGIN, -AXIS_LABELS - 4)
 
     def x_of(self, day: dt.date) -> float:
         plot = self._plot()
@@ -147,15 +152,20 @@ class TimelineStrip(QWidget):
             painter.drawText(QRectF(x + 2, plot.bottom() + 2, 60, AXIS_LABELS), Qt.AlignmentFlag.AlignLeft, str(year))
 
     def _paint_legend(self, painter: QPainter, plot: QRect, font: QFont) -> None:
+        """Side names left of the plot, above and below the axis, in their colours."""
         fm = QFontMetrics(font)
-        y = plot.top()
+        mid = plot.top() + plot.height() // 2
         for position, side in enumerate(self.model.sides[:2]):
             text = side.name + (" ▲" if position == 0 else " ▼")
-            w = fm.horizontalAdvance(text) + 8
-            box = QRectF(plot.right() - w, y + position * (fm.height() + 2), w, fm.height())
-            painter.fillRect(box, QColor(255, 255, 255, 210))
+            top = mid - fm.height() - 2 if position == 0 else mid + 2
+            box = QRectF(0, top, max(plot.left() - 8, fm.horizontalAdvance(text)), fm.height())
+            if plot.left() < fm.horizontalAdvance(text) + 12:  # no room on the left: over the plot's right end
+                box = QRectF(
+                    plot.right() - fm.horizontalAdvance(text) - 4, top, fm.horizontalAdvance(text) + 4, fm.height()
+                )
+                painter.fillRect(box, QColor(255, 255, 255, 210))
             painter.setPen(side_colour(side.slug, position))
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+            painter.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
 
     def _paint_range(self, painter: QPainter, plot: QRect) -> None:
         if self._press_x is not None and self._drag_x is not None:

@@ -41,7 +41,7 @@ def test_both_columns_in_date_order_and_in_the_right_buckets(qtbot: QtBot, db_pa
     model = window.comparison_model
     qtmodeltester.check(model)
     assert [model.key(r) for r in range(model.rowCount())] == ["2019", "2019-01", "2019-02", "2019-03"]
-    assert model.headerData(0, Qt.Orientation.Vertical) == "2019 (no finer date)"
+    assert model.headerData(0, Qt.Orientation.Vertical) == "2019\n(no finer date)"
     assert column_quotes(model) == {
         "Russia": [
             [],
