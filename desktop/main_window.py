@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
     def _add_pane_toggles(self) -> None:
         menu = self.actions_.panes_menu
         assert menu is not None
+        hidden = set(self.config.get(settings.HIDDEN_PANES))
         for name, widget, text in (
             ("navigator", self.navigator, self.tr("&Issues")),
             ("search", self.search, self.tr("&Search")),
@@ -127,10 +128,16 @@ class MainWindow(QMainWindow):
             action = menu.addAction(text)
             action.setObjectName(f"action_pane_{name}")
             action.setCheckable(True)
-            action.setChecked(True)
+            action.setChecked(name not in hidden)
+            widget.setVisible(name not in hidden)
             action.toggled.connect(widget.setVisible)
+            action.toggled.connect(lambda shown, n=name: self._remember_pane(n, shown))
             self.actions_.by_name[f"pane_{name}"] = action
         menu.addAction(self.actions_["toolbar"])
+
+    def _remember_pane(self, name: str, shown: bool) -> None:
+        hidden = [n for n in self.config.get(settings.HIDDEN_PANES) if n != name]
+        self.config.set(settings.HIDDEN_PANES, hidden if shown else [*hidden, name])
 
     def _connect(self) -> None:
         self.navigator.issue_selected.connect(self.show_issue)

@@ -62,8 +62,7 @@ GEOMETRY = Option("window/geometry", QByteArray())
 WINDOW_STATE = Option("window/state", QByteArray())
 MAIN_SPLITTER = Option("window/main_splitter", QByteArray())
 CENTRE_SPLITTER = Option("window/centre_splitter", QByteArray())
-SHOW_TIMELINE = Option("view/show_timeline", True)
-SHOW_FILTERS = Option("view/show_filters", True)
+HIDDEN_PANES = Option("view/hidden_panes", [])
 
 
 class Settings:

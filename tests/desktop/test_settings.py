@@ -14,10 +14,10 @@ def test_settings_live_under_the_test_folder_and_read_back_typed(tmp_path: Path,
     assert Path(config.qsettings.fileName()) == tmp_path / "s" / "positions.ini"
     assert config.granularity == "month"
     assert config.get(settings.CARD_LINES) == 4
-    assert config.get(settings.SHOW_TIMELINE) is True
+    assert config.get(settings.HIDDEN_PANES) == []
     config.set(settings.CARD_LINES, 6)
     config.set(settings.GRANULARITY, "nonsense")
-    config.set(settings.SHOW_TIMELINE, False)
+    config.set(settings.HIDDEN_PANES, ["timeline"])
     for n in range(12):
         config.remember_database(tmp_path / f"db{n}.sqlite")
     config.remember_database(tmp_path / "db3.sqlite")
@@ -25,7 +25,7 @@ def test_settings_live_under_the_test_folder_and_read_back_typed(tmp_path: Path,
     again = settings.Settings()
     assert again.get(settings.CARD_LINES) == 6
     assert again.granularity == "month"  # an unknown value falls back to the default
-    assert again.get(settings.SHOW_TIMELINE) is False
+    assert again.get(settings.HIDDEN_PANES) == ["timeline"]
     recent = again.recent_databases()
     assert recent[0] == str(tmp_path / "db3.sqlite") and len(recent) == settings.MAX_RECENT
     assert len(set(recent)) == len(recent)
@@ -38,6 +38,7 @@ def test_window_layout_issue_and_granularity_are_restored(qtbot: QtBot, db_path:
     first.actions_["granularity_quarter"].trigger()
     first.resize(798, 640)  # the offscreen screen is 800 wide
     first.splitter.setSizes([200, 380, 200])
+    first.actions_["pane_timeline"].setChecked(False)
     sizes, size = first.splitter.sizes(), first.size()
     first.close()
     assert not settings.Settings().get(settings.GEOMETRY).isEmpty()
@@ -49,6 +50,8 @@ def test_window_layout_issue_and_granularity_are_restored(qtbot: QtBot, db_path:
     assert second.comparison_model.granularity == "quarter"
     assert second.actions_["granularity_quarter"].isChecked()
     assert second.splitter.sizes() == sizes
+    assert not second.actions_["pane_timeline"].isChecked() and second.timeline.isHidden()
+    assert second.actions_["pane_search"].isChecked() and second.search.isVisible()
     assert isinstance(settings.Settings().get(settings.MAIN_SPLITTER), QByteArray)
     assert str(db_path.resolve()) == settings.Settings().recent_databases()[0]
     assert isinstance(second, MainWindow)
