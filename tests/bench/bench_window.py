@@ -142,6 +142,7 @@ def test_window_on_a_large_database(qtbot: QtBot) -> None:
         bare_counts(store, slug)
         bare_cells(store, slug, model.granularity, cells)
         bare_samples.append(time.perf_counter() - begin)
+    print("switch samples", [round(x * 1000) for x in samples], "paint", [round(x * 1000) for x in blocks])
     switch = statistics.median(samples)
     lines.append(report("switch issue (to painted rows)", switch, statistics.median(bare_samples)))
     lines.append(report("  of which GUI thread (paint rows)", statistics.median(blocks)))
