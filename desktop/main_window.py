@@ -367,16 +367,10 @@ class MainWindow(QMainWindow):
     # state
 
     def _restore_layout(self) -> None:
-        geometry = self.config.get(settings.GEOMETRY)
-        if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1400, 860)
-        state = self.config.get(settings.WINDOW_STATE)
-        if not state.isEmpty():
-            self.restoreState(state)
-        splitter = self.config.get(settings.MAIN_SPLITTER)
-        self._splitter_restored = not splitter.isEmpty() and self.splitter.restoreState(splitter)
+        self.layout_keeper = settings.PreservedLayout(
+            self.config, self, {settings.MAIN_SPLITTER: self.splitter, settings.LEFT_SPLITTER: self.left}
+        )
+        self._splitter_restored = self.layout_keeper.restore()
         self._check_granularity(self.comparison_model.granularity)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -388,14 +382,8 @@ class MainWindow(QMainWindow):
             left, right = max(300, width * 21 // 100), max(400, width * 25 // 100)
             self.splitter.setSizes([left, max(width - left - right, 300), right])
 
-    def save_layout(self) -> None:
-        self.config.set(settings.GEOMETRY, self.saveGeometry())
-        self.config.set(settings.WINDOW_STATE, self.saveState())
-        self.config.set(settings.MAIN_SPLITTER, self.splitter.saveState())
-        self.config.sync()
-
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.save_layout()
+        self.layout_keeper.save()
         self.search.cancel()
         if self.store is not None:
             self.store.close()

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from desktop.buckets import GRANULARITIES
 
@@ -61,7 +62,7 @@ RECENT_DATABASES = Option("session/recent_databases", [])
 GEOMETRY = Option("window/geometry", QByteArray())
 WINDOW_STATE = Option("window/state", QByteArray())
 MAIN_SPLITTER = Option("window/main_splitter", QByteArray())
-CENTRE_SPLITTER = Option("window/centre_splitter", QByteArray())
+LEFT_SPLITTER = Option("window/left_splitter", QByteArray())
 HIDDEN_PANES = Option("view/hidden_panes", [])
 
 
@@ -97,3 +98,30 @@ class Settings:
         text = str(Path(path).resolve())
         recent = [text] + [p for p in self.recent_databases() if p != text]
         self.set(RECENT_DATABASES, recent[:MAX_RECENT])
+
+
+class PreservedLayout:
+    """A window's geometry, toolbar state and splitter positions, restored and saved by one helper."""
+
+    def __init__(self, config: Settings, window: QMainWindow, splitters: dict[Option[QByteArray], QSplitter]) -> None:
+        self.config, self.window, self.splitters = config, window, splitters
+
+    def restore(self) -> bool:
+        """Put everything back as it was; False when there was nothing saved (a first start)."""
+        geometry = self.config.get(GEOMETRY)
+        if geometry.isEmpty():
+            self.window.resize(1400, 860)
+        else:
+            self.window.restoreGeometry(geometry)
+        state = self.config.get(WINDOW_STATE)
+        if not state.isEmpty():
+            self.window.restoreState(state)
+        restored = [splitter.restoreState(self.config.get(option)) for option, splitter in self.splitters.items()]
+        return not geometry.isEmpty() and all(restored)
+
+    def save(self) -> None:
+        self.config.set(GEOMETRY, self.window.saveGeometry())
+        self.config.set(WINDOW_STATE, self.window.saveState())
+        for option, splitter in self.splitters.items():
+            self.config.set(option, splitter.saveState())
+        self.config.sync()

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import argparse
-
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from db.ingest.document import PartialDate
 from db.models import Statement
 from db.statements import StatementFilter
-from desktop.commands.common import date_bound
+from desktop.buckets import key_range
 
 KIND_CHOICES = (("Any kind", None), ("Direct quotes", "direct_quote"), ("Reported", "reported"),
                 ("Characterizations", "characterization"))  # fmt: skip
@@ -39,6 +38,7 @@ class FiltersBar(QFrame):
         self.clear_button.clicked.connect(self.clear)
         self.error = QLabel(self)
         self.error.setObjectName("errorNote")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(6)
@@ -72,9 +72,10 @@ class FiltersBar(QFrame):
         if not text:
             return None
         try:
-            return date_bound(text, end=end)
-        except argparse.ArgumentTypeError:
+            date = PartialDate.from_iso(text)  # 2017, 2017-03 or 2017-03-06: the first or last day of that period
+        except ValueError:
             return None
+        return key_range(date.iso())[1 if end else 0].isoformat()
 
     def date_from(self) -> str | None:
         return self._bound(self.date_from_edit, end=False)
