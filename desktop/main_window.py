@@ -194,6 +194,7 @@ class MainWindow(QMainWindow):
         current = self.navigator.current_slug()
         self.issues_model.set_rows(summaries, sides)
         self.pages.setCurrentWidget(self.welcome if total == 0 else self.comparison)
+        self.timeline.setVisible(total > 0 and self.actions_["pane_timeline"].isChecked())
         self.welcome.set_import_available(actions.hook("import") is not None, self.tr("The import wizard is missing"))
         wanted = self._pending_issue or current
         self._pending_issue = None

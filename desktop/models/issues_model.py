@@ -30,9 +30,8 @@ class IssuesModel(QAbstractItemModel):
         self._sides = sides
         spoken = [s for s in summaries if s.total]
         silent = [s for s in summaries if not s.total]
-        self._groups = [(self.tr("Issues"), spoken)]
-        if silent:
-            self._groups.append((self.tr("No statements yet"), silent))
+        groups = [(self.tr("Issues"), spoken), (self.tr("No statements yet"), silent)]
+        self._groups = [(title, rows) for title, rows in groups if rows]
         self.endResetModel()
 
     @property

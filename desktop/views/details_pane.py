@@ -185,6 +185,7 @@ class DetailsPane(QScrollArea):
         self.error.clear()
         if self.annotations_panel is not None:
             self.annotations_panel.set_statement(statement.uid if statement else None)  # type: ignore[attr-defined]
+            self.annotations_panel.setVisible(statement is not None)
         if statement is None:
             return
         self.heading.setText(

@@ -97,3 +97,37 @@ def test_a_bad_file_is_refused_with_a_message(qtbot: QtBot, tmp_path: Path, monk
     assert not window.open_database(bad)
     assert shown and "not an SQLite database" in shown[0]
     assert bad.read_bytes() == b"this is not a database at all"
+
+
+def test_the_side_pair_is_a_setting_and_the_columns_follow_it(qtbot: QtBot, db_path: Path) -> None:
+    from desktop import settings
+    from tests.desktop.test_app_support import show_issue
+
+    build_database(db_path)
+    config = settings.Settings()
+    config.set(settings.LEFT_SIDE, "japan")
+    config.set(settings.RIGHT_SIDE, "russia")
+    window = open_window(qtbot, db_path)
+    show_issue(qtbot, window, "peace_treaty")
+    model = window.comparison_model
+    assert [side.slug for side in model.sides] == ["japan", "russia"]
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Japan"
+    japan_quotes = [s.quote for r in range(model.rowCount()) for s in model.cell(r, 0).statements]
+    assert japan_quotes and all(s.side == "japan" for r in range(model.rowCount()) for s in model.cell(r, 0).statements)
+
+
+def test_recent_databases_fill_the_menu_and_reopen(qtbot: QtBot, tmp_path: Path) -> None:
+    first, second = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
+    build_database(first)
+    window = open_window(qtbot, first)
+    with qtbot.waitSignal(window.overview_loaded, timeout=10_000):
+        assert window.open_database(second)  # a new, empty database
+    assert window.pages.currentWidget() is window.welcome
+    window.fill_recent_menu()
+    menu = window.actions_.recent_menu
+    paths = [action.text() for action in menu.actions()]
+    assert paths == [str(second.resolve()), str(first.resolve())]
+    with qtbot.waitSignal(window.overview_loaded, timeout=10_000):
+        menu.actions()[1].trigger()
+    assert window.store.path == first.resolve() or window.store.path == first
+    assert window.pages.currentWidget() is window.comparison
