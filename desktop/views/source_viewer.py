@@ -48,7 +48,7 @@ def highlight(editor: QPlainTextEdit, start: int, end: int) -> None:
     view = QTextCursor(editor.document())
     view.setPosition(start)
     editor.setTextCursor(view)
-    editor.ensureCursorVisible()
+    editor.centerCursor()  # the quote in the middle, with what was said before and after it
 
 
 def plain_viewer(parent: QWidget | None = None) -> QPlainTextEdit:
