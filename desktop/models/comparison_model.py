@@ -1,10 +1,10 @@
 """The comparison table: one row per time bucket, one column per side, each cell a few statements.
 
-Rows come from one grouped count (db.timeline.period_counts, per month, or per day for daily rows) run off the
-GUI thread; a cell's statements are read
-only when the cell is first painted (a page of CELL_LIMIT from the (issue, side, date) index) and kept in a
-bounded cache. A whole issue of a large database is therefore never loaded at once, and changing between
-month, quarter and year regroups the counts already in hand without asking the database again.
+Rows come from one grouped count (db.timeline.period_counts, per month, or per day for daily rows) run off
+the GUI thread; a cell's statements are read only when the cell is first painted (a page of CELL_LIMIT from
+the (issue, side, date) index) and kept in a bounded cache. A whole issue of a large database is therefore
+never loaded at once, and changing between month, quarter and year regroups the counts already in hand
+without asking the database again.
 """
 
 from __future__ import annotations
@@ -75,16 +75,19 @@ class ComparisonModel(QAbstractTableModel):
     # configuration
 
     def set_store(self, store: Store | None) -> None:
-        self.beginResetModel()
         self._store = store
         self._issue = None
-        self._period_counts, self._keys, self._counts, self._row_of = [], [], {}, {}
-        self._cells.clear()
-        self.endResetModel()
+        self._rebuild(period_counts=[])
 
     def set_sides(self, sides: list[Side]) -> None:
-        self.beginResetModel()
         self._sides = list(sides)
+        self._rebuild()
+
+    def _rebuild(self, period_counts: list[timeline.PeriodCount] | None = None) -> None:
+        """Rows from the counts in hand (or new ones) under the current sides, granularity and dates: a reset."""
+        self.beginResetModel()
+        if period_counts is not None:
+            self._period_counts = period_counts
         self._cells.clear()
         self._regroup()
         self.endResetModel()
@@ -94,27 +97,21 @@ class ComparisonModel(QAbstractTableModel):
         if granularity == self._granularity:
             return
         needs_recount = buckets.resolution_for(granularity) != self._resolution and self._issue is not None
-        self.beginResetModel()
         self._granularity = granularity
-        self._cells.clear()
-        self._regroup()
-        self.endResetModel()
+        self._rebuild()
         if needs_recount:
             self.reload()
         else:
             self.loaded.emit()
 
     def load(self, issue: str | None, flt: StatementFilter | None = None) -> Job | None:
-        """Count the issue's statements per day in a worker, then rebuild the rows (emits `loaded`).
+        """Count the issue's statements per month (or day) in a worker, then rebuild the rows (emits `loaded`).
 
-        The count ignores the date range, which is applied to the counts in hand: the timeline strip shows the
-        whole issue, and moving the range costs no query.
+        A range of whole months is left out of the count and applied to the counts in hand: the timeline strip
+        shows the whole issue, and moving the range costs no query.
         """
         if issue != self._issue and self._keys:
-            self.beginResetModel()  # no stale rows under the new issue while it is counted (and nothing to repaint)
-            self._period_counts, self._keys, self._counts, self._row_of = [], [], {}, {}
-            self._cells.clear()
-            self.endResetModel()
+            self._rebuild(period_counts=[])  # no stale rows under the new issue while it is counted
         self._issue = issue
         self._filter = replace(flt or StatementFilter(), issue=issue, side=None)
         self._generation += 1
@@ -152,23 +149,16 @@ class ComparisonModel(QAbstractTableModel):
         if self._counts_range != (None, None) or not buckets.aligned(date_from, date_to, resolution):
             self.load(self._issue, replace(self._filter, date_from=date_from, date_to=date_to))
             return
-        self.beginResetModel()
         self._filter = replace(self._filter, date_from=date_from, date_to=date_to)
-        self._cells.clear()
-        self._regroup()
-        self.endResetModel()
+        self._rebuild()
         self.loaded.emit()
 
     def _apply_counts(self, generation: int, rows: list[timeline.PeriodCount], resolution: str = "month") -> None:
         if generation != self._generation:
             return  # a newer load superseded this one
         self.is_loading = False
-        self.beginResetModel()
-        self._period_counts = rows
         self._resolution = resolution
-        self._cells.clear()
-        self._regroup()
-        self.endResetModel()
+        self._rebuild(period_counts=rows)
         self.loaded.emit()
 
     def _regroup(self) -> None:
