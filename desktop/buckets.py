@@ -96,17 +96,6 @@ def group_counts(day_counts: Iterable[tuple[str, str, str, int]], granularity: s
     return buckets
 
 
-def buckets_between(first: dt.date, last: dt.date, granularity: str) -> list[str]:
-    """Every key of the granularity from `first` to `last`, including empty ones (for the timeline axis)."""
-    keys: list[str] = []
-    day = first
-    while day <= last:
-        key = bucket_key(day, "day", granularity)
-        keys.append(key)
-        day = key_range(key)[1] + dt.timedelta(days=1)
-    return keys
-
-
 def date_label(said_on: dt.date, precision: str, *, short: bool = False) -> str:
     """A statement's date at its own precision: `6 March 2017`, `March 2017` or `2017` (short: `6 Mar 2017`)."""
     names = calendar.month_abbr if short else calendar.month_name

@@ -26,7 +26,6 @@ from desktop.worker import Job, start_job
 
 CELL_ROLE = Qt.ItemDataRole.UserRole + 1  # -> Cell
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 2  # -> int, statements of that side in the bucket
-KEY_ROLE = Qt.ItemDataRole.UserRole + 3  # -> str, the bucket key
 CELL_LIMIT = 6  # cards shown per cell; the rest is counted ("+ 40 more")
 CACHE_CELLS = 4000
 Index = QModelIndex | QPersistentModelIndex
@@ -315,8 +314,6 @@ class ComparisonModel(QAbstractTableModel):
         total = self._counts[key].get(self._sides[column].slug, 0)
         if role == COUNT_ROLE:
             return total
-        if role == KEY_ROLE:
-            return key
         if role == Qt.ItemDataRole.SizeHintRole:
             return QSize(200, self.row_height(row))
         if role == CELL_ROLE:

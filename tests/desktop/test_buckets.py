@@ -63,9 +63,3 @@ def test_group_counts_regroups_the_same_day_counts() -> None:
     assert buckets.group_counts(rows, "quarter") == {"2017": {"russia": 2}, "2017-Q1": {"russia": 1, "japan": 3},
                                                      "2017-Q2": {"japan": 1}}  # fmt: skip
     assert buckets.group_counts(rows, "year") == {"2017": {"russia": 3, "japan": 4}}
-
-
-def test_buckets_between() -> None:
-    assert buckets.buckets_between(dt.date(2016, 11, 15), dt.date(2017, 2, 1), "month") == [
-        "2016-11", "2016-12", "2017-01", "2017-02"]  # fmt: skip
-    assert buckets.buckets_between(dt.date(2016, 11, 15), dt.date(2017, 2, 1), "quarter") == ["2016-Q4", "2017-Q1"]
