@@ -69,20 +69,24 @@ def fetch_range(key: str, granularity: str) -> tuple[dt.date, dt.date]:
     return first, last
 
 
-def bucket_label(key: str, granularity: str) -> str:
-    """A short row label: `6 Mar 2017`, `Mar 2017`, `Q1 2017`, `2017`; imprecise rows say so."""
+def bucket_label(key: str, granularity: str, *, short: bool = False) -> str:
+    """A row label: `6 Mar 2017`, `March 2017`, `Q1 2017`, `2017`; imprecise rows say so.
+
+    `short` is for the narrow row header of the window: `Mar 2017`, and the note on its own line.
+    """
     first, _ = key_range(key)
     level = level_of_key(key)
     if level == 0:
         text = f"{first.day} {calendar.month_abbr[first.month]} {first.year}"
     elif level == 1:
-        text = f"{calendar.month_abbr[first.month]} {first.year}"
+        names = calendar.month_abbr if short else calendar.month_name
+        text = f"{names[first.month]} {first.year}"
     elif level == 2:
         text = f"Q{key[-1]} {first.year}"
     else:
         text = str(first.year)
     if level > _LEVEL[granularity]:
-        text += "\n(no finer date)"
+        text += "\n(no finer date)" if short else " (no finer date)"
     return text
 
 

@@ -298,7 +298,7 @@ class ComparisonModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             return self._sides[section].name if 0 <= section < len(self._sides) else None
         if 0 <= section < len(self._keys):
-            return buckets.bucket_label(self._keys[section], self._granularity)
+            return buckets.bucket_label(self._keys[section], self._granularity, short=True)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -40,9 +40,11 @@ def test_key_range_and_fetch_range() -> None:
 
 def test_labels() -> None:
     assert buckets.bucket_label("2017-03-06", "day") == "6 Mar 2017"
-    assert buckets.bucket_label("2017-03", "month") == "Mar 2017"
+    assert buckets.bucket_label("2017-03", "month") == "March 2017"
+    assert buckets.bucket_label("2017-03", "month", short=True) == "Mar 2017"
     assert buckets.bucket_label("2017-Q1", "quarter") == "Q1 2017"
-    assert buckets.bucket_label("2017", "month") == "2017\n(no finer date)"
+    assert buckets.bucket_label("2017", "month") == "2017 (no finer date)"
+    assert buckets.bucket_label("2017", "month", short=True) == "2017\n(no finer date)"
     assert buckets.date_label(dt.date(2017, 3, 1), "month") == "March 2017"
     assert buckets.date_label(dt.date(2017, 3, 6), "day") == "6 March 2017"
 
