@@ -49,6 +49,7 @@ from desktop.wizard.text_offsets import TextOffsets
 if TYPE_CHECKING:
     from desktop.wizard.wizard import ImportWizard
 
+MARK_ALL_UP_TO = 400  # beyond this many candidates only the current one is marked, so selecting stays instant
 CURRENT_COLOUR = QColor(255, 214, 102)
 OTHER_COLOUR = QColor(255, 243, 205)
 
@@ -198,7 +199,10 @@ class ReviewPage(QWizardPage):
     def _highlight(self, current: Candidate | None) -> None:
         """Mark every candidate lightly and the current one strongly, and scroll to the current one."""
         selections = []
-        for candidate in self.model.candidates():
+        candidates = self.model.candidates()
+        if len(candidates) > MARK_ALL_UP_TO:
+            candidates = [current] if current is not None else []
+        for candidate in candidates:
             selection = QTextEdit.ExtraSelection()
             cursor = QTextCursor(self.source.document())
             cursor.setPosition(self._offsets.to_qt(candidate.start))

@@ -6,12 +6,15 @@ Multilingual Plane (rare kanji such as 𠮷, emoji). Candidate offsets are Pytho
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 class TextOffsets:
     def __init__(self, text: str) -> None:
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]  # a regex scan: fast on a 50 MB text
         # the Qt position right after each astral character, for the way back
         self._astral_qt_ends = [i + n + 2 for n, i in enumerate(self._astral)]
 
