@@ -10,6 +10,7 @@ from db.models import IssueSummary, Side
 
 SLUG_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 3  # -> IssueSummary, for a delegate that paints counts under the title
 COL_TITLE = 0
 Index = QModelIndex | QPersistentModelIndex
 
@@ -124,6 +125,8 @@ class IssuesModel(QAbstractItemModel):
     def _issue_data(self, row: IssueSummary, column: int, role: int) -> Any:
         if role == SLUG_ROLE:
             return row.issue.slug
+        if role == SUMMARY_ROLE:
+            return row
         if role == Qt.ItemDataRole.ToolTipRole:
             known = {side.slug for side in self._sides}
             others = sum(count for slug, count in row.counts.items() if slug not in known)

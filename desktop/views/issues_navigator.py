@@ -6,6 +6,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyMod
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from desktop.models.issues_model import COL_TITLE, SLUG_ROLE, SORT_ROLE, IssuesModel
+from desktop.views.issue_row_delegate import IssueRowDelegate
 
 
 class IssuesFilterProxy(QSortFilterProxyModel):
@@ -44,6 +45,7 @@ class IssuesNavigator(QWidget):
         self.tree.header().setStretchLastSection(False)
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.setIndentation(14)
+        self.tree.setHeaderHidden(True)
         self.tree.selectionModel().currentRowChanged.connect(self._current_changed)
         model.modelReset.connect(self._after_reset)
         layout = QVBoxLayout(self)
@@ -53,12 +55,12 @@ class IssuesNavigator(QWidget):
         layout.addWidget(self.tree)
 
     def _after_reset(self) -> None:
-        self.tree.expandAll()
-        header = self.tree.header()
-        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        """One column, painted on two lines (title; counts per side and latest month): titles get the width."""
+        self.tree.setItemDelegateForColumn(COL_TITLE, IssueRowDelegate(self.model.sides, self.tree))
+        self.tree.header().setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         for column in range(1, self.model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.setColumnHidden(self.model.other_column(), True)  # shown in the tooltip; the sides come first
+            self.tree.setColumnHidden(column, True)
+        self.tree.expandAll()
 
     def _filter(self, text: str) -> None:
         self.proxy.setFilterFixedString(text)
