@@ -1,5 +1,10 @@
 #!/usr/bin/env python3
-"""Score the extraction stage against the hand-annotated sample corpus (../shared/corpus).
+"""Score the extraction stage against a hand-annotated folder: the sample corpus (../shared/corpus) or the dev set.
+
+A folder holds `articles.json` (file, published, language, ...), the article files and `gold.jsonl` /
+`gold_non_official.jsonl` in the corpus format. Documents are read through the real pipeline
+(`db.ingest.reader.read_document`: decoding, normalisation, boilerplate, metadata), with `published` and
+`language` from articles.json given as the user's overrides, so legacy encodings are exercised too.
 
 A candidate matches a gold line when both name the same speaker (same gazetteer actor, or the same name) and
 their quotes overlap in the text; matching is one-to-one (maximum bipartite matching). Reported:
@@ -9,13 +14,13 @@ their quotes overlap in the text; matching is one-to-one (maximum bipartite matc
 - media/expert lines (gold_non_official.jsonl) that a candidate gives a side to: a candidate with a side that
   overlaps the line and matches no official gold line.
 
-Usage: `python3 tests/eval_extraction.py [CORPUS_DIR]`; importable as `evaluate(corpus_dir)`.
+Usage: `python3 tests/eval_extraction.py [-v] [--devset | FOLDER]` prints a table for all documents and one per
+language; importable as `evaluate(folder)` (all documents) and `evaluate_by_language(folder)`.
 The gold is read as it is; nothing here is tuned to it.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 from dataclasses import dataclass, field
@@ -28,9 +33,11 @@ if str(PROJECT_DIR) not in sys.path:
 from db.ingest.document import Candidate, Document, PartialDate  # noqa: E402
 from db.ingest.extract import extract_candidates  # noqa: E402
 from db.ingest.gazetteer import Gazetteer, fold  # noqa: E402
-from db.ingest.normalise import normalise_text, strip_boilerplate  # noqa: E402
+from db.ingest.normalise import normalise_text  # noqa: E402
+from db.ingest.reader import read_document  # noqa: E402
 
 DEFAULT_CORPUS = PROJECT_DIR.parent / "shared" / "corpus"
+DEVSET_DIR = PROJECT_DIR / "tests" / "ingest" / "devset"
 
 
 @dataclass
@@ -103,29 +110,18 @@ class Scores:
 
 
 def corpus_documents(corpus_dir: Path) -> list[tuple[Document, str]]:
-    """(Document, raw file name) for every article in articles.json, text normalised as the pipeline does."""
+    """(Document, file name) for every article in articles.json, read as the import pipeline reads a file."""
     articles = json.loads((corpus_dir / "articles.json").read_text(encoding="utf-8"))
     documents = []
     for meta in articles:
-        raw = (corpus_dir / meta["file"]).read_text(encoding="utf-8")
-        text, _removed = strip_boilerplate(normalise_text(raw))
-        documents.append(
-            (
-                Document(
-                    file_name=meta["file"],
-                    sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest(),
-                    format="text",
-                    encoding="utf-8",
-                    language=meta.get("language") or "en",
-                    text=text,
-                    title=meta.get("title") or "",
-                    outlet=meta.get("outlet"),
-                    author=meta.get("author"),
-                    published=PartialDate.from_iso(meta["published"]),
-                ),
-                meta["file"],
-            )
+        document = read_document(
+            corpus_dir / meta["file"],
+            language=meta.get("language") or None,
+            published=PartialDate.from_iso(meta["published"]) if meta.get("published") else None,
         )
+        if not document.title and meta.get("title"):
+            document.title = meta["title"]
+        documents.append((document, meta["file"]))
     return documents
 
 
@@ -193,23 +189,49 @@ def _match(candidates: list[Candidate], golds: list[GoldLine], gazetteer: Gazett
 
 
 def evaluate(corpus_dir: Path | str = DEFAULT_CORPUS, gazetteer: Gazetteer | None = None) -> Scores:
+    """Scores over every document of the folder."""
+    return evaluate_by_language(corpus_dir, gazetteer)["all"]
+
+
+def evaluate_by_language(
+    corpus_dir: Path | str = DEFAULT_CORPUS, gazetteer: Gazetteer | None = None
+) -> dict[str, Scores]:
+    """Scores over all documents ("all") and per document language ("en", "ru", "ja")."""
     corpus_dir = Path(corpus_dir)
     gazetteer = gazetteer or Gazetteer.load()
     documents = corpus_documents(corpus_dir)
     texts = {name: doc.text for doc, name in documents}
     gold = load_gold(corpus_dir / "gold.jsonl", texts)
-    non_official = load_gold(corpus_dir / "gold_non_official.jsonl", texts)
-    scores = Scores()
+    non_official_path = corpus_dir / "gold_non_official.jsonl"
+    non_official = load_gold(non_official_path, texts) if non_official_path.exists() else []
+    result: dict[str, Scores] = {"all": Scores()}
     for document, name in documents:
-        everything = extract_candidates(document, gazetteer)
-        candidates = [c for c in everything if c.category == "official"]
-        golds = [g for g in gold if g.article == name]
-        matching = _match(candidates, golds, gazetteer)
+        targets = [result["all"], result.setdefault(document.language, Scores())]
+        _score_document(document, name, gold, non_official, gazetteer, targets)
+    return result
+
+
+def _score_document(
+    document: Document,
+    name: str,
+    gold: list[GoldLine],
+    non_official: list[GoldLine],
+    gazetteer: Gazetteer,
+    targets: list[Scores],
+) -> None:
+    everything = extract_candidates(document, gazetteer)
+    candidates = [c for c in everything if c.category == "official"]
+    golds = [g for g in gold if g.article == name]
+    matching = _match(candidates, golds, gazetteer)
+    label = name[:3]
+    for scores in targets:
         scores.gold_official += len(golds)
         scores.gold_strict += sum(g.kind != "characterization" for g in golds)
         scores.candidates_official += len(candidates)
-        for g_index, c_index in matching.items():
-            g, c = golds[g_index], candidates[c_index]
+    for g_index, c_index in matching.items():
+        g, c = golds[g_index], candidates[c_index]
+        wrong = c.issue != g.issue or not date_matches(c, g) or c.side != g.side
+        for scores in targets:
             scores.matched += 1
             if g.kind == "characterization":
                 scores.matched_characterization += 1
@@ -218,32 +240,37 @@ def evaluate(corpus_dir: Path | str = DEFAULT_CORPUS, gazetteer: Gazetteer | Non
             scores.side_right += c.side == g.side
             scores.issue_right += c.issue == g.issue
             scores.date_right += date_matches(c, g)
-            if c.issue != g.issue or not date_matches(c, g) or c.side != g.side:
+            if wrong:
                 scores.wrong.append(
-                    f"{name[:2]} {g.speaker}: issue {c.issue}/{g.issue} date {c.said_on.iso()}/{g.date} "
+                    f"{label} {g.speaker}: issue {c.issue}/{g.issue} date {c.said_on.iso()}/{g.date} "
                     f"side {c.side}/{g.side} | {g.quote[:70]}"
                 )
-        for g_index, g in enumerate(golds):
-            if g_index not in matching:
-                scores.misses.append(f"{name[:2]} {g.speaker} [{g.kind}] | {g.quote[:90]}")
-        matched_candidates = set(matching.values())
-        for c_index, c in enumerate(candidates):
-            if c_index not in matched_candidates:
+    for g_index, g in enumerate(golds):
+        if g_index not in matching:
+            for scores in targets:
+                scores.misses.append(f"{label} {g.speaker} [{g.kind}] | {g.quote[:90]}")
+    matched_candidates = set(matching.values())
+    for c_index, c in enumerate(candidates):
+        if c_index not in matched_candidates:
+            for scores in targets:
                 scores.false_positives.append(
-                    f"{name[:2]} {c.speaker} ({c.speaker_as_written}) | {c.quote[:90]} || {c.reason}"
+                    f"{label} {c.speaker} ({c.speaker_as_written}) | {c.quote[:90]} || {c.reason}"
                 )
-        for line in (n for n in non_official if n.article == name):
+    for line in (n for n in non_official if n.article == name):
+        sided = [
+            c
+            for i, c in enumerate(candidates)
+            if overlaps(c, line) and c.side is not None and i not in matched_candidates
+        ]
+        found = any(overlaps(c, line) and c.category in ("media", "expert") for c in everything)
+        for scores in targets:
             scores.non_official += 1
-            sided = [
-                c
-                for i, c in enumerate(candidates)
-                if overlaps(c, line) and c.side is not None and i not in matched_candidates
-            ]
             scores.non_official_given_side += bool(sided)
-            scores.non_official_found += any(
-                overlaps(c, line) and c.category in ("media", "expert") for c in everything
-            )
-    return scores
+            scores.non_official_found += found
+            if sided:
+                scores.wrong.append(
+                    f"{label} {line.speaker} [{line.side}] given side {sided[0].side} | {line.quote[:70]}"
+                )
 
 
 def format_table(s: Scores) -> str:
@@ -286,10 +313,13 @@ def format_table(s: Scores) -> str:
 
 def main(argv: list[str]) -> int:
     paths = [a for a in argv[1:] if not a.startswith("-")]
-    corpus = Path(paths[0]) if paths else DEFAULT_CORPUS
-    scores = evaluate(corpus)
-    print(format_table(scores))
+    folder = Path(paths[0]) if paths else (DEVSET_DIR if "--devset" in argv else DEFAULT_CORPUS)
+    by_language = evaluate_by_language(folder)
+    for language, scores in sorted(by_language.items(), key=lambda item: (item[0] != "all", item[0])):
+        print(f"\n== {folder.name}: {language} ==")
+        print(format_table(scores))
     if "-v" in argv or "--verbose" in argv:
+        scores = by_language["all"]
         print("\nmissed:", *scores.misses, sep="\n  ")
         print("\nfalse positives:", *scores.false_positives, sep="\n  ")
         print("\nwrong attributes:", *scores.wrong, sep="\n  ")
