@@ -69,7 +69,12 @@ _PHRASE_PREPOSITION = {
     "ru": re.compile(r"^\s*(?:в|во|на|с|со|при|после|до|для|о|об|по|между|у)(?![\w-])", re.IGNORECASE),
 }
 _MIN_DIRECT_QUOTE_WORDS = 4
-_LABEL = re.compile(r"^\s*([^\W\d][\w .'’\-]{1,40}?|[\u3040-\u30ff\u3400-\u9fff・]{2,15})\s*[:：]\s*\S")
+# "LAVROV:", "Mr. Lavrov:", "М.В.Захарова:", "林官房長官:", "Q:", "Вопрос:", "記者:" at the start of a paragraph.
+# (No "^": `match(text, pos)` anchors at pos, while "^" would only match at the start of the whole text.)
+_LABEL = re.compile(r"\s*([^\W\d][\w .'’\-]{0,40}?|[\u3040-\u30ff\u3400-\u9fff・]{2,15})\s*[:：]\s*(?=\S)")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_TURN_END = re.compile(r"[.!?…。！？\"”»」』)）]\s*$")
+_MIN_TURN_CJK_CHARACTERS = 12
 
 
 @dataclass(frozen=True)
@@ -127,21 +132,36 @@ def _nested(text: str, inner: Attribution, found: list[Attribution], language: s
     return False
 
 
-def transcript_turn(text: str, sentence: Sentence, gazetteer: Gazetteer, mentions: list[Mention]) -> Mention | None:
-    """The speaker of a "NAME: words" line at the start of a paragraph, when NAME is a known actor."""
+def turn_label(text: str, sentence: Sentence) -> re.Match[str] | None:
+    """The speaker label ("Q:", "Вопрос:", "LAVROV:", "林官房長官:") that opens the sentence's paragraph, if any.
+
+    A label is short (up to four words) and the paragraph after it is a full turn: it ends like a sentence and has
+    at least six words (twelve characters in Japanese), so that a heading such as "Russia-Japan: 2 + 2 =?" or a
+    headline "Lavrov: Moscow ready for talks" is not a turn."""
     if sentence.start != sentence.paragraph_start:
         return None
     match = _LABEL.match(text, sentence.start, sentence.paragraph_end)
+    words = match.group(1).split() if match else []
+    if not match or len(words) > 4 or not all(w[0].isupper() or _CJK.match(w) for w in words):
+        return None  # "Lavrov told reporters: ..." is a sentence, not a label
+    rest = text[match.end() : sentence.paragraph_end]
+    long_enough = len(rest) >= _MIN_TURN_CJK_CHARACTERS if _CJK.search(rest[:20]) else len(rest.split()) >= 6
+    if not long_enough or not _TURN_END.search(rest):
+        return None
+    return match
+
+
+def transcript_turn(text: str, sentence: Sentence, gazetteer: Gazetteer, mentions: list[Mention]) -> Mention | None:
+    """The speaker of a "NAME: words" line at the start of a paragraph, when NAME is a known actor."""
+    match = turn_label(text, sentence)
     if not match:
         return None
     label = match.group(1).strip()
-    rest = text[match.end(1) : sentence.paragraph_end]
-    if len(rest.split()) < 6 or len(label.split()) > 4:
-        return None  # a heading such as "Russia-Japan: 2 + 2 =?" is not a turn
     for m in mentions:
-        if m.start == match.start(1) and m.end >= match.end(1) - 1 and m.actors:
-            return m
-    bare = re.sub(r"^(?:[^\W\d]\.\s*)+", "", label)  # "S.Lavrov", "С.В.Лавров"
+        inside = match.start(1) <= m.start and m.end <= match.end(1)
+        if inside and m.actors and m.how in ("alias", "fuzzy", "role") and m.category == "official":
+            return Mention(match.start(1), match.end(1), label, m.actors, m.how)
+    bare = re.sub(r"^(?:(?:[^\W\d]|Mr|Mrs|Ms|Dr|Г-н|Г-жа)\.\s*)+", "", label)  # "S.Lavrov", "С.В.Лавров", "Mr. Lavrov"
     for candidate in (label, bare, bare.split()[-1] if bare.split() else bare):
         actors = gazetteer.by_alias(candidate.title()) or gazetteer.by_alias(candidate)
         if actors:

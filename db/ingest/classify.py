@@ -32,6 +32,10 @@ PRECEDENCE = {
     "joint_economic_activity": ("territorial_dispute", "peace_treaty", "fisheries", "trade_economy"),
     "missile_defense": ("north_korea", "security_military"),
     "peace_treaty": ("territorial_dispute", "other"),
+    # visa-free exchanges and grave visits concern the islands' former residents; exercises and deployments on the
+    # islands are security (issue definitions): the narrower topic wins when it is named.
+    "visas_exchanges": ("territorial_dispute", "joint_economic_activity"),
+    "security_military": ("territorial_dispute",),
 }
 _LINKS = {
     "en": re.compile(

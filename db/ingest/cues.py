@@ -25,6 +25,7 @@ STANCE = CueClass("stance", 0.6)
 INTENTION = CueClass("intention", 0.55)
 NOUN = CueClass("noun", 0.7)
 SOURCE = CueClass("source", 0.75, speaker_after=True)
+TURN = CueClass("turn", 0.85)  # a speaker-labelled paragraph of a transcript ("Mr. Lavrov: ...")
 
 _EN_CONCERN = (
     r"(?:concern|concerns|hope|hopes|confidence|dissatisfaction|regret|support|readiness|interest|opposition|"

@@ -13,9 +13,9 @@ import re
 import weakref
 from dataclasses import dataclass
 
-from db.ingest.attribution import Attribution, find_attributions, transcript_turn
+from db.ingest.attribution import Attribution, find_attributions, transcript_turn, turn_label
 from db.ingest.classify import FALLBACK_ISSUE, IssueClassifier, IssueScore
-from db.ingest.cues import AGREEMENT, SPEECH, CueClass
+from db.ingest.cues import AGREEMENT, SPEECH, TURN, CueClass
 from db.ingest.document import Candidate, Document
 from db.ingest.gazetteer import Actor, Gazetteer
 from db.ingest.sentences import Sentence, split_sentences
@@ -40,6 +40,8 @@ _COORDINATORS = {
     "ru": re.compile(r",\s+а также\s+"),
     "ja": re.compile(r"(?<=、)また、|。また"),
 }
+# A first line without a final full stop is the headline: it repeats a statement of the body in other words.
+_ENDS_SENTENCE = re.compile(r"[.!?…。！？\"”»」』]\s*$")
 _GENERIC_NAMES = {"media": "media (unnamed)", "expert": "experts (unnamed)"}
 _DETERMINERS = {"the", "these", "this", "that", "those", "some", "many", "a", "an", "very", "same", "aforementioned"}
 
@@ -65,6 +67,7 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
     dates = DateResolver(text, language, document.published)
     candidates: list[Candidate] = []
     previous: list[_Found] = []  # speakers of the sentence before, for a quotation that continues
+    turns = _Turns()
     cursor = 0
     for sentence in sentences:
         while cursor < len(all_mentions) and all_mentions[cursor].end <= sentence.start:
@@ -75,7 +78,8 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
         taken = [(m.start, m.end) for m in explicit]
         pronouns = [p for p in pronouns if all(p.end <= a or p.start >= b for a, b in taken)]
         mentions = sorted(explicit + pronouns, key=lambda m: m.start)
-        found = _attributed(text, sentence, mentions, gazetteer, language)
+        headline = sentence.paragraph == 0 and not _ENDS_SENTENCE.search(text, 0, sentence.paragraph_end)
+        found = [] if headline else _attributed(text, sentence, mentions, gazetteer, language, turns)
         if not found and previous:
             found = _continued_quotation(text, sentence, previous)
         previous = found if found else []
@@ -92,7 +96,7 @@ def _continued_quotation(text: str, sentence: Sentence, previous: list[_Found]) 
     """'Lavrov said: "..."' followed by a sentence or paragraph that is only a quotation: the same speakers."""
     if not _OPENS_QUOTE.match(sentence.text):
         return []
-    speech = [f for f in previous if f.attribution.cue_class is SPEECH]
+    speech = [f for f in previous if f.attribution.cue_class is SPEECH or f.attribution.cue_class is TURN]
     if not speech:
         return []
     continued = []
@@ -119,15 +123,43 @@ def _tools(gazetteer: Gazetteer, language: str) -> tuple[MentionFinder, IssueCla
     return per_language[language]
 
 
+class _Turns:
+    """The speaker of a transcript: a labelled turn ("Mr. Lavrov: ...") goes on over the following unlabelled
+    paragraphs until the next label ("Q: ...") or a heading."""
+
+    def __init__(self) -> None:
+        self.speaker: Mention | None = None
+
+    def at(
+        self, text: str, sentence: Sentence, gazetteer: Gazetteer, mentions: list[Mention]
+    ) -> tuple[Mention, int] | None:
+        """(speaker, where the spoken words start) when the sentence opens a paragraph of a turn."""
+        if sentence.start != sentence.paragraph_start:
+            return None
+        label = turn_label(text, sentence)
+        if label is not None:
+            self.speaker = transcript_turn(text, sentence, gazetteer, mentions)
+            return (self.speaker, label.end()) if self.speaker is not None else None
+        paragraph = text[sentence.paragraph_start : sentence.paragraph_end].rstrip()
+        if self.speaker is None or not paragraph or paragraph[-1] not in '.!?…。！？"”»」』)）':
+            self.speaker = None
+            return None
+        return self.speaker, sentence.start
+
+
 def _attributed(
-    text: str, sentence: Sentence, mentions: list[Mention], gazetteer: Gazetteer, language: str
+    text: str, sentence: Sentence, mentions: list[Mention], gazetteer: Gazetteer, language: str, turns: _Turns
 ) -> list[_Found]:
     found: list[_Found] = []
-    turn = transcript_turn(text, sentence, gazetteer, mentions)
+    turn = turns.at(text, sentence, gazetteer, mentions)
     if turn is not None:
+        speaker, words_start = turn
         end = sentence.paragraph_end
-        label = Attribution((turn,), turn.text, turn.start, turn.end, SPEECH, "direct_quote", sentence.start, end)
-        found.extend(_Found(a, turn, label, a.category) for a in turn.actors)
+        label = Attribution(
+            (speaker,), speaker.text, speaker.start, speaker.end, TURN, "direct_quote", words_start, end
+        )
+        found.extend(_Found(a, speaker, label, a.category) for a in speaker.actors)
+        mentions = [m for m in mentions if m.start >= words_start]  # the label is not a subject of the words
     for attribution in find_attributions(text, sentence, mentions, language):
         for mention in attribution.speakers:
             if not mention.actors:

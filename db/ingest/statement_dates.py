@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from db.ingest.cues import INTENTION, STANCE, CueClass
+from db.ingest.cues import INTENTION, STANCE, TURN, CueClass
 from db.ingest.dates import DateMention, find_dates
 from db.ingest.document import PartialDate
 from db.ingest.sentences import Sentence, quotation_spans
@@ -167,6 +167,8 @@ class DateResolver:
             return StatementDate(best.value, basis, f"date '{best.text}' in the sentence")
         if cue_class in (STANCE, INTENTION) and self.published:
             return StatementDate(self.published, "article", "present stance: publication date")
+        if cue_class is TURN and self.published:  # a transcript is dated by its own date line
+            return StatementDate(self.published, "explicit", "transcript turn: the transcript's date")
         if referred is not None:
             return StatementDate(referred.date, "inferred", f"refers to the event of {referred.date.iso()}")
         same_paragraph = [d for p, d in self._paragraph_dates if p == sentence.paragraph and d.precision != "year"]
