@@ -250,7 +250,7 @@ def _english_rules() -> list[_Rule]:
         return PartialDate(ref.year + offset, _en_month(m[1])) if ref else None
 
     @_rule(
-        r"\b(?:in|since|by|until|till|from|during|of|before|after|through|throughout|at|to)\s+"
+        r"\b(?i:in|since|by|until|till|from|during|of|before|after|through|throughout|at|to)\s+"
         rf"(?P<span>(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|(?:early|late|mid-?)\s*)?({M}))"
         r"(?!\s*,?\s*\d)"
     )
@@ -447,6 +447,26 @@ def _japanese_rules() -> list[_Rule]:
     def relative(m: re.Match[str], ref: PartialDate | None) -> PartialDate | None:
         return relatives[m[0]](ref) if ref else None
 
+    months = {"先月": -1, "今月": 0, "来月": 1, "前月": -1}
+
+    @_rule(r"(先月|今月|来月|前月)(?:の)?(\d{1,2})日", "relative")
+    def relative_month_day(m: re.Match[str], ref: PartialDate | None) -> PartialDate | None:
+        if ref is None or ref.month is None:
+            return None
+        month = _relative_month(ref, months[m[1]])
+        return _safe(lambda: PartialDate(month.year, month.month, int(m[2])))
+
+    @_rule(r"(?<![\d月年/.\-])([1-9]|[12]\d|3[01])日(?![間目本]|ぶり|以内|後|前|付)", "relative")
+    def day_only(m: re.Match[str], ref: PartialDate | None) -> PartialDate | None:
+        """「河野外相は24日、…」: news give the day alone for this month's events; a day after the reference day
+        is last month's."""
+        if ref is None or ref.month is None:
+            return None
+        year, month = ref.year, ref.month
+        if ref.day is not None and int(m[1]) > ref.day:
+            year, month = _shift_month(year, month, -1)
+        return _safe(lambda: PartialDate(year, month, int(m[1])))
+
     @_rule(rf"(先週|来週|今週)?の?([{_JA_WEEKDAYS}])曜日?", "relative")
     def weekday(m: re.Match[str], ref: PartialDate | None) -> PartialDate | None:
         if ref is None:
@@ -456,7 +476,7 @@ def _japanese_rules() -> list[_Rule]:
             return _weekday(PartialDate(*_monday_of(ref)), index, "last")
         return _weekday(ref, index, {"来週": "next"}.get(m[1] or "", ""))
 
-    return [era, western, day_range, month_day, relative_year_month, relative, weekday]
+    return [era, western, day_range, month_day, relative_year_month, relative_month_day, relative, day_only, weekday]
 
 
 def _monday_of(reference: PartialDate) -> tuple[int, int, int]:

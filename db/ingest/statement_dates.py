@@ -14,6 +14,7 @@ the dated events it has seen; a statement takes, in this order:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -69,7 +70,14 @@ _OCCASION_AFTER = re.compile(
     r"(?:talks|meeting|negotiations|summit|visit|consultations|conference|session|forum|briefing)",
     re.IGNORECASE,
 )
-_JA_DAY = re.compile(r"(?<![\d月年/.\-])([1-9]|[12]\d|3[01])日(?![間目本]|ぶり|以内|後|前)")
+# "the next day", 翌日: a day counted from the date last mentioned, not from the publication date.
+_ANCHORED_DAYS = {
+    "en": re.compile(r"\b(?i:(the )?(?:next|following) day|a day later|(?:on )?the same day|the day before)\b"),
+    "ru": re.compile(r"(?<![\w-])(?i:на следующий день|в тот же день|накануне|днем позже|днём позже)(?![\w-])"),
+    "ja": re.compile(r"翌日|同日|前日"),
+}
+_ANCHOR_SHIFT = {"next": 1, "following": 1, "later": 1, "следующий": 1, "позже": 1, "翌日": 1, "before": -1,
+                 "накануне": -1, "前日": -1}  # fmt: skip
 _PUBLICATION = re.compile(
     r"\b(?:published|article|issue of|wrote|edition)\b|опубликова|статья|掲載|報じ", re.IGNORECASE
 )
@@ -102,6 +110,7 @@ class DateResolver:
         self._current_seen_at = -100
         self._paragraph_dates: list[tuple[int, PartialDate]] = []  # (paragraph, date) of earlier sentences
         self._cache: dict[int, list[DateMention]] = {}
+        self._last_day: PartialDate | None = None  # the last day-precise date mentioned, for "the next day"
 
     def dates_in(self, sentence: Sentence) -> list[DateMention]:
         """Usable date mentions of a sentence, offsets into the document: no future (by the publication date or
@@ -110,8 +119,6 @@ class DateResolver:
             quotes = quotation_spans(self.text, sentence.start, sentence.end)
             usable = []
             mentions = find_dates(sentence.text, self.language, self.published)
-            if self.language == "ja":
-                mentions += _japanese_day_only(sentence.text, mentions, self.published)
             for m in mentions:
                 start, end = sentence.start + m.start, sentence.start + m.end
                 if any(a <= start < b for a, b in quotes) or self._is_future(m.value):
@@ -130,6 +137,9 @@ class DateResolver:
         dates = self.dates_in(sentence)
         if dates and not _PUBLICATION.search(sentence.text):
             self._paragraph_dates.append((sentence.paragraph, dates[-1].value))
+        days = [d.value for d in dates if d.value.precision == "day"]
+        if days:
+            self._last_day = days[-1]
         # A sentence about plans ("talks in April, ... intend to hold talks") dates no past event.
         event = None if future else self._dated_event(hits, dates, sentence.paragraph)
         if event is not None and event.date.precision == "year":  # "this year's talks": the known talks
@@ -157,6 +167,11 @@ class DateResolver:
         occasion = _OCCASION_AFTER.match(self.text, cue_end)
         words = {w for _, _, w in self._hits(sentence, occasion.end() if occasion else cue_end)}
         referred = self._referred_event(words) if words else None
+        anchored = self._anchored_day(sentence, cue_start)
+        if anchored is not None and not any(d.value.precision == "day" for d in near):
+            return StatementDate(
+                anchored, "inferred", f"a day counted from {self._last_day.iso() if self._last_day else ''}"
+            )
         if near:
             best = min(near, key=lambda d: _distance(d, cue_start))
             if best.value.precision == "year":
@@ -182,6 +197,20 @@ class DateResolver:
         return StatementDate(PartialDate(1970), "unknown", "no date in the text and no publication date")
 
     # --- helpers -------------------------------------------------------------------------------------------
+    def _anchored_day(self, sentence: Sentence, cue_start: int) -> PartialDate | None:
+        """ "The next day", 翌日, "на следующий день" near the cue: the last day-precise date, shifted."""
+        pattern = _ANCHORED_DAYS.get(self.language)
+        if pattern is None or self._last_day is None:
+            return None
+        for match in pattern.finditer(self.text, sentence.start, sentence.end):
+            if abs(match.start() - cue_start) > _MAX_CUE_DISTANCE:
+                continue
+            words = match.group(0).lower()
+            shift = next((v for k, v in _ANCHOR_SHIFT.items() if k in words), 0)
+            day = self._last_day.start() + dt.timedelta(days=shift)
+            return PartialDate(day.year, day.month, day.day)
+        return None
+
     def _hits(self, sentence: Sentence, until: int) -> list[tuple[int, int, str]]:
         """Event words of a sentence before `until`, as (start, end, normalised word)."""
         return [
@@ -265,26 +294,6 @@ class DateResolver:
             if len(self.published.iso()) >= cut
             else (value.iso()[: len(self.published.iso())] > self.published.iso())
         )
-
-
-def _japanese_day_only(text: str, found: list[DateMention], published: PartialDate | None) -> list[DateMention]:
-    """「河野外相は24日、…」: Japanese news give the day alone for this month's events. A stopgap until
-    `dates.find_dates` reads day-only dates: the publication month, or the month before for a later day."""
-    if published is None or published.month is None:
-        return []
-    result = []
-    for m in _JA_DAY.finditer(text):
-        if any(d.start <= m.start() < d.end for d in found):
-            continue
-        day, year, month = int(m.group(1)), published.year, published.month
-        if published.day is not None and day > published.day:
-            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-        try:
-            value = PartialDate(year, month, day)
-        except ValueError:
-            continue
-        result.append(DateMention(m.start(), m.end(), value, "relative", m.group(0)))
-    return result
 
 
 def _word(text: str) -> str:

@@ -40,7 +40,7 @@ def one(text: str, language: str = "en", reference: PartialDate | None = APRIL_2
         ("Then, in 2013, the format was launched.", "2013", "2013", "explicit"),
         ("The dateline reads 06.03.2017 14:31.", "06.03.2017", "2017-03-06", "explicit"),
         ("ISO dates like 2017-03-06 are read.", "2017-03-06", "2017-03-06", "explicit"),
-        ("In mid-March the sides met.", "March", "2017-03", "explicit"),
+        ("In mid-March the sides met.", "mid-March", "2017-03", "explicit"),
         ("It happened in December of last year.", "December of last year", "2016-12", "relative"),
     ],
 )
@@ -237,3 +237,20 @@ def test_format_names_and_following_year() -> None:
     mentions = find_dates("After the March 2 + 2 talks they met.", "en", APRIL_2017)
     assert all(m.value.day is None for m in mentions)
     assert one("The summit in May of the following year.", reference=PartialDate(2017, 11))[1] == "2018-05"
+
+
+def test_japanese_day_only_and_month_relative_days() -> None:
+    march = PartialDate(2023, 3, 15)
+    text = "岸田首相は先月7日、林外相は今月10日に述べた。会談は24日に行われた。20日付の社説、3日間"
+    found = find_dates(text, "ja", march)
+    assert [(m.text, m.value.iso()) for m in found] == [
+        ("先月7日", "2023-02-07"),
+        ("今月10日", "2023-03-10"),
+        ("24日", "2023-02-24"),  # after the reference day: last month
+    ]
+    assert find_dates("24日に会談した。", "ja", None) == []
+
+
+def test_capitalised_preposition_before_a_bare_month() -> None:
+    found = find_dates("In July, the prime minister visited the islands.", "en", PartialDate(2021, 9, 15))
+    assert [(m.text, m.value.iso()) for m in found] == [("July", "2021-07")]

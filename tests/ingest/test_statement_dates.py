@@ -78,3 +78,17 @@ def test_japanese_day_only_dates_take_the_publication_month() -> None:
     published = PartialDate(2018, 1, 24)
     assert dated("ラブロフ外相は22日、記者会見で述べた。", "述べた", published, "ja").value.iso() == "2018-01-22"
     assert dated("河野外相は30日、訪問について述べた。", "述べた", published, "ja").value.iso() == "2017-12-30"
+
+
+def test_the_next_day_counts_from_the_date_last_mentioned() -> None:
+    text = "岸田首相は先月7日の大会で演説した。\nザハロワ情報局長は翌日の記者会見で、主権は確定していると述べた。"
+    result = dated(text, "と述べた", PartialDate(2023, 3, 15), "ja")
+    assert (result.value.iso(), result.basis) == ("2023-02-08", "inferred")
+    text = "On March 20, the ministers met in Tokyo.\nThe next day, Lavrov said the talks had been useful."
+    assert dated(text, "said", APRIL_2017).value.iso() == "2017-03-21"
+
+
+def test_japanese_day_only_dates_a_statement() -> None:
+    text = "ルデンコ外務次官は13日、交渉の再開はあり得ないと語った。"
+    result = dated(text, "と語った", PartialDate(2023, 3, 15), "ja")
+    assert (result.value.iso(), result.basis) == ("2023-03-13", "inferred")
