@@ -16,6 +16,7 @@ SIDE_WORDS = [
     ("moscow", "russia"),
     ("kremlin", "russia"),
     ("росси", "russia"),
+    ("рф", "russia"),
     ("москв", "russia"),
     ("кремл", "russia"),
     ("ロシア", "russia"),
@@ -78,7 +79,7 @@ def russian_word_pattern(word: str) -> str:
 _SIDE_EN = r"(?P<side>Russian|Japanese|Russia's|Japan's|Soviet)"
 _SIDE_EN_OF = r"(?P<side>Russia|Japan|the Russian Federation)"
 _BOTH_EN = r"(?P<both>Russia and Japan|Japan and Russia)"
-_SIDE_RU = r"(?P<side>(?i:росси|япони|российск|японск)[а-яё]*)"
+_SIDE_RU = r"(?P<side>(?i:росси|япони|российск|японск)[а-яё]*|РФ)"
 _SIDE_JA = r"(?P<side>日本|ロシア|露|日)"
 
 _FOREIGN = ("foreign", "minister")
@@ -136,6 +137,14 @@ COLLECTIVE_PATTERNS: dict[str, list[tuple[re.Pattern[str], str]]] = {
     "en": [
         (_en(r"(?i:(?:the|both|the two) (?:sides|parties|delegations))"), "delegation"),
         (_en(r"(?i:the (?:Russian and Japanese|Japanese and Russian) (?:sides|delegations))"), "delegation"),
+        (
+            _en(
+                r"(?i:(?:the )?(?:negotiators|officials|representatives|diplomats|delegates|delegations) "
+                r"(?:from|of) (?:both|the two) (?:countries|sides|governments|nations))"
+            ),
+            "delegation",
+        ),
+        (_en(r"(?i:(?:both|the two) governments|the governments of (?:both|the two) countries)"), "state"),
         (_en(r"(?i:the (?:two )?leaders(?: of (?:the two|our|both) countries)?|both leaders)"), _LEADERS),
         (_en(r"(?i:the (?:two )?(?:foreign )?ministers|both (?:foreign )?ministers)"), _FOREIGN_MINISTERS),
     ],
@@ -149,10 +158,17 @@ COLLECTIVE_PATTERNS: dict[str, list[tuple[re.Pattern[str], str]]] = {
         ),
         (re.compile(r"(?<![\w-])(?i:(?:российская и японская|японская и российская) стороны)"), "delegation"),
         (re.compile(r"(?<![\w-])(?i:лидеры (?:двух |обеих |наших )?(?:стран|государств))"), _LEADERS),
-        (re.compile(r"(?<![\w-])(?i:министры иностранных дел|главы МИД|министры)(?![\w-])"), _FOREIGN_MINISTERS),
+        (
+            # "главы МИД" is also the genitive of one minister ("по словам главы МИД России"): plural only bare
+            re.compile(
+                r"(?<![\w-])(?i:министры иностранных дел|главы МИД(?!\s+(?:[А-ЯЁ]|РФ))|министры|оба министра)(?![\w-])"
+            ),
+            _FOREIGN_MINISTERS,
+        ),
     ],
     "ja": [
-        (re.compile(r"双方|両者|日露両国|日ロ両国|両国政府|日露両政府|日ロ両政府"), "delegation"),
+        (re.compile(r"双方|両者|両代表団"), "delegation"),
+        (re.compile(r"日露両国政府|日ロ両国政府|日露両国|日ロ両国|両国政府|日露両政府|日ロ両政府|両政府"), "state"),
         (re.compile(r"両首脳|日露首脳|日ロ首脳"), _LEADERS),
         (re.compile(r"両外相"), _FOREIGN_MINISTERS),
     ],
@@ -196,7 +212,9 @@ GENERIC_MEDIA_PATTERNS: dict[str, list[tuple[re.Pattern[str], str]]] = {
     ],
 }
 
-# (pattern, what the reference needs: male, female, plural, thing, minister, person, media)
+_RU_MINISTER_WORD = r"(?i:министр[а-я]{0,2}|глав[а-я]{1,2} МИД)(?! (?:[а-я]+ )?дел|обороны)"
+# (pattern, what the reference needs: male, female, plural, thing, minister, person, media; "minister:japan" is a
+# minister of that side, "pair" the last two people named)
 PRONOUN_PATTERNS: dict[str, list[tuple[re.Pattern[str], str]]] = {
     "en": [
         (re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im)\b"), "male"),
@@ -210,6 +228,9 @@ PRONOUN_PATTERNS: dict[str, list[tuple[re.Pattern[str], str]]] = {
             "thing",
         ),
         (re.compile(r"\b[Tt]he [Mm]inister\b(?! of)"), "minister"),
+        (re.compile(r"\b[Tt]he Japanese (?:[Ff]oreign )?[Mm]inister\b(?! of)"), "minister:japan"),
+        (re.compile(r"\b[Tt]he Russian (?:[Ff]oreign )?[Mm]inister\b(?! of)"), "minister:russia"),
+        (re.compile(r"\b(?:[Tt]he two|[Bb]oth) (?:men|women|officials|politicians|diplomats)\b"), "pair"),
         (
             re.compile(r"\b(?:its|their) (?:officials|representatives|government|leadership|authorities|diplomats)\b"),
             "state",
@@ -220,11 +241,15 @@ PRONOUN_PATTERNS: dict[str, list[tuple[re.Pattern[str], str]]] = {
         (re.compile(r"(?<![\w-])(?i:она|ее|её|ей|нее|неё|ней)(?![\w-])"), "female"),
         (re.compile(r"(?<![\w-])(?i:они|их|им|ними)(?![\w-])"), "plural"),
         (re.compile(r"(?<![\w-])(?i:министр|глава МИД|глава ведомства)(?![\w-])"), "minister"),
+        # "японский министр", "российского министра": the last minister of that side
+        (re.compile(r"(?<![\w-])(?i:японск[а-я]{1,3}) " + _RU_MINISTER_WORD), "minister:japan"),
+        (re.compile(r"(?<![\w-])(?i:российск[а-я]{1,3}) " + _RU_MINISTER_WORD), "minister:russia"),
     ],
     "ja": [
         (re.compile(r"同氏|彼(?!女)"), "male"),
         (re.compile(r"彼女"), "female"),
         (re.compile(r"同外相|同相|同大臣"), "minister"),
+        (re.compile(r"両氏"), "pair"),
     ],
 }
 
@@ -245,6 +270,28 @@ _NAME_RU = r"(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?\s+[А-ЯЁ][
 
 # A side-marked title followed by a name the gazetteer does not know ("Japanese Deputy Chief Cabinet Secretary
 # Seiji Kihara"): an official of that side, named as written.
+_EXPERT_TITLES_EN = (
+    r"(?:analyst|expert|scholar|professor|researcher|fellow|political scientist|commentator|historian|specialist|"
+    r"economist|Japanologist|Russia watcher|observer)"
+)
+_EXPERT_TITLES_RU = (
+    r"(?:политолог|эксперт|востоковед|японовед|японист|аналитик|профессор|исследовател|историк|экономист|"
+    r"научный сотрудник|специалист)[а-я]{0,3}"
+)
+# A named analyst the gazetteer does not know ("James Harlow, a Russia analyst", "политолог Олег Кузнецов"): an
+# expert, never a side, and a person that "he" / "он" can refer to afterwards.
+UNKNOWN_EXPERT_PATTERNS: dict[str, list[re.Pattern[str]]] = {
+    "en": [
+        re.compile(_NAME_EN + r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,6}?" + _EXPERT_TITLES_EN + r"\b"),
+        re.compile(r"(?i:" + _EXPERT_TITLES_EN + r")\s+" + _NAME_EN + r"(?![\w])"),
+    ],
+    "ru": [
+        re.compile(r"(?i:" + _EXPERT_TITLES_RU + r")\s+(?:[а-яё-]+\s+){0,3}?" + _NAME_RU + r"(?![\w-])"),
+        re.compile(_NAME_RU + r",\s+(?i:" + _EXPERT_TITLES_RU + r")"),
+    ],
+    "ja": [],
+}
+
 UNKNOWN_OFFICIAL_PATTERNS: dict[str, list[re.Pattern[str]]] = {
     "en": [
         re.compile(_SIDE_EN + r"\s+(?:" + _TITLE_WORDS_EN + r"\s+){1,6}" + _NAME_EN + r"(?![\w])"),

@@ -22,6 +22,7 @@ from db.ingest.speaker_patterns import (
     PRONOUN_PATTERNS,
     ROLE_PATTERNS,
     SIDE_WORDS,
+    UNKNOWN_EXPERT_PATTERNS,
     UNKNOWN_OFFICIAL_PATTERNS,
     russian_word_pattern,
 )
@@ -52,9 +53,9 @@ class Mention:
         return "official" if "official" in categories or not categories else categories.pop()
 
 
-def looks_female(actor: Actor) -> bool:
+def looks_female(actor: Actor, any_kind: bool = False) -> bool:
     """A guess used only for "she"/"her": first names ending like Tomomi, Yuriko, Valentina, Maria."""
-    if actor.kind != "person":
+    if actor.kind != "person" and not any_kind:
         return False
     first = actor.name.split()[0] if actor.name.split() else ""
     return bool(FEMALE_FIRST_NAME.search(first)) and first.casefold() not in _NOT_FEMALE
@@ -115,12 +116,17 @@ class MentionFinder:
 
     def _aliases(self, actor: Actor) -> list[str]:
         names = actor.all_aliases(self.language)
+        if self.language == "ja" and actor.kind == "person":
+            names += [_JA_SURNAME_MARK + stem for stem in _japanese_surnames(names)]
         if self.language != "en":  # Latin-script names also occur in Russian and Japanese texts
             names += [a for a in actor.all_aliases("en") if a.isascii()]
         return list(dict.fromkeys(names))
 
     def _alias_pattern(self, alias: str) -> str:
         alias = alias.strip()
+        if alias.startswith(_JA_SURNAME_MARK):  # a surname known from "上川外相": only with a title ("上川外務大臣")
+            suffix = "|".join(JA_TITLE_SUFFIXES)
+            return f"(?:{re.escape(alias[1:])})(?:{suffix})"
         if len(alias) < 2:
             return ""
         if re.search(r"[\u3040-\u30ff\u3400-\u9fff]", alias):
@@ -147,8 +153,16 @@ class MentionFinder:
         found += self._roles(text, when)
         found += self._collectives(text, when)
         found += self._generic(text)
+        experts = self._unknown_experts(text)
+        # "James Harlow, a Russia analyst": the apposition is the expert's, not a second speaker ("Russia")
+        found = [f for f in found if not any(a <= f.start and f.end <= b for _, (a, b) in experts)]
         taken = _non_overlapping(found)
-        unknown = [u for u in self._unknown_officials(text) if all(u.end <= t.start or u.start >= t.end for t in taken)]
+        unknown = [
+            u
+            for u in self._unknown_officials(text) + [m for m, _ in experts]
+            if all(u.end <= t.start or u.start >= t.end for t in taken)
+        ]
+        unknown = _non_overlapping(unknown)
         return _merge_ambiguous(sorted(taken + unknown, key=lambda m: m.start), when)
 
     def _unknown_officials(self, text: str) -> list[Mention]:
@@ -162,6 +176,20 @@ class MentionFinder:
                 name = m.group("name")
                 actor = Actor(key="", name=name, kind="person", side=side)
                 result.append(Mention(m.start("name"), m.end("name"), name, (actor,), "unknown"))
+        return result
+
+    def _unknown_experts(self, text: str) -> list[tuple[Mention, tuple[int, int]]]:
+        """Analysts the gazetteer does not know, named with their trade: experts, kept apart from the sides.
+        Each with the span of the whole phrase."""
+        result = []
+        for pattern in UNKNOWN_EXPERT_PATTERNS.get(self.language, []):
+            for m in pattern.finditer(text):
+                name = m.group("name")
+                if self.gazetteer.by_alias(name):
+                    continue
+                actor = Actor(key="", name=name, kind="expert", side=None)
+                mention = Mention(m.start("name"), m.end("name"), name, (actor,), "unknown")
+                result.append((mention, m.span()))
         return result
 
     def _fuzzy(self, text: str) -> list[Mention]:
@@ -229,6 +257,21 @@ class MentionFinder:
             for m in pattern.finditer(text):
                 result.append(Mention(m.start(), m.end(), m.group(0), (), "generic", category))
         return result
+
+
+_JA_SURNAME_MARK = "\x00"  # marks a derived surname alias that needs a title after it
+
+
+def _japanese_surnames(aliases: list[str]) -> list[str]:
+    """Surnames from titled aliases ("上川外相" -> "上川", "ラブロフ外相" -> "ラブロフ"), so that any title after
+    them is recognised ("上川外務大臣", "ラブロフ外務大臣")."""
+    stems = []
+    for alias in aliases:
+        for suffix in sorted(JA_TITLE_SUFFIXES, key=len, reverse=True):
+            if alias.endswith(suffix) and len(alias) - len(suffix) >= 2:
+                stems.append(alias[: -len(suffix)])
+                break
+    return [s for s in dict.fromkeys(stems) if s not in aliases]
 
 
 _NOT_GIVEN_NAMES = re.compile(
@@ -331,11 +374,31 @@ class SpeakerContext:
                     result.append(
                         Mention(start, offset + m.end(), m.group(0), target.actors, "pronoun", target.generic_category)
                     )
-        return result
+        # "японский министр" also contains "министр": the longer reference wins
+        result.sort(key=lambda r: -(r.end - r.start))
+        kept: list[Mention] = []
+        for r in result:
+            if all(r.end <= k.start or r.start >= k.end for k in kept):
+                kept.append(r)
+        return sorted(kept, key=lambda r: r.start)
 
     def resolve(self, want: str, earlier_in_sentence: list[Mention]) -> Mention | None:
         """The nearest earlier mention that fits a reference kind (male, female, minister, plural, thing)."""
         candidates = self.recent + earlier_in_sentence
+        if want == "pair":  # 両氏, "the two men": the last two people named
+            people: list[Actor] = []
+            for m in reversed(candidates):
+                if len(m.actors) == 1 and m.actors[0].kind == "person" and m.actors[0] not in people:
+                    people.append(m.actors[0])
+                if len(people) == 2:
+                    return Mention(0, 0, "", tuple(reversed(people)), "pronoun")
+            return None
+        if want.startswith("minister:"):  # "the Japanese minister": the last minister of that side
+            side = want.split(":", 1)[1]
+            return next(
+                (m for m in reversed(candidates) if _fits(m, "minister", self.when) and m.actors[0].side == side),
+                None,
+            )
         if want == "thing":  # "It is also exploring ...": "it" continues the previous sentence's subject
             subject = self.previous_subject
             return subject if subject is not None and _fits(subject, "thing", self.when) else None
@@ -358,6 +421,8 @@ def _fits(mention: Mention, want: str, when: PartialDate | None = None) -> bool:
         return single is not None and single.kind in ("body", "state", "media")
     if want == "state":
         return single is not None and single.kind == "state"
+    if single is not None and single.kind == "expert" and want in ("male", "female", "person"):
+        return want == "person" or (want == "female") == looks_female(single, any_kind=True)
     if single is None or single.kind != "person":
         return False
     if want == "minister":

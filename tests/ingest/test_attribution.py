@@ -109,7 +109,7 @@ def test_japanese_constructions(gazetteer: Gazetteer) -> None:
     assert result[0] == (["Taro Kono"], "と述べた", "direct_quote")
     assert (["Nikkei"], "によると", "reported") in result
     agreement = [sorted(names) for names, cue, _ in result if "合意" in cue]
-    assert agreement == [["Japanese side", "Russian side"]]
+    assert agreement == [["Japanese government", "Russian government"]]  # 両政府: the states (corpus README)
 
 
 def test_russian_impersonal_institution_and_initialled_turns(gazetteer: Gazetteer) -> None:

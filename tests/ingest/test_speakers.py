@@ -114,3 +114,30 @@ def test_officials_missing_from_the_gazetteer(gazetteer: Gazetteer) -> None:
     assert all(m.actors[0].name != "Minoru Kihara" for m in found if m.actors)
     ru = MentionFinder(gazetteer, "ru").find("Посол России в Японии Иван Петров заявил.", NOV_2017)
     assert [(m.text, m.actors[0].side) for m in ru if m.how == "unknown"] == [("Иван Петров", "russia")]
+
+
+def test_side_marked_minister_pair_and_unknown_experts(gazetteer: Gazetteer) -> None:
+    from db.ingest.document import Document, PartialDate
+    from db.ingest.extract import extract_candidates
+
+    def speakers(text: str, language: str) -> list[tuple[str, str | None, str]]:
+        document = Document("t.txt", "0" * 64, "text", "utf-8", language, text, published=PartialDate(2019, 12, 20))
+        return [(c.speaker, c.side, c.speaker_as_written) for c in extract_candidates(document, gazetteer)]
+
+    ru = (
+        "Министр иностранных дел России Сергей Лавров провел переговоры с Тосимицу Мотэги. "
+        "Японский министр заявил, что Токио добивается возобновления безвизовых обменов."
+    )
+    assert ("Toshimitsu Motegi", "japan", "Японский министр") in speakers(ru, "ru")
+    ja = (
+        "茂木外相はラブロフ外相と会談した。両氏は共同経済活動を進める方針を確認した。"
+        "上川外務大臣は制裁を続けると述べた。"
+    )
+    found = speakers(ja, "ja")
+    assert {("Toshimitsu Motegi", "japan", "両氏"), ("Sergey Lavrov", "russia", "両氏")} <= set(found)
+    assert ("Yoko Kamikawa", "japan", "上川外務大臣") in found
+    en = (
+        "James Harlow, a Russia analyst at a London think tank, believes neither government will compromise. "
+        "In his view, economic projects will remain the main channel."
+    )
+    assert [(s, side) for s, side, _ in speakers(en, "en")] == [("James Harlow", None)] * 2
