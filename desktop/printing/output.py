@@ -65,4 +65,6 @@ def ensure_gui_application() -> QGuiApplication:
     has_screen = any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
     if not has_screen and sys.platform.startswith("linux"):  # Windows and macOS always have their own platform
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    return QGuiApplication(["positions"])
+    # A QApplication, not a bare QGuiApplication: a window or dialog created later in the same process
+    # (the tests, a script) would otherwise abort Qt.
+    return QApplication(["positions"])

@@ -13,3 +13,16 @@ def test_void_qt_calls_do_not_leak_references_to_none() -> None:
     for _ in range(500):
         font.setBold(True)
     assert sys.getrefcount(None) > before - 100
+
+
+def test_signal_emit_does_not_leak_references_to_true() -> None:
+    from PySide6.QtCore import QObject, Signal
+
+    class Emitter(QObject):
+        fired = Signal(int)
+
+    emitter = Emitter()
+    before = sys.getrefcount(True)
+    for n in range(500):
+        emitter.fired.emit(n)
+    assert sys.getrefcount(True) > before - 100
