@@ -87,7 +87,9 @@ class IssueClassifier:
 
     def __init__(self, gazetteer: Gazetteer, language: str) -> None:
         self.language = language
-        self._patterns: list[tuple[str, str, re.Pattern[str], float]] = []
+        # (issue, keyword, its first word, pattern, weight): the first word is a cheap substring probe that
+        # spares most regex scans, since a keyword cannot match where its first word is absent.
+        self._patterns: list[tuple[str, str, str, re.Pattern[str], float]] = []
         for issue in gazetteer.issues:
             words = list(issue.keywords.get(language, ()))
             if language != "en":  # Latin acronyms (THAAD, Aegis, G7) also appear in Russian and Japanese texts
@@ -95,14 +97,17 @@ class IssueClassifier:
                     w for w in issue.keywords.get("en", ()) if re.fullmatch(r"[a-z0-9+\- ]{2,}", w) and len(w) <= 6
                 ]
             for word in dict.fromkeys(fold(w) for w in words if w.strip()):
-                self._patterns.append((issue.slug, word, _keyword_pattern(word), _weight(word, issue.slug)))
+                probe = word.split()[0]
+                self._patterns.append((issue.slug, word, probe, _keyword_pattern(word), _weight(word, issue.slug)))
 
     @functools.lru_cache(maxsize=256)  # noqa: B019 - one classifier per document; paragraphs repeat
     def _matches(self, folded: str) -> dict[str, list[tuple[int, int, float, str]]]:
         """Keyword matches per issue; a match inside a longer match of the same issue is not counted again
         ("joint economic activities" also contains "economic activities"); the longest of overlapping ones counts."""
         found: dict[str, list[tuple[int, int, float, str]]] = {}
-        for slug, word, pattern, weight in self._patterns:
+        for slug, word, probe, pattern, weight in self._patterns:
+            if probe not in folded:
+                continue
             for match in pattern.finditer(folded):
                 found.setdefault(slug, []).append((match.start(), match.end(), weight, word))
         for slug, matches in found.items():
