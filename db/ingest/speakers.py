@@ -95,14 +95,16 @@ class MentionFinder:
     def __init__(self, gazetteer: Gazetteer, language: str) -> None:
         self.gazetteer = gazetteer
         self.language = language
-        self._patterns: list[tuple[re.Pattern[str], Actor]] = []
+        # Per actor: cheap substring probes (each alias's first letters) and the alias regex. Most actors are
+        # absent from a given text, and a probe test spares the regex scan that would find nothing.
+        self._patterns: list[tuple[frozenset[str], re.Pattern[str], Actor]] = []
         for actor in gazetteer.actors:
-            alternatives = [self._alias_pattern(alias) for alias in self._aliases(actor)]
-            alternatives = [a for a in alternatives if a]
-            if not alternatives:
+            aliases = [a for a in self._aliases(actor) if self._alias_pattern(a)]
+            if not aliases:
                 continue
-            alternatives.sort(key=len, reverse=True)
-            self._patterns.append((re.compile("|".join(alternatives)), actor))
+            alternatives = sorted((self._alias_pattern(a) for a in aliases), key=len, reverse=True)
+            probes = frozenset(_probe(a) for a in aliases)
+            self._patterns.append((probes, re.compile("|".join(alternatives)), actor))
         # Multi-word names of people by (number of tokens, first letters): garbling keeps the first letters.
         self._names: dict[tuple[int, str], list[tuple[Actor, list[str]]]] = {}
         for actor in gazetteer.actors:
@@ -145,7 +147,10 @@ class MentionFinder:
     def find(self, text: str, when: PartialDate | None = None) -> list[Mention]:
         """Every explicit mention in the text, longest first where they overlap, in text order."""
         found: list[Mention] = []
-        for pattern, actor in self._patterns:
+        folded = _probe_fold(text)
+        for probes, pattern, actor in self._patterns:
+            if not any(probe in folded for probe in probes):
+                continue
             for m in pattern.finditer(text):
                 if not _other_given_name(text, m.start(), m.group(0), actor):
                     found.append(Mention(m.start(), m.end(), m.group(0), (actor,), "alias"))
@@ -260,6 +265,19 @@ class MentionFinder:
 
 
 _JA_SURNAME_MARK = "\x00"  # marks a derived surname alias that needs a title after it
+
+
+def _probe_fold(text: str) -> str:
+    return text.casefold().replace("ё", "е")
+
+
+def _probe(alias: str) -> str:
+    """Letters every match of the alias pattern contains: the first three of its first word (Russian endings
+    vary, and the first letters are what garbled transliterations keep), two for Japanese."""
+    alias = alias.strip().lstrip(_JA_SURNAME_MARK)
+    first = alias.split()[0] if alias.split() else alias
+    size = 2 if re.search(r"[\u3040-\u30ff\u3400-\u9fff]", first) else 3
+    return _probe_fold(first[:size])
 
 
 def _japanese_surnames(aliases: list[str]) -> list[str]:
