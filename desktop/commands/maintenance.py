@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 from db import annotations as annotation_store
-from db import sample, search_index
-from db.errors import DatabaseError
+from db import sample
+from db.backup import integrity_problems, write_backup
 from desktop.commands.common import add_db_option, database_path, open_store
 
 
@@ -71,14 +70,6 @@ def run_annotate(args: argparse.Namespace) -> int:
     return 0
 
 
-def integrity_problems(conn: sqlite3.Connection) -> list[str]:
-    problems = [row[0] for row in conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
-    problems += [
-        f"broken reference in {row[0]} row {row[1]} to {row[2]}" for row in conn.execute("PRAGMA foreign_key_check")
-    ]
-    return problems + search_index.check(conn)
-
-
 def run_check(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         problems = integrity_problems(store.conn)
@@ -91,17 +82,6 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    dest: Path = args.dest
-    if dest.exists():
-        raise DatabaseError(f"{dest}: already exists; choose a new file name")
-    with open_store(args) as store:
-        target = sqlite3.connect(dest)
-        try:
-            store.conn.backup(target)
-            problems = integrity_problems(target)
-        finally:
-            target.close()
-    if problems:
-        raise DatabaseError(f"{dest}: the copy failed its check: {'; '.join(problems)}")
-    print(f"{dest}: backup written and verified")
+    write_backup(database_path(args), args.dest)
+    print(f"{args.dest}: backup written and verified")
     return 0

@@ -4,7 +4,6 @@ preferences, keyboard shortcuts, about. Long chores run in desktop.worker jobs o
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from db import issues, sample
-from db.errors import DatabaseError
+from db.backup import write_backup
 from db.store import Store
 from desktop import settings
 from desktop.actions import SHORTCUTS
@@ -69,32 +68,15 @@ def fill_recent_menu(window: Any, menu: QMenu | None, recent: list[str]) -> None
         menu.addAction(menu.tr("(none yet)")).setEnabled(False)
 
 
-def write_backup(source: Path, dest: Path) -> str:
-    """A consistent copy through SQLite's backup API, verified by an integrity check of the copy."""
-    from desktop.commands.maintenance import integrity_problems
-
-    if dest.exists():
-        raise DatabaseError(f"{dest}: already exists; choose a new file name")
-    with Store.open(source, create=False) as store:
-        target = sqlite3.connect(dest)
-        try:
-            store.conn.backup(target)
-            problems = integrity_problems(target)
-        finally:
-            target.close()
-    if problems:
-        raise DatabaseError(f"{dest}: the copy failed its check: {'; '.join(problems)}")
-    return str(dest)
-
-
 def backup(parent: QWidget, source: Path) -> Job | None:
     name, _ = QFileDialog.getSaveFileName(parent, parent.tr("Back up database"), f"{source.stem}-backup.sqlite",
                                           DB_FILTER)  # fmt: skip
     if not name:
         return None
-    job = start_job_with_progress(parent, parent.tr("Backing up…"), lambda report: write_backup(source, Path(name)))
+    dest = Path(name)
+    job = start_job_with_progress(parent, parent.tr("Backing up…"), lambda report: write_backup(source, dest))
     job.succeeded.connect(
-        lambda dest: parent.statusBar().showMessage(parent.tr("Backup written and verified: %s") % dest, 8000)
+        lambda _: parent.statusBar().showMessage(parent.tr("Backup written and verified: %s") % dest, 8000)
     )  # type: ignore[attr-defined]
     job.failed.connect(lambda message: error(parent, parent.tr("Backup failed"), message))
     return job

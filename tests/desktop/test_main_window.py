@@ -74,16 +74,6 @@ def test_menus_have_the_promised_actions_and_missing_hooks_are_disabled(qtbot: Q
             assert "missing" in action.toolTip()
 
 
-def test_backup_writes_a_verified_copy(qtbot: QtBot, db_path: Path, tmp_path: Path) -> None:
-    from desktop.views.window_dialogs import write_backup
-
-    build_database(db_path)
-    dest = tmp_path / "copy.sqlite"
-    assert write_backup(db_path, dest) == str(dest)
-    with Store.open(dest, create=False) as copy:
-        assert sum(s.total for s in issues.summaries(copy)) > 100
-
-
 def test_a_bad_file_is_refused_with_a_message(qtbot: QtBot, tmp_path: Path, monkeypatch) -> None:
     from desktop.main_window import MainWindow
     from desktop.views import window_dialogs
