@@ -9,21 +9,31 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from db import connection
 from db.errors import NotFoundError
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
-        self.db = sqlite_utils.Database(conn)
         self._depth = 0
         self._ids: dict[tuple[str, str], int] = {}
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """The same connection through sqlite-utils, for table-level tools; imported on first use because
+        sqlite-utils pulls in numpy, which would add to every start-up."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = True) -> Store:

@@ -101,3 +101,9 @@ def test_search_triggers_dropped_by_another_tool_are_restored_on_open(db_path: P
     with Store.open(db_path) as store:
         assert search_index.is_intact(store.conn)
         assert search_index.check(store.conn) == []
+
+
+def test_sqlite_utils_sees_the_same_database(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        assert store.db["issues"].count == 12
+        assert store.db["statements"].detect_fts() == "statements_fts"
