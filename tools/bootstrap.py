@@ -10,6 +10,7 @@ otherwise through sudo, which asks for your password). macOS and Windows need no
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -61,6 +62,8 @@ def venv_python() -> Path:
 
 def install_project(extra: str) -> Path:
     if not venv_python().exists():
+        if importlib.util.find_spec("ensurepip") is None and sys.platform.startswith("linux"):
+            install_debian_packages(["python3-venv"])  # Debian and Ubuntu ship venv's pip separately
         venv.EnvBuilder(with_pip=True, system_site_packages=True).create(VENV)
     python = venv_python()
     target = f"{PROJECT}[{extra}]" if extra else str(PROJECT)
