@@ -37,8 +37,12 @@ _CLAUSE_BREAK = {
     "ja": re.compile(r"[。；]"),
 }
 _COORDINATION = {
-    "en": re.compile(r"^\s*,?\s*and\s*$"),
-    "ru": re.compile(r"^\s*,?\s*и\s*$"),
+    # "Kono and his Russian counterpart Lavrov", "Лавров и его японский коллега Мотэги"
+    "en": re.compile(
+        r"^\s*,?\s*and(?:\s+(?:his|her|their|its|the)\s+(?:[A-Za-z-]+\s+){0,2}(?:counterpart|colleague|"
+        r"partner|opposite number))?\s*$"
+    ),
+    "ru": re.compile(r"^\s*,?\s*и(?:\s+(?:его|ее|её|их)\s+(?:[а-яё-]+\s+){0,2}(?:коллега|партнер|партнёр))?\s*$"),
     "ja": re.compile(r"^\s*[とや・]\s*$"),
 }
 _BY_AGENT = {"en": re.compile(r"^\s+by\s+$"), "ru": re.compile(r"$^"), "ja": re.compile(r"$^")}
@@ -69,6 +73,11 @@ _PHRASE_PREPOSITION = {
     "ru": re.compile(r"^\s*(?:в|во|на|с|со|при|после|до|для|о|об|по|между|у)(?![\w-])", re.IGNORECASE),
 }
 _MIN_DIRECT_QUOTE_WORDS = 4
+_UNRECOGNISED_SUBJECT = re.compile(
+    r",\s+(?:the|an?|one|some|several|other|two|three)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:official|officials|source|sources|diplomat|diplomats|spokesman|spokeswoman|spokesperson|aide|"
+    r"participant|participants|observer|report|statement)\s+$"
+)
 # "LAVROV:", "Mr. Lavrov:", "М.В.Захарова:", "林官房長官:", "Q:", "Вопрос:", "記者:" at the start of a paragraph.
 # (No "^": `match(text, pos)` anchors at pos, while "^" would only match at the start of the whole text.)
 _LABEL = re.compile(r"\s*([^\W\d][\w .'’\-]{0,40}?|[\u3040-\u30ff\u3400-\u9fff・]{2,15})\s*[:：]\s*(?=\S)")
@@ -113,7 +122,23 @@ def find_attributions(text: str, sentence: Sentence, mentions: list[Mention], la
             continue
         kind = _kind(text, sentence, quotes, speakers, cue_class)
         found.append(Attribution(speakers, cue, match_start, match_end, cue_class, kind, sentence.start, sentence.end))
+    found = [a for a in found if not _relayed_by(a, found)]
     return [a for a in found if not _nested(text, a, found, language)]
+
+
+def _relayed_by(source: Attribution, found: list[Attribution]) -> bool:
+    """ "According to a Japanese official, Kono and Lavrov agreed ...", 「外務省によると、茂木氏は…求めた」: the source
+    only relays what another speaker said or agreed in the same sentence; that speaker's line is the statement."""
+    if source.cue_class is not SOURCE or any(m.category != "official" for m in source.speakers):
+        return False  # a newspaper's relay stays (without a side) for the reviewer to see
+    own = {id(m) for m in source.speakers}
+    return any(
+        other.cue_class in (SPEECH, AGREEMENT)
+        and not any(id(m) in own for m in other.speakers)
+        and not any(m.start < s.end and s.start < m.end for m in other.speakers for s in source.speakers)
+        for other in found
+        if other is not source
+    )
 
 
 def _nested(text: str, inner: Attribution, found: list[Attribution], language: str) -> bool:
@@ -128,6 +153,14 @@ def _nested(text: str, inner: Attribution, found: list[Attribution], language: s
         if any(m.category != "official" for m in outer.speakers):
             continue
         if complementizer.search(text[outer.cue_end : inner.speakers[0].start]):
+            return True
+        if outer.cue_class is SPEECH and not text[outer.cue_end : inner.speakers[0].start].strip():
+            return True  # "Lavrov said Moscow regards ...": the complementizer left out
+        # "По его словам, Москва и Токио выступают за ...", "As Lavrov said, the Russian side is ready ...": the
+        # source's words follow its name after a comma
+        source_end = max([m.end for m in outer.speakers] + [outer.cue_end])
+        between = text[source_end : inner.speakers[0].start]
+        if outer.cue_class is SOURCE and source_end <= inner.speakers[0].start and re.match(r"\s*[,，、]", between):
             return True
     return False
 
@@ -212,8 +245,12 @@ def _speakers(
     language: str,
 ) -> tuple[Mention, ...]:
     inside = [m for m in mentions if m.start >= start and m.end <= end]
-    if inside and cue_class in (SPEECH, SOURCE) and (text[start:end].lower().startswith(("in ", "quoted", "cited"))):
-        return tuple(inside)  # "in his opinion", "quoted Lavrov and Kono as saying"
+    if (
+        inside
+        and cue_class in (SPEECH, SOURCE)
+        and (text[start:end].lower().startswith(("in ", "quoted", "cited", "по ")))
+    ):
+        return tuple(inside)  # "in his opinion", "quoted Lavrov and Kono as saying", "по его словам"
     if cue_class.speaker_after:
         if language == "ja":  # 「日本経済新聞によると」: the source ends where the cue begins
             source = [m for m in mentions if m.end <= start and start - m.end <= 1]
@@ -244,12 +281,19 @@ def _speakers(
 
 
 def _inverted_speaker(text: str, mentions: list[Mention], start: int, end: int) -> Mention | None:
-    """ "..., said Lavrov" / "— заявил Лавров": the speaker right after a cue that follows a comma or dash."""
+    """ "..., said Lavrov" / "— заявил Лавров": the speaker right after a cue that follows a comma or dash.
+
+    After a bare comma the name must close the clause ("..., said Lavrov." / ", said Lavrov, adding"): in
+    "Lavrov, for his part, said Moscow regards ..." the name after the verb begins what was said."""
     lead = text[max(0, start - 4) : start]
     if not re.search(r"[,—–\"”»]\s*$", lead):
         return None
     after = [m for m in mentions if 0 <= m.start - end <= 2]
-    return after[0] if after else None
+    if not after:
+        return None
+    quoted_before = re.search(r"[\"”»」]\s*,?\s*[—–]?\s*$", lead)
+    closes = re.match(r"\s*(?:[.,;:!?)]|$|\(|—|–)", text[after[0].end : after[0].end + 3])
+    return after[0] if quoted_before or closes or not re.search(r",\s*$", lead) else None
 
 
 def _agent(text: str, mentions: list[Mention], end: int, language: str) -> Mention | None:
@@ -282,6 +326,8 @@ def _nearest_left(
     breaker = _CLAUSE_BREAK.get(language, _CLAUSE_BREAK["en"])
     prepositions = OBJECT_PREPOSITIONS.get(language, OBJECT_PREPOSITIONS["en"])
     fallback: Mention | None = None  # an object right before the verb: garbled translation ("idea of X declared")
+    if language == "en" and _UNRECOGNISED_SUBJECT.search(text[max(sentence.start, cue_start - 60) : cue_start]):
+        return None  # "..., the official said": the subject is a phrase that is no known actor
     for m in reversed([m for m in mentions if m.end <= cue_start]):
         gap = text[m.end : cue_start]
         if len(gap) > (_MAX_PARENTHETICAL_GAP if gap.lstrip().startswith(",") else _MAX_SUBJECT_GAP):

@@ -56,7 +56,8 @@ _EN_STANCE = (
     r"is concerned|are concerned|opposes|oppose|supports|stands for|stand for|proceeds from|proceed from|"
     r"is (?:extremely |very |also )?interested in|are (?:extremely |very |also )?interested in|"
     r"(?:is|are) (?:also |still |now |currently )?(?:considering|exploring|studying|counting on|weighing)|"
-    r"hopes to|hope to|hopes that|expects|expect"
+    r"hopes to|hope to|hopes that|expects|expect|see(?= (?:little|no|a|an|some|growing|room|it|this|that)\b)|"
+    r"believe|consider"
 )
 _EN_INTENTION = (
     r"intends? to|plans to|is planning to|are planning to|is going to|are going to|seeks to|seek to|"
@@ -91,7 +92,7 @@ _RU_PAST_SPEECH = (
     r"заявил|подчеркнул|отметил|сказал|сообщил|указал|добавил|пояснил|признал|напомнил|призвал|предложил|"
     r"пообещал|настаивал|высказал|заверил|уточнил|констатировал|ответил|возразил|опроверг|"
     r"раскритиковал|осудил|потребовал|протестовал|заявлял|подчеркивал|подчёркивал|отмечал|говорил|"
-    r"выразил|высказал|отказал|отверг|приветствовал|предупредил|объявил|выступил с заявлением|"
+    r"выразил|высказал|отказал|отверг|приветствовал|предупредил|объявил|назвал|охарактеризовал|выступил с заявлением|"
     r"выступила с заявлением|выступили с заявлением"
 )
 _RU_SPEECH = (
@@ -117,7 +118,7 @@ RU_CUES: list[tuple[re.Pattern[str], CueClass]] = [
     (
         re.compile(
             _B
-            + r"(?i:по словам|по мнению|по данным|по информации|по сведениям|согласно|"
+            + r"(?i:по (?:(?:его|ее|её|их) )?(?:словам|мнению|данным|информации|сведениям|оценке|убеждению)|согласно|"
             + r"говорится в (?:заявлении|сообщении|комментарии|документе)|"
             + r"как (?:заявил|отметил|подчеркнул|сообщил|сказал)[аи]?)"
             + _E
@@ -134,7 +135,7 @@ _JA_SPEECH = (
     r"意向を示し|立場を示し|立場を強調し)(?:た|ている|ました|ています)|"
     r"(?:懸念|遺憾|抗議|期待|意欲|考え|認識|見解|方針|意向|立場|姿勢|方向性|反対|支持|不満|関心)を"
     r"(?:表明|示|伝え|強調)(?:した|している|しました)|"
-    r"を(?:求め|要求し|要請し|批判し|歓迎し|否定し|拒否し|非難し|提案し|確認し)(?:た|ている|ました)|"
+    r"[をも](?:求め|要求し|要請し|批判し|歓迎し|否定し|拒否し|非難し|提案し|確認し|強調し|表明し)(?:た|ている|ました)|"
     r"と(?:述べる|語る|強調する|指摘する|訴える)|"
     r"と(?:述べ|強調し|指摘し|語り|説明し|主張し)(?=、)|"
     r"(?:に|へ)(?:抗議|反発|反論)(?:した|しました|している)|"
@@ -171,7 +172,11 @@ OBJECT_PREPOSITIONS: dict[str, re.Pattern[str]] = {
         r"under|during|after|before|whom|whose|partner|counterpart|urged|asked|told|called on)\s+(?:the\s+)?)$",
         re.IGNORECASE,
     ),
-    "ru": re.compile(r"(?:\b(?:с|со|к|ко|о|об|от|для|по|при|у|в|во|на|между|против|за)\s+)$", re.IGNORECASE),
+    "ru": re.compile(
+        r"(?:\b(?:с|со|к|ко|о|об|от|для|по|при|у|в|во|на|между|против|за)\s+|"
+        r"(?:интервью|беседе|статье|эфире|колонке)\s+(?:[а-яё]+\s+)?«?)$",
+        re.IGNORECASE,
+    ),
     "ja": re.compile(r"$^"),
 }
 

@@ -31,6 +31,7 @@ FEMALE_FIRST_NAME = re.compile(r"(?:[aя]|mi|ko|ka|ri|na|ne|e|ие|на|ья|и�
 _LOWER_RANK = re.compile(
     r"(?:deputy|vice|vice-|first|former|acting|заместитель|замглавы|экс-|бывший|前|元|副)\s*$", re.IGNORECASE
 )
+_MALE_ENDINGS = ("hide", "shige", "suke", "take", "hike", "tane", "mune", "yuke")
 _NOT_FEMALE = {"nikita", "ilya", "sasha", "foma", "kuzma", "taisuke", "yohei", "shinzo", "taro", "daisuke", "keisuke"}
 
 
@@ -58,7 +59,10 @@ def looks_female(actor: Actor, any_kind: bool = False) -> bool:
     if actor.kind != "person" and not any_kind:
         return False
     first = actor.name.split()[0] if actor.name.split() else ""
-    return bool(FEMALE_FIRST_NAME.search(first)) and first.casefold() not in _NOT_FEMALE
+    folded = first.casefold()
+    if folded.endswith(_MALE_ENDINGS):  # Yoshihide, Hiroshige, Kosuke: Japanese men's names ending in -e
+        return False
+    return bool(FEMALE_FIRST_NAME.search(first)) and folded not in _NOT_FEMALE
 
 
 def edit_distance(a: str, b: str, limit: int = 3) -> int:

@@ -145,3 +145,34 @@ def test_names_inside_a_quotation_do_not_speak(gazetteer: Gazetteer) -> None:
 )
 def test_common_news_constructions(gazetteer: Gazetteer, language: str, text: str, speaker: str) -> None:
     assert [speaker] in [names for names, _, _ in attributed(gazetteer, text, language)]
+
+
+def test_what_an_official_says_is_not_a_second_statement(gazetteer: Gazetteer) -> None:
+    text = "Lavrov, for his part, said Moscow regards its sovereignty over the islands as settled."
+    assert attributed(gazetteer, text) == [(["Sergey Lavrov"], "said", "reported")]
+    text = "Министр Сергей Лавров выступил. По его словам, Москва и Токио выступают за решение проблемы."
+    assert attributed(gazetteer, text, "ru") == [(["Sergey Lavrov"], "По его словам", "reported")]
+    text = "During the talks, Kono told Lavrov that Tokyo wants steady progress, the official said."
+    assert attributed(gazetteer, text) == [(["Taro Kono"], "told", "reported")]
+
+
+def test_an_official_source_that_relays_another_speaker(gazetteer: Gazetteer) -> None:
+    text = "Kono and Lavrov agreed to accelerate the projects, according to the Russian Foreign Ministry."
+    assert attributed(gazetteer, text) == [(["Taro Kono", "Sergey Lavrov"], "agreed", "reported")]
+    text = "日本外務省によると、茂木外相は元島民による墓参の実施も求めた。"
+    assert attributed(gazetteer, text, "ja") == [(["Toshimitsu Motegi"], "も求めた", "reported")]
+
+
+def test_transcript_labels(gazetteer: Gazetteer) -> None:
+    from db.ingest.attribution import turn_label
+
+    text = "Intro line.\n\nМ.В.Захарова: Мы неоднократно обращали внимание японских партнеров на это.\n\nQ: Short?"
+    sentences = split_sentences(text, "ru")
+    assert [bool(turn_label(text, s)) for s in sentences] == [False, True, False]
+    turn = transcript_turn(text, sentences[1], gazetteer, [])
+    assert turn is not None and turn.actors[0].name == "Maria Zakharova"
+    text = "林官房長官:ご指摘の報道は承知しております。政府として抗議しました。"
+    turn = transcript_turn(text, split_sentences(text, "ja")[0], gazetteer, [])
+    assert turn is not None and turn.actors[0].name == "Yoshimasa Hayashi"
+    text = 'Lavrov told reporters: "We are ready for talks on a peace treaty."'
+    assert turn_label(text, split_sentences(text)[0]) is None
