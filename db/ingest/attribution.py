@@ -73,6 +73,15 @@ _PHRASE_PREPOSITION = {
     "ru": re.compile(r"^\s*(?:в|во|на|с|со|при|после|до|для|о|об|по|между|у)(?![\w-])", re.IGNORECASE),
 }
 _MIN_DIRECT_QUOTE_WORDS = 4
+# A title in an oblique case before a name ("принял посла Японии в России Кодзуки"): the name is an object, unless
+# the title depends on a nominative head ("заместитель министра иностранных дел Моргулов").
+_RU_OBLIQUE_TITLE = re.compile(
+    r"(?<![\w-])(?P<head>(?i:заместител[ья]|замглавы|глава|первый|директор|пресс-секретарь|помощник|советник|"
+    r"представитель|руководитель|председатель|спикер|секретарь|сотрудник|администрация|канцелярия)\s+)?"
+    r"(?i:посла|послу|послом|министра|министру|министром|главу|главе|главой|премьера|премьеру|"
+    r"президента|президенту|коллегу|коллеге|коллегой|представителя|представителю)"
+    r"(?:\s+(?:[А-ЯЁ][\w-]*|в|во|иностранных|дел|обороны))*\s*$"
+)
 _UNRECOGNISED_SUBJECT = re.compile(
     r",\s+(?:the|an?|one|some|several|other|two|three)\s+(?:[a-z-]+\s+){0,2}?"
     r"(?:official|officials|source|sources|diplomat|diplomats|spokesman|spokeswoman|spokesperson|aide|"
@@ -80,7 +89,7 @@ _UNRECOGNISED_SUBJECT = re.compile(
 )
 # "LAVROV:", "Mr. Lavrov:", "М.В.Захарова:", "林官房長官:", "Q:", "Вопрос:", "記者:" at the start of a paragraph.
 # (No "^": `match(text, pos)` anchors at pos, while "^" would only match at the start of the whole text.)
-_LABEL = re.compile(r"\s*([^\W\d][\w .'’\-]{0,40}?|[\u3040-\u30ff\u3400-\u9fff・]{2,15})\s*[:：]\s*(?=\S)")
+_LABEL = re.compile(r"\s*([^\W\d][\w .,'’\-]{0,40}?|[\u3040-\u30ff\u3400-\u9fff・]{2,15})\s*[:：]\s*(?=\S)")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _TURN_END = re.compile(r"[.!?…。！？\"”»」』)）]\s*$")
 _MIN_TURN_CJK_CHARACTERS = 12
@@ -174,7 +183,7 @@ def turn_label(text: str, sentence: Sentence) -> re.Match[str] | None:
     if sentence.start != sentence.paragraph_start:
         return None
     match = _LABEL.match(text, sentence.start, sentence.paragraph_end)
-    words = match.group(1).split() if match else []
+    words = match.group(1).replace(",", " ").split() if match else []  # "Kyodo News, Sato:"
     if not match or len(words) > 4 or not all(w[0].isupper() or _CJK.match(w) for w in words):
         return None  # "Lavrov told reporters: ..." is a sentence, not a label
     rest = text[match.end() : sentence.paragraph_end]
@@ -347,8 +356,15 @@ def _nearest_left(
             continue
         if language == "ja" and text[m.end : m.end + 1] in ("の", "を", "に", "へ"):
             continue
+        if language == "ru" and _oblique_object(text[max(sentence.start, m.start - 60) : m.end]):
+            continue  # "принял посла Японии Кодзуки и заявил": the name after an object's title is not the subject
         return m
     return fallback
+
+
+def _oblique_object(lead_and_name: str) -> bool:
+    match = _RU_OBLIQUE_TITLE.search(lead_and_name)
+    return bool(match) and not match.group("head")
 
 
 def _in_prepositional_phrase(text: str, sentence: Sentence, mention: Mention, language: str) -> bool:

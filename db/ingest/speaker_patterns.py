@@ -86,6 +86,8 @@ _FOREIGN = ("foreign", "minister")
 _DEFENSE = ("defen", "minister")
 _PM = ("prime", "minister")
 _PRESIDENT = ("president",)
+_AMBASSADOR_TO_JAPAN = ("ambassador", "japan")
+_AMBASSADOR_TO_RUSSIA = ("ambassador", "russia")
 
 
 def _en(pattern: str) -> re.Pattern[str]:
@@ -109,6 +111,16 @@ ROLE_PATTERNS: dict[str, list[tuple[re.Pattern[str], tuple[str, ...], str]]] = {
         (_en(r"Prime Minister of " + _SIDE_EN_OF), _PM, "side"),
         (_en(_SIDE_EN + r"\s+(?:President|president)"), _PRESIDENT, "side"),
         (_en(r"President of " + _SIDE_EN_OF), _PRESIDENT, "side"),
+        (
+            _en(r"(?:the )?(?:Japanese|Japan's) (?:[Aa]mbassador)(?: to Russia)?|Ambassador of Japan(?: to Russia)?"),
+            _AMBASSADOR_TO_RUSSIA,
+            "=japan",
+        ),
+        (
+            _en(r"(?:the )?(?:Russian|Russia's) (?:[Aa]mbassador)(?: to Japan)?|Ambassador of Russia(?: to Japan)?"),
+            _AMBASSADOR_TO_JAPAN,
+            "=russia",
+        ),
     ],
     "ru": [
         (
@@ -120,8 +132,23 @@ ROLE_PATTERNS: dict[str, list[tuple[re.Pattern[str], tuple[str, ...], str]]] = {
         (re.compile(r"(?i:премьер-министр[а-я]{0,3}|премьер[а-я]{0,3}) " + _SIDE_RU), _PM, "side"),
         (re.compile(r"(?i:президент[а-я]{0,3}) " + _SIDE_RU), _PRESIDENT, "side"),
         (re.compile(_SIDE_RU + r" (?i:премьер-министр[а-я]{0,3}|президент[а-я]{0,3})"), _PM, "side"),
+        # ambassadors: "посол России в Японии", "посла Японии", "японский посол"
+        (
+            re.compile(r"(?i:посол|посла|послу|послом|после) (?:России|РФ|Российской Федерации) в Японии"),
+            _AMBASSADOR_TO_JAPAN,
+            "=russia",
+        ),
+        (
+            re.compile(r"(?i:посол|посла|послу|послом|после) Японии(?: в (?:России|РФ|Москве))?"),
+            _AMBASSADOR_TO_RUSSIA,
+            "=japan",
+        ),
+        (re.compile(r"(?<![\w-])(?i:японск[а-я]{1,3} посол[а-я]{0,2})(?![\w-])"), _AMBASSADOR_TO_RUSSIA, "=japan"),
+        (re.compile(r"(?<![\w-])(?i:российск[а-я]{1,3} посол[а-я]{0,2})(?![\w-])"), _AMBASSADOR_TO_JAPAN, "=russia"),
     ],
     "ja": [
+        (re.compile(r"駐日ロシア大使|駐日大使|ロシアの駐日大使"), _AMBASSADOR_TO_JAPAN, "=russia"),
+        (re.compile(r"駐ロシア日本大使|駐ロ大使|駐露大使|駐ロシア大使"), _AMBASSADOR_TO_RUSSIA, "=japan"),
         (re.compile(_SIDE_JA + r"の?(?:外相|外務大臣)"), _FOREIGN, "side"),
         (re.compile(_SIDE_JA + r"の?(?:防衛相|防衛大臣|国防相)"), _DEFENSE, "side"),
         (re.compile(_SIDE_JA + r"の?(?:首相|総理大臣|総理)"), _PM, "side"),
@@ -287,7 +314,7 @@ UNKNOWN_EXPERT_PATTERNS: dict[str, list[re.Pattern[str]]] = {
         re.compile(r"(?i:" + _EXPERT_TITLES_EN + r")\s+" + _NAME_EN + r"(?![\w])"),
     ],
     "ru": [
-        re.compile(r"(?i:" + _EXPERT_TITLES_RU + r")\s+(?:[а-яё-]+\s+){0,3}?" + _NAME_RU + r"(?![\w-])"),
+        re.compile(r"(?i:" + _EXPERT_TITLES_RU + r")\s+(?:(?:[а-яё-]+|[А-ЯЁ]{2,})\s+){0,3}?" + _NAME_RU + r"(?![\w-])"),
         re.compile(_NAME_RU + r",\s+(?i:" + _EXPERT_TITLES_RU + r")"),
     ],
     "ja": [],

@@ -227,7 +227,8 @@ class MentionFinder:
             for m in pattern.finditer(text):
                 if _LOWER_RANK.search(text[max(0, m.start() - 15) : m.start()]):
                     continue  # "Deputy Foreign Minister of Japan" is not the foreign minister
-                side = _side_from(m.group(side_group) if side_group else None)
+                fixed = side_group.startswith("=")  # the pattern itself says the side ("посол Японии")
+                side = side_group[1:] if fixed else _side_from(m.group(side_group) if side_group else None)
                 sides = [side] if side else []
                 if not sides and m.groupdict().get("both"):
                     sides = list(self.gazetteer.sides)
@@ -290,7 +291,8 @@ def _japanese_surnames(aliases: list[str]) -> list[str]:
     stems = []
     for alias in aliases:
         for suffix in sorted(JA_TITLE_SUFFIXES, key=len, reverse=True):
-            if alias.endswith(suffix) and len(alias) - len(suffix) >= 2:
+            honorific = suffix in ("氏", "さん", "様")  # "林外相" gives 林; "林氏" alone is too loose
+            if alias.endswith(suffix) and len(alias) - len(suffix) >= (2 if honorific else 1):
                 stems.append(alias[: -len(suffix)])
                 break
     return [s for s in dict.fromkeys(stems) if s not in aliases]
