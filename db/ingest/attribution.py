@@ -174,7 +174,7 @@ def _nested(text: str, inner: Attribution, found: list[Attribution], language: s
     return False
 
 
-def turn_label(text: str, sentence: Sentence) -> re.Match[str] | None:
+def turn_label(text: str, sentence: Sentence, *, short: bool = False) -> re.Match[str] | None:
     """The speaker label ("Q:", "Вопрос:", "LAVROV:", "林官房長官:") that opens the sentence's paragraph, if any.
 
     A label is short (up to four words) and the paragraph after it is a full turn: it ends like a sentence and has
@@ -186,6 +186,8 @@ def turn_label(text: str, sentence: Sentence) -> re.Match[str] | None:
     words = match.group(1).replace(",", " ").split() if match else []  # "Kyodo News, Sato:"
     if not match or len(words) > 4 or not all(w[0].isupper() or _CJK.match(w) for w in words):
         return None  # "Lavrov told reporters: ..." is a sentence, not a label
+    if short:  # any labelled paragraph, however short ("Q: And the talks?"), ends the turn before it
+        return match
     rest = text[match.end() : sentence.paragraph_end]
     long_enough = len(rest) >= _MIN_TURN_CJK_CHARACTERS if _CJK.search(rest[:20]) else len(rest.split()) >= 6
     if not long_enough or not _TURN_END.search(rest):

@@ -79,7 +79,10 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
         pronouns = [p for p in pronouns if all(p.end <= a or p.start >= b for a, b in taken)]
         mentions = sorted(explicit + pronouns, key=lambda m: m.start)
         headline = sentence.paragraph == 0 and not _ENDS_SENTENCE.search(text, 0, sentence.paragraph_end)
+        question = sentence.text.rstrip('"”»」』) ').endswith(("?", "？"))  # "Has Japan protested?" asserts nothing
         found = [] if headline else _attributed(text, sentence, mentions, gazetteer, language, turns)
+        if question:
+            found = [f for f in found if f.attribution.cue_class is TURN]
         if not found and previous:
             found = _continued_quotation(text, sentence, previous)
         previous = found if found else []
@@ -141,7 +144,8 @@ class _Turns:
             self.speaker = transcript_turn(text, sentence, gazetteer, mentions)
             return (self.speaker, label.end()) if self.speaker is not None else None
         paragraph = text[sentence.paragraph_start : sentence.paragraph_end].rstrip()
-        if self.speaker is None or not paragraph or paragraph[-1] not in '.!?…。！？"”»」』)）':
+        labelled = turn_label(text, sentence, short=True) is not None  # "Q: And the talks?" ends the answer
+        if self.speaker is None or labelled or not paragraph or paragraph[-1] not in '.!…。！"”»」』)）':
             self.speaker = None
             return None
         return self.speaker, sentence.start
@@ -184,7 +188,8 @@ def _candidates(
     actor = item.actor
     speaker = actor.name if actor else _generic_name(item.mention.text, item.category)
     result = []
-    for start, end, issue in _issue_parts(text, attribution.quote_start, attribution.quote_end, classifier, context):
+    split = _turn_parts if attribution.cue_class is TURN else _issue_parts
+    for start, end, issue in split(text, attribution.quote_start, attribution.quote_end, classifier, context):
         confidence = _confidence(attribution.cue_class, item.mention, attribution, issue.score)
         reason = (
             f"{attribution.cue_class.name} cue '{attribution.cue.strip()}'; speaker '{item.mention.text}'"
@@ -236,6 +241,41 @@ def _issue_parts(
     while text[second_start] in " ,;、":
         second_start += 1
     return [(start, first_end, first), (second_start, end, second)]
+
+
+_TURN_SENTENCE = re.compile(r"[^.!?。！？]+(?:[.!?。！？]+[\"”»」』)]*|$)")
+
+
+def _turn_parts(
+    text: str, start: int, end: int, classifier: IssueClassifier, context: tuple[str, str]
+) -> list[tuple[int, int, IssueScore]]:
+    """A transcript answer is one continuous quotation, split only where its sentences turn to another issue
+    ("Our position on the islands is unchanged. We will continue consultations on fishing."): a sentence that
+    names an issue of its own starts a new part; sentences without one stay with the part before."""
+    groups: list[list[int]] = []  # [start, end, ...] per part, with the part's issue slug in `issues`
+    issues: list[str] = []
+    for match in _TURN_SENTENCE.finditer(text, start, end):
+        s, e = match.start(), match.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s >= e:
+            continue
+        ranked = classifier.scores(text[s:e])
+        own = ranked[0] if ranked else IssueScore(FALLBACK_ISSUE, 0.0, ())
+        topical = own.keywords and own.slug != FALLBACK_ISSUE
+        also_current = any(r.slug == (issues[-1] if issues else "") for r in ranked)  # still on the same topic
+        if not groups or (topical and issues[-1] and own.slug != issues[-1] and not also_current):
+            groups.append([s, e])
+            issues.append(own.slug if topical else "")
+        else:
+            groups[-1][1] = e
+            if topical and not issues[-1]:
+                issues[-1] = own.slug
+    if len(groups) <= 1:
+        return [(start, end, classifier.classify(text[start:end], *context))]
+    return [(s, e, classifier.classify(text[s:e], *context)) for s, e in groups]
 
 
 def _generic_name(written: str, category: str) -> str:

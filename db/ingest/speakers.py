@@ -31,6 +31,7 @@ FEMALE_FIRST_NAME = re.compile(r"(?:[aя]|mi|ko|ka|ri|na|ne|e|ие|на|ья|и�
 _LOWER_RANK = re.compile(
     r"(?:deputy|vice|vice-|first|former|acting|заместитель|замглавы|экс-|бывший|前|元|副)\s*$", re.IGNORECASE
 )
+_JAPANESE_FEMALE_ENDINGS = ("ko", "mi", "e", "na", "ri", "yo", "ne")
 _MALE_ENDINGS = ("hide", "shige", "suke", "take", "hike", "tane", "mune", "yuke")
 _NOT_FEMALE = {"nikita", "ilya", "sasha", "foma", "kuzma", "taisuke", "yohei", "shinzo", "taro", "daisuke", "keisuke"}
 
@@ -60,8 +61,8 @@ def looks_female(actor: Actor, any_kind: bool = False) -> bool:
         return False
     first = actor.name.split()[0] if actor.name.split() else ""
     folded = first.casefold()
-    if folded.endswith(_MALE_ENDINGS):  # Yoshihide, Hiroshige, Kosuke: Japanese men's names ending in -e
-        return False
+    if actor.side == "japan":  # Japanese given names: Yoko, Tomomi, Sanae, Yuriko; not Toyohisa, Yoshihide, Yutaka
+        return folded.endswith(_JAPANESE_FEMALE_ENDINGS) and not folded.endswith(_MALE_ENDINGS)
     return bool(FEMALE_FIRST_NAME.search(first)) and folded not in _NOT_FEMALE
 
 

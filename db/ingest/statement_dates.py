@@ -78,6 +78,11 @@ _ANCHORED_DAYS = {
 }
 _ANCHOR_SHIFT = {"next": 1, "following": 1, "later": 1, "следующий": 1, "позже": 1, "翌日": 1, "before": -1,
                  "накануне": -1, "前日": -1}  # fmt: skip
+# Cues in the present tense ("says", 「…と話しています」) report what holds at publication, not a past occasion.
+_PRESENT_CUE = {
+    "en": re.compile(r"^(?:says|say|insists|insist|argues|argue|maintains|maintain)$"),
+    "ja": re.compile(r"(?:ている|ています)$"),
+}
 _PUBLICATION = re.compile(
     r"\b(?:published|article|issue of|wrote|edition)\b|опубликова|статья|掲載|報じ", re.IGNORECASE
 )
@@ -182,6 +187,9 @@ class DateResolver:
             return StatementDate(best.value, basis, f"date '{best.text}' in the sentence")
         if cue_class in (STANCE, INTENTION) and self.published:
             return StatementDate(self.published, "article", "present stance: publication date")
+        present = _PRESENT_CUE.get(self.language)
+        if present is not None and present.search(self.text, cue_start, cue_end) and self.published:
+            return StatementDate(self.published, "article", "said in the present tense: publication date")
         if cue_class is TURN and self.published:  # a transcript is dated by its own date line
             return StatementDate(self.published, "explicit", "transcript turn: the transcript's date")
         if referred is not None:

@@ -109,3 +109,32 @@ def test_quotation_continued_in_the_next_paragraph(gazetteer: Gazetteer) -> None
     candidates = extract_candidates(_document(text, "en", PartialDate(2018, 1)), gazetteer)
     assert [(c.speaker, c.kind) for c in candidates] == [("Sergey Lavrov", "direct_quote")] * 2
     assert candidates[1].quote == '"Nothing will change our position on the islands."'
+
+
+def test_transcript_answers_split_by_issue_and_questions_assert_nothing(gazetteer: Gazetteer) -> None:
+    text = (
+        "Press conference\n\n"
+        "Kyodo News, Sato: The Russian side held exercises. Has Japan protested?\n\n"
+        "Minister Hayashi: Our position on the Northern Territories remains unchanged. At the same time, we will "
+        "continue consultations on fishing operations so that Japanese fishermen can work safely.\n\n"
+        "NHK, Tanaka: Another question about the talks?"
+    )
+    candidates = extract_candidates(_document(text, "en", PartialDate(2022, 10, 14)), gazetteer)
+    assert [(c.speaker, c.issue, c.kind) for c in candidates] == [
+        ("Yoshimasa Hayashi", "territorial_dispute", "direct_quote"),
+        ("Yoshimasa Hayashi", "fisheries", "direct_quote"),
+    ]
+    assert candidates[0].quote == "Our position on the Northern Territories remains unchanged."
+    assert all(c.said_on.iso() == "2022-10-14" for c in candidates)
+
+
+def test_japanese_present_tense_is_dated_by_publication(gazetteer: Gazetteer) -> None:
+    text = (
+        "日ロ両国は先月、漁業協議で合意した。\n\n"
+        "北海道の鈴木知事は「ビザなし交流の早期再開を国に求めていく」と話しています。"
+    )
+    candidates = extract_candidates(_document(text, "ja", PartialDate(2022, 10, 12)), gazetteer)
+    suzuki = _one(candidates, "Naomichi Suzuki")
+    assert (suzuki.side, suzuki.issue, suzuki.said_on.iso()) == ("japan", "visas_exchanges", "2022-10-12")
+    agreed = sorted(c.speaker for c in candidates if c.issue == "fisheries")
+    assert agreed == ["Japanese government", "Russian government"]
