@@ -82,6 +82,7 @@ _RU_OBLIQUE_TITLE = re.compile(
     r"президента|президенту|коллегу|коллеге|коллегой|представителя|представителю)"
     r"(?:\s+(?:[А-ЯЁ][\w-]*|в|во|иностранных|дел|обороны))*\s*$"
 )
+_JA_CLAUSE_END = re.compile(r"(?:たが|だが|するが|ものの|けれども|一方|。)、?")
 _UNRECOGNISED_SUBJECT = re.compile(
     r",\s+(?:the|an?|one|some|several|other|two|three)\s+(?:[a-z-]+\s+){0,2}?"
     r"(?:official|officials|source|sources|diplomat|diplomats|spokesman|spokeswoman|spokesperson|aide|"
@@ -234,6 +235,8 @@ def _filtered(text: str, sentence: Sentence, start: int, end: int, cue_class: Cu
         return True  # "declined to comment": no content
     if language == "en" and re.search(r"\b(?:the|this|that|a|an)\s+$", before, re.IGNORECASE):
         return True  # "the said meeting", "a proposed plan": an adjective, not a verb
+    if language == "en" and re.match(r"(?:quoted|cited) by\b", text[start:end]):
+        return False
     if language == "en" and cue_class in (SPEECH, AGREEMENT) and _PASSIVE_BEFORE.search(before):
         if cue_class is AGREEMENT and re.search(r"\bit\s+(?:was|has been|had been)\s+$", before, re.IGNORECASE):
             return False  # "the leaders ..., it was decided": an impersonal agreement of the subject before it
@@ -256,6 +259,8 @@ def _speakers(
     language: str,
 ) -> tuple[Mention, ...]:
     inside = [m for m in mentions if m.start >= start and m.end <= end]
+    if cue_class is SPEECH and re.match(r"(?:quoted|cited) by\b", text[start:end]):
+        inside = []  # "Rudenko was quoted by the RIA news agency as saying": RIA only carries the words
     if (
         inside
         and cue_class in (SPEECH, SOURCE)
@@ -384,11 +389,18 @@ def _in_prepositional_phrase(text: str, sentence: Sentence, mention: Mention, la
 
 
 def _japanese_topic(text: str, mentions: list[Mention], cue_start: int) -> Mention | None:
-    """The first mention marked as topic or subject (は, が, も) before the cue."""
-    for m in mentions:
-        if m.end <= cue_start and re.match(r"(?:は|が|も|としては|側は)", text[m.end : m.end + 4]):
-            return m
-    return None
+    """The topic (は, も) nearest before the cue, else the first subject (が): in 「日本側は…を求めたが、ロシア側は…を
+    主張した」 each verb has its own topic; in 「XはYが…と述べた」 X speaks."""
+    before = [m for m in mentions if m.end <= cue_start]
+    topics = [m for m in before if re.match(r"(?:は|も|としては|側は)", text[m.end : m.end + 4])]
+    if topics:  # the first topic, unless a clause ended after it ("…求めたが、ロシア側は…")
+        chosen = topics[0]
+        for later in topics[1:]:
+            if _JA_CLAUSE_END.search(text, chosen.end, later.start):
+                chosen = later
+        return chosen
+    subjects = [m for m in before if text[m.end : m.end + 1] == "が"]
+    return subjects[0] if subjects else None
 
 
 def _with_coordinated(

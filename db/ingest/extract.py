@@ -40,6 +40,11 @@ _COORDINATORS = {
     "ru": re.compile(r",\s+а также\s+"),
     "ja": re.compile(r"(?<=、)また、|。また"),
 }
+_FIRST_PERSON = {
+    "en": re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b"),
+    "ru": re.compile(r"(?<![\w-])(?i:я|мы|нас|нам|нами|наш[а-я]*|мне|меня|мой|моя|мои)(?![\w-])"),
+    "ja": re.compile(r"私|我々|わが国|我が国|当方|われわれ|政府として|まいります|おります|ございます"),
+}
 # A first line without a final full stop is the headline: it repeats a statement of the body in other words.
 _ENDS_SENTENCE = re.compile(r"[.!?…。！？\"”»」』]\s*$")
 _GENERIC_NAMES = {"media": "media (unnamed)", "expert": "experts (unnamed)"}
@@ -67,7 +72,7 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
     dates = DateResolver(text, language, document.published)
     candidates: list[Candidate] = []
     previous: list[_Found] = []  # speakers of the sentence before, for a quotation that continues
-    turns = _Turns()
+    turns = _Turns(language)
     cursor = 0
     for sentence in sentences:
         while cursor < len(all_mentions) and all_mentions[cursor].end <= sentence.start:
@@ -88,8 +93,10 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
         previous = found if found else []
         paragraph = text[sentence.paragraph_start : sentence.paragraph_end]
         background = _paragraphs_before(text, sentence.paragraph_start, BACKGROUND_PARAGRAPHS)
+        question = _paragraphs_before(text, sentence.paragraph_start, 1)  # a transcript answer's topic is its question
         for item in found:
-            candidates.extend(_candidates(item, text, sentence, (paragraph, background), classifier, dates))
+            around = (paragraph, question if item.attribution.cue_class is TURN else background)
+            candidates.extend(_candidates(item, text, sentence, around, classifier, dates))
         dates.observe(sentence)
         context.observe(mentions)
     return _deduplicated(candidates)
@@ -130,7 +137,8 @@ class _Turns:
     """The speaker of a transcript: a labelled turn ("Mr. Lavrov: ...") goes on over the following unlabelled
     paragraphs until the next label ("Q: ...") or a heading."""
 
-    def __init__(self) -> None:
+    def __init__(self, language: str) -> None:
+        self.language = language
         self.speaker: Mention | None = None
 
     def at(
@@ -145,6 +153,9 @@ class _Turns:
             return (self.speaker, label.end()) if self.speaker is not None else None
         paragraph = text[sentence.paragraph_start : sentence.paragraph_end].rstrip()
         labelled = turn_label(text, sentence, short=True) is not None  # "Q: And the talks?" ends the answer
+        first_person = _FIRST_PERSON.get(self.language)
+        if first_person is not None and not first_person.search(paragraph):
+            labelled = True  # an answer goes on in the first person; narration after the transcript does not
         if self.speaker is None or labelled or not paragraph or paragraph[-1] not in '.!…。！"”»」』)）':
             self.speaker = None
             return None

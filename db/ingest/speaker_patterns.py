@@ -256,6 +256,8 @@ PRONOUN_PATTERNS: dict[str, list[tuple[re.Pattern[str], str]]] = {
             "thing",
         ),
         (re.compile(r"\b[Tt]he [Mm]inister\b(?! of)"), "minister"),
+        (re.compile(r"\b[Tt]he (?:[Mm]inistry|[Aa]gency|[Ee]mbassy)\b(?! of)"), "body"),
+        (re.compile(r"\b[Tt]he government\b(?! of)"), "state"),
         (re.compile(r"\b[Tt]he Japanese (?:[Ff]oreign )?[Mm]inister\b(?! of)"), "minister:japan"),
         (re.compile(r"\b[Tt]he Russian (?:[Ff]oreign )?[Mm]inister\b(?! of)"), "minister:russia"),
         (re.compile(r"\b(?:[Tt]he two|[Bb]oth) (?:men|women|officials|politicians|diplomats)\b"), "pair"),
@@ -311,9 +313,18 @@ _EXPERT_TITLES_RU = (
 UNKNOWN_EXPERT_PATTERNS: dict[str, list[re.Pattern[str]]] = {
     "en": [
         re.compile(_NAME_EN + r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,6}?" + _EXPERT_TITLES_EN + r"\b"),
+        re.compile(
+            r"(?i:" + _EXPERT_TITLES_EN + r")\s+(?:at|of|from)\s+(?:[\w'’-]+\s+){1,5}?" + _NAME_EN + r"(?![\w])"
+        ),
         re.compile(r"(?i:" + _EXPERT_TITLES_EN + r")\s+" + _NAME_EN + r"(?![\w])"),
     ],
     "ru": [
+        re.compile(
+            r"(?i:директор[а-я]{0,2}|руководител[а-я]{0,2}|сотрудни[а-я]{1,3}|заведующ[а-я]{1,3}|президент[а-я]{0,2})\s+"
+            r"(?:[а-яё]+\s+){0,2}(?i:центр|институт|университет|фонд|клуб|совет[а-я]{0,2} по|школ|кафедр|отдел)"
+            r"[а-я]{0,3}"
+            r"\s+(?:(?:[а-яё-]+|[А-ЯЁ]{2,})\s+){0,4}?" + _NAME_RU + r"(?![\w-])"
+        ),
         re.compile(r"(?i:" + _EXPERT_TITLES_RU + r")\s+(?:(?:[а-яё-]+|[А-ЯЁ]{2,})\s+){0,3}?" + _NAME_RU + r"(?![\w-])"),
         re.compile(_NAME_RU + r",\s+(?i:" + _EXPERT_TITLES_RU + r")"),
     ],

@@ -167,9 +167,11 @@ class MentionFinder:
         # "James Harlow, a Russia analyst": the apposition is the expert's, not a second speaker ("Russia")
         found = [f for f in found if not any(a <= f.start and f.end <= b for _, (a, b) in experts)]
         taken = _non_overlapping(found)
+        expert_names = {(m.start, m.end) for m, _ in experts}
+        officials = [u for u in self._unknown_officials(text) if (u.start, u.end) not in expert_names]
         unknown = [
             u
-            for u in self._unknown_officials(text) + [m for m, _ in experts]
+            for u in [m for m, _ in experts] + officials  # "директор Центра японских исследований X" is an expert
             if all(u.end <= t.start or u.start >= t.end for t in taken)
         ]
         unknown = _non_overlapping(unknown)
@@ -446,6 +448,8 @@ def _fits(mention: Mention, want: str, when: PartialDate | None = None) -> bool:
         return single is not None and single.kind in ("body", "state", "media")
     if want == "state":
         return single is not None and single.kind == "state"
+    if want == "body":  # "the ministry" after "Japan's Defence Ministry"
+        return single is not None and single.kind == "body"
     if single is not None and single.kind == "expert" and want in ("male", "female", "person"):
         return want == "person" or (want == "female") == looks_female(single, any_kind=True)
     if single is None or single.kind != "person":

@@ -176,3 +176,12 @@ def test_transcript_labels(gazetteer: Gazetteer) -> None:
     assert turn is not None and turn.actors[0].name == "Yoshimasa Hayashi"
     text = 'Lavrov told reporters: "We are ready for talks on a peace treaty."'
     assert turn_label(text, split_sentences(text)[0]) is None
+
+
+def test_japanese_topic_per_clause_and_quoted_by_an_agency(gazetteer: Gazetteer) -> None:
+    text = "水産庁によると、日本側は漁獲量の維持を求めたが、ロシア側は前年並みの条件を主張した。"
+    assert [names for names, _, _ in attributed(gazetteer, text, "ja")] == [["Japanese side"], ["Russian side"]]
+    text = "読売新聞は社説で、政府は粘り強く交渉を続けるべきだと主張した。"
+    assert [names for names, _, _ in attributed(gazetteer, text, "ja")] == [["Yomiuri Shimbun"]]
+    text = "Andrei Rudenko was quoted by the RIA news agency as saying that Moscow saw no prospects for talks."
+    assert attributed(gazetteer, text)[0][0] == ["Andrey Rudenko"]

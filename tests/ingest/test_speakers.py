@@ -141,3 +141,23 @@ def test_side_marked_minister_pair_and_unknown_experts(gazetteer: Gazetteer) -> 
         "In his view, economic projects will remain the main channel."
     )
     assert [(s, side) for s, side, _ in speakers(en, "en")] == [("James Harlow", None)] * 2
+
+
+def test_research_institution_heads_are_experts_and_the_ministry_refers_back(gazetteer: Gazetteer) -> None:
+    from db.ingest.document import Document, PartialDate
+    from db.ingest.extract import extract_candidates
+
+    def found(text: str, language: str) -> list[tuple[str, str | None]]:
+        document = Document("t.txt", "0" * 64, "text", "utf-8", language, text, published=PartialDate(2023, 6, 6))
+        return [(c.speaker, c.side) for c in extract_candidates(document, gazetteer)]
+
+    ru = (
+        "Директор Центра японских исследований Ирина Смирнова считает, что позиции не изменятся. "
+        "По ее словам, Токио вряд ли изменит курс."
+    )
+    assert found(ru, "ru") == [("Ирина Смирнова", None), ("Ирина Смирнова", None)]
+    en = (
+        "Japan's Defence Ministry said on Tuesday it had spotted five Russian warships in the strait. "
+        "The ministry said no incursion into Japanese territorial waters had been confirmed."
+    )
+    assert found(en, "en") == [("Japanese Ministry of Defense", "japan")] * 2
