@@ -88,6 +88,9 @@ _PUBLICATION = re.compile(
 )
 
 
+_RANK = {"year": 0, "month": 1, "day": 2}
+
+
 @dataclass(frozen=True)
 class StatementDate:
     value: PartialDate
@@ -179,6 +182,11 @@ class DateResolver:
             )
         if near:
             best = min(near, key=lambda d: _distance(d, cue_start))
+            finer = [d for d in near if _RANK[d.value.precision] > _RANK[best.value.precision]]
+            if (
+                finer
+            ):  # 「両政府は25日、…今年の漁をめぐる協議で合意した」: "this year" qualifies a noun, the 25th dates it
+                best = min(finer, key=lambda d: _distance(d, cue_start))
             if best.value.precision == "year":
                 finer = self._finer_date(sentence, best.value.year, words)
                 if finer is not None:
@@ -233,7 +241,9 @@ class DateResolver:
         for date in dates:
             for hit in hits:
                 gap = _gap(hit[0], hit[1], date.start, date.end)
-                if gap <= _EVENT_WINDOW and (best is None or gap < best[0]):
+                finer = best is not None and _RANK[date.value.precision] > _RANK[best[1].value.precision]
+                coarser = best is not None and _RANK[date.value.precision] < _RANK[best[1].value.precision]
+                if gap <= _EVENT_WINDOW and (best is None or finer or (gap < best[0] and not coarser)):
                     best = (gap, date, hit)
         if best is None:
             return None

@@ -92,3 +92,9 @@ def test_japanese_day_only_dates_a_statement() -> None:
     text = "ルデンコ外務次官は13日、交渉の再開はあり得ないと語った。"
     result = dated(text, "と語った", PartialDate(2023, 3, 15), "ja")
     assert (result.value.iso(), result.basis) == ("2023-03-13", "inferred")
+
+
+def test_a_finer_date_beats_a_nearer_year() -> None:
+    text = "日ロ両政府は25日、北海道沖での今年のサケ・マス漁をめぐる協議で妥結した。"
+    result = dated(text, "で妥結した", PartialDate(2023, 4, 26), "ja")
+    assert result.value.iso() == "2023-04-25"
