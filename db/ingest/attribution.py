@@ -154,8 +154,9 @@ def _relayed_by(source: Attribution, found: list[Attribution]) -> bool:
 def _nested(text: str, inner: Attribution, found: list[Attribution], language: str) -> bool:
     """A stance inside what an official said ("Peskov said that the Kremlin sees no reason") is part of that
     statement, not a second one. (Inside what a newspaper says, an official's stance is relayed and kept.)"""
-    if inner.cue_class not in (STANCE, INTENTION):
-        return False
+    states_only = all(a.kind == "state" for m in inner.speakers for a in m.actors)
+    if inner.cue_class not in (STANCE, INTENTION) and not (inner.cue_class is SPEECH and states_only):
+        return False  # "Hayashi said that Tokyo had protested": the state's act is what the official reports
     complementizer = _COMPLEMENTIZER.get(language, _COMPLEMENTIZER["en"])
     for outer in found:
         if outer is inner or outer.cue_class not in (SPEECH, SOURCE, AGREEMENT) or outer.cue_end > inner.cue_start:

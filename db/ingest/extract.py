@@ -38,7 +38,7 @@ _OPENS_QUOTE = re.compile(r"\s*[“«「『„\"]")
 _COORDINATORS = {
     "en": re.compile(r",?\s+(?:as well as|and also)\s+(?=to\s|on\s|about\s)"),
     "ru": re.compile(r",\s+а также\s+"),
-    "ja": re.compile(r"(?<=、)また、|。また"),
+    "ja": re.compile(r"(?<=、)また、|。また|(?<=うえで)、|(?<=上で)、|とともに、"),
 }
 _FIRST_PERSON = {
     "en": re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b"),

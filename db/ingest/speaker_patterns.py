@@ -148,6 +148,13 @@ ROLE_PATTERNS: dict[str, list[tuple[re.Pattern[str], tuple[str, ...], str]]] = {
     ],
     "ja": [
         (re.compile(r"駐日ロシア大使|駐日大使|ロシアの駐日大使"), _AMBASSADOR_TO_JAPAN, "=russia"),
+        # in Japanese news a bare 首相 / 官房長官 is Japan's
+        (re.compile(r"(?<![\u3040-\u30ff\u3400-\u9fff])(?:首相|総理)(?=は|も|が|、)"), _PM, "=japan"),
+        (
+            re.compile(r"(?<![\u3040-\u30ff\u3400-\u9fff])官房長官(?=は|も|が|、)"),
+            ("chief", "cabinet", "secretary"),
+            "=japan",
+        ),
         (re.compile(r"駐ロシア日本大使|駐ロ大使|駐露大使|駐ロシア大使"), _AMBASSADOR_TO_RUSSIA, "=japan"),
         (re.compile(_SIDE_JA + r"の?(?:外相|外務大臣)"), _FOREIGN, "side"),
         (re.compile(_SIDE_JA + r"の?(?:防衛相|防衛大臣|国防相)"), _DEFENSE, "side"),
@@ -172,6 +179,7 @@ COLLECTIVE_PATTERNS: dict[str, list[tuple[re.Pattern[str], str]]] = {
             "delegation",
         ),
         (_en(r"(?i:(?:both|the two) governments|the governments of (?:both|the two) countries)"), "state"),
+        (_en(r"(?i:the two (?:countries|nations|neighbou?rs)|both (?:countries|nations))"), "state"),
         (_en(r"(?i:the (?:two )?leaders(?: of (?:the two|our|both) countries)?|both leaders)"), _LEADERS),
         (_en(r"(?i:the (?:two )?(?:foreign )?ministers|both (?:foreign )?ministers)"), _FOREIGN_MINISTERS),
     ],
@@ -258,6 +266,7 @@ PRONOUN_PATTERNS: dict[str, list[tuple[re.Pattern[str], str]]] = {
         (re.compile(r"\b[Tt]he [Mm]inister\b(?! of)"), "minister"),
         (re.compile(r"\b[Tt]he (?:[Mm]inistry|[Aa]gency|[Ee]mbassy)\b(?! of)"), "body"),
         (re.compile(r"\b[Tt]he government\b(?! of)"), "state"),
+        (re.compile(r"\b[Tt]he (?:senator|lawmaker|diplomat|spokes(?:man|woman|person)|ambassador|envoy)\b"), "person"),
         (re.compile(r"\b[Tt]he Japanese (?:[Ff]oreign )?[Mm]inister\b(?! of)"), "minister:japan"),
         (re.compile(r"\b[Tt]he Russian (?:[Ff]oreign )?[Mm]inister\b(?! of)"), "minister:russia"),
         (re.compile(r"\b(?:[Tt]he two|[Bb]oth) (?:men|women|officials|politicians|diplomats)\b"), "pair"),
@@ -271,6 +280,12 @@ PRONOUN_PATTERNS: dict[str, list[tuple[re.Pattern[str], str]]] = {
         (re.compile(r"(?<![\w-])(?i:она|ее|её|ей|нее|неё|ней)(?![\w-])"), "female"),
         (re.compile(r"(?<![\w-])(?i:они|их|им|ними)(?![\w-])"), "plural"),
         (re.compile(r"(?<![\w-])(?i:министр|глава МИД|глава ведомства)(?![\w-])"), "minister"),
+        (
+            re.compile(
+                r"(?<![\w-])(?i:сенатор|депутат|дипломат|парламентари|пресс-секретар|спикер)[а-я]{0,3}(?![\w-])"
+            ),
+            "person",
+        ),
         # "японский министр", "российского министра": the last minister of that side
         (re.compile(r"(?<![\w-])(?i:японск[а-я]{1,3}) " + _RU_MINISTER_WORD), "minister:japan"),
         (re.compile(r"(?<![\w-])(?i:российск[а-я]{1,3}) " + _RU_MINISTER_WORD), "minister:russia"),
