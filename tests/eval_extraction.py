@@ -167,8 +167,11 @@ def date_matches(candidate: Candidate, gold: GoldLine) -> bool:
 
 def _match(candidates: list[Candidate], golds: list[GoldLine], gazetteer: Gazetteer) -> dict[int, int]:
     """Maximum one-to-one matching gold index -> candidate index (augmenting paths; the sets are small)."""
-    edges = {
-        g: [c for c, cand in enumerate(candidates) if overlaps(cand, gold) and same_speaker(cand, gold, gazetteer)]
+    edges = {  # same-issue candidates first: one sentence split into two issues pairs each part with its line
+        g: sorted(
+            (c for c, cand in enumerate(candidates) if overlaps(cand, gold) and same_speaker(cand, gold, gazetteer)),
+            key=lambda c: candidates[c].issue != gold.issue,
+        )
         for g, gold in enumerate(golds)
     }
     owner: dict[int, int] = {}

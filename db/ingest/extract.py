@@ -15,12 +15,12 @@ from dataclasses import dataclass
 
 from db.ingest.attribution import Attribution, find_attributions, transcript_turn, turn_label
 from db.ingest.classify import FALLBACK_ISSUE, IssueClassifier, IssueScore
-from db.ingest.cues import AGREEMENT, SPEECH, TURN, CueClass
-from db.ingest.document import Candidate, Document
+from db.ingest.cues import AGREEMENT, NOUN, SOURCE, SPEECH, TURN, CueClass
+from db.ingest.document import Candidate, Document, PartialDate
 from db.ingest.gazetteer import Actor, Gazetteer
 from db.ingest.sentences import Sentence, split_sentences
 from db.ingest.speakers import Mention, MentionFinder, SpeakerContext
-from db.ingest.statement_dates import DateResolver
+from db.ingest.statement_dates import DateResolver, StatementDate
 
 _HOW_FACTOR = {
     "alias": 1.0,
@@ -33,6 +33,7 @@ _HOW_FACTOR = {
 }
 _KIND_FACTOR = {"direct_quote": 1.05, "reported": 1.0, "characterization": 0.5}
 BACKGROUND_PARAGRAPHS = 2
+_SAME_OCCASION_PARAGRAPHS = 1  # an undated statement right after a dated one by the same speaker shares its date
 _OPENS_QUOTE = re.compile(r"\s*[“«「『„\"]")
 # Coordinators that join two positions in one sentence ("..., as well as to settle ...").
 _COORDINATORS = {
@@ -73,6 +74,7 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
     candidates: list[Candidate] = []
     previous: list[_Found] = []  # speakers of the sentence before, for a quotation that continues
     turns = _Turns(language)
+    spoke: dict[str, tuple[int, PartialDate]] = {}  # actor key -> (paragraph, date) of their last dated statement
     cursor = 0
     for sentence in sentences:
         while cursor < len(all_mentions) and all_mentions[cursor].end <= sentence.start:
@@ -96,7 +98,11 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
         question = _paragraphs_before(text, sentence.paragraph_start, 1)  # a transcript answer's topic is its question
         for item in found:
             around = (paragraph, question if item.attribution.cue_class is TURN else background)
-            candidates.extend(_candidates(item, text, sentence, around, classifier, dates))
+            made = _candidates(item, text, sentence, around, classifier, dates, spoke)
+            candidates.extend(made)
+            for c in made:  # "Kishida said Tuesday ... He also said ...": the same occasion
+                if c.actor_key and c.date_basis in ("explicit", "inferred"):
+                    spoke[c.actor_key] = (sentence.paragraph, c.said_on)
         dates.observe(sentence)
         context.observe(mentions)
     return _deduplicated(candidates)
@@ -191,10 +197,15 @@ def _candidates(
     context: tuple[str, str],
     classifier: IssueClassifier,
     dates: DateResolver,
+    spoke: dict[str, tuple[int, PartialDate]],
 ) -> list[Candidate]:
     """One candidate per issue of the attributed text (usually one; two for "X, as well as Y" on two issues)."""
     attribution = item.attribution
     when = dates.resolve(sentence, attribution.cue_start, attribution.cue_end, attribution.cue_class)
+    earlier = spoke.get(item.actor.key) if item.actor and item.actor.key else None
+    fallback = when.basis == "article" and attribution.cue_class in (SPEECH, SOURCE, NOUN)
+    if fallback and earlier is not None and sentence.paragraph - earlier[0] <= _SAME_OCCASION_PARAGRAPHS:
+        when = StatementDate(earlier[1], "inferred", f"the same speaker's statement of {earlier[1].iso()} before")
     official = item.category == "official"
     actor = item.actor
     speaker = actor.name if actor else _generic_name(item.mention.text, item.category)
