@@ -372,7 +372,7 @@ def _nearest_left(
 
 def _oblique_object(lead_and_name: str) -> bool:
     match = _RU_OBLIQUE_TITLE.search(lead_and_name)
-    return bool(match) and not match.group("head")
+    return match is not None and not match.group("head")
 
 
 def _in_prepositional_phrase(text: str, sentence: Sentence, mention: Mention, language: str) -> bool:

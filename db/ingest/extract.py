@@ -86,9 +86,9 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
         pronouns = [p for p in pronouns if all(p.end <= a or p.start >= b for a, b in taken)]
         mentions = sorted(explicit + pronouns, key=lambda m: m.start)
         headline = sentence.paragraph == 0 and not _ENDS_SENTENCE.search(text, 0, sentence.paragraph_end)
-        question = sentence.text.rstrip('"”»」』) ').endswith(("?", "？"))  # "Has Japan protested?" asserts nothing
+        asked = sentence.text.rstrip('"”»」』) ').endswith(("?", "？"))  # "Has Japan protested?" asserts nothing
         found = [] if headline else _attributed(text, sentence, mentions, gazetteer, language, turns)
-        if question:
+        if asked:
             found = [f for f in found if f.attribution.cue_class is TURN]
         if not found and previous:
             found = _continued_quotation(text, sentence, previous)

@@ -182,11 +182,10 @@ class DateResolver:
             )
         if near:
             best = min(near, key=lambda d: _distance(d, cue_start))
-            finer = [d for d in near if _RANK[d.value.precision] > _RANK[best.value.precision]]
-            if (
-                finer
-            ):  # 「両政府は25日、…今年の漁をめぐる協議で合意した」: "this year" qualifies a noun, the 25th dates it
-                best = min(finer, key=lambda d: _distance(d, cue_start))
+            # 「両政府は25日、…今年の漁をめぐる協議で合意した」: "this year" qualifies a noun, the 25th dates it
+            precise = [d for d in near if _RANK[d.value.precision] > _RANK[best.value.precision]]
+            if precise:
+                best = min(precise, key=lambda d: _distance(d, cue_start))
             if best.value.precision == "year":
                 finer = self._finer_date(sentence, best.value.year, words)
                 if finer is not None:
