@@ -85,7 +85,7 @@ def detect_metadata(
     body_start = title_index + 1 if title_index is not None else 0
     result.subtitle = _subtitle(head, body_start, result.title)
     result.author = _author(head, tail, meta, {result.title, result.subtitle or ""})
-    result.outlet = meta.get("og:site_name") or _outlet(removed_lines or [], tail)
+    result.outlet = meta.get("og:site_name") or _outlet(removed_lines or [], tail) or _wire_outlet(head)
     result.url = (html.canonical_url if html else "") or None
     result.published, result.published_basis = _published(head, meta, language)
     return result
@@ -184,6 +184,28 @@ def _outlet(removed_lines: list[str], tail: list[str]) -> str | None:
             name = (match["name"] or match["copy"] or match["source"] or "").strip(" .,")
             if name and name.lower() not in ("this site", "the site", "we", "сайт", "редакция"):
                 return name
+    return None
+
+
+# Wire datelines name their agency: "МОСКВА, 24 ноября. /ТАСС/.", "TOKYO, Nov 24 (Reuters) -",
+# "【モスクワ共同】". Only the opening lines are read, and only these dateline shapes, so a body mention of an
+# agency is never taken for the publisher.
+_WIRE_DATELINE = re.compile(
+    r"^[^\n]{0,60}?/(?P<ru>[А-ЯЁA-Z][\wЁё .-]{1,25})/\s*[.,:—–-]"
+    r"|^[A-Z][A-Za-z .'-]{1,40},[^\n]{0,30}?\((?P<en>[A-Z][\w .&-]{1,25})\)\s*[-–—]"
+    r"|^【[^】\s]{0,8}?(?P<ja>共同|時事|ロイター|タス|AFP|AP|新華社|聯合)】"
+    r"|^[А-ЯЁ][А-ЯЁ -]{2,30}, \d{1,2} [а-яё]+ [–—-] (?P<ru_after>[А-ЯЁA-Z][\wЁё -]{1,25}?)\."
+)
+_CORRESPONDENT = re.compile(r"^(?:спец\.?\s*)?корр(?:\.|еспондент)\s+(\S+)", re.IGNORECASE)
+
+
+def _wire_outlet(head: list[str]) -> str | None:
+    for line in head[:8]:
+        match = _WIRE_DATELINE.search(line)
+        if match:
+            name = (match["ru"] or match["en"] or match["ja"] or match["ru_after"]).strip()
+            correspondent = _CORRESPONDENT.match(name)  # "/Корр. ТАСС Ирина Волкова/"
+            return correspondent[1] if correspondent else name
     return None
 
 

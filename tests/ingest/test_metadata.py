@@ -89,3 +89,19 @@ def test_outlet_from_copyright_and_disclaimer() -> None:
     assert meta.outlet == "Example Daily"
     meta = detect_metadata("Title here\n\nBody text.\n\n© 2019 Far East Review", "en")
     assert meta.outlet == "Far East Review"
+
+
+@pytest.mark.parametrize(
+    "text, outlet",
+    [
+        ("Лавров: диалог продолжится\n\nМОСКВА, 24 ноября. /ТАСС/. Министр иностранных дел России заявил...", "ТАСС"),
+        ("Japan protests\n\nTOKYO, Nov 24 (Reuters) - Japan's foreign minister said on Friday...", "Reuters"),
+        ("Путин\n\nВЛАДИВОСТОК, 12 сентября – РИА Новости. Президент России заявил...", "РИА Новости"),
+        ("Лавров\n\nМОСКВА, 16 ноября. /Корр. ТАСС Ирина Волкова/. Глава МИД России...", "ТАСС"),
+        ("日ロ外相が会談\n\n【モスクワ共同】河野太郎外相は24日、ラブロフ外相と会談した。", "共同"),
+        ("A quiet week\n\nThe minister said Reuters (Tokyo) - had misquoted him.", None),
+    ],
+)
+def test_outlet_from_a_wire_dateline(text: str, outlet: str | None) -> None:
+    language = "ru" if "Президент" in text or "МОСКВА" in text else "ja" if "共同" in text else "en"
+    assert detect_metadata(text, language).outlet == outlet
