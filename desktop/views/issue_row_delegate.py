@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from db.models import IssueSummary, Side
 from desktop.buckets import date_label
 from desktop.models.issues_model import SUMMARY_ROLE
+from desktop.views.fonts import small_font
 from desktop.views.side_colours import side_colour
 
 MUTED = QColor("#6b7280")
@@ -25,9 +26,7 @@ class IssueRowDelegate(QStyledItemDelegate):
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
         title = QFont(option.font)  # type: ignore[attr-defined]
-        small = QFont(title)
-        small.setPointSizeF(max(title.pointSizeF() * 0.85, 7.0))
-        return title, small
+        return title, small_font(title)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         title, small = self._fonts(option)

@@ -24,6 +24,7 @@ from db.search import SearchHit
 from db.store import Store
 from desktop.buckets import date_label
 from desktop.models.search_results_model import HIT_ROLE, SPANS_ROLE, UID_ROLE, SearchResultsModel
+from desktop.views.fonts import small_font
 from desktop.views.side_colours import side_colour
 from desktop.worker import Job, start_job
 
@@ -52,9 +53,7 @@ class SearchResultDelegate(QStyledItemDelegate):
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
         text_font = QFont(option.font)  # type: ignore[attr-defined]
-        small = QFont(text_font)
-        small.setPointSizeF(max(text_font.pointSizeF() * 0.85, 7.0))
-        return text_font, small
+        return text_font, small_font(text_font)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         text_font, small = self._fonts(option)

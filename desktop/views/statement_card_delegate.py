@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from db.models import Statement
 from desktop.buckets import date_label
 from desktop.models.comparison_model import CELL_ROLE, COUNT_ROLE, CardMetrics, Cell
+from desktop.views.fonts import small_font
 from desktop.views.side_colours import BADGE_COLOURS, side_colour, tint
 
 KIND_LABELS = {"direct_quote": "direct quote", "reported": "reported", "characterization": "characterization"}
@@ -41,8 +42,7 @@ class StatementCardDelegate(QStyledItemDelegate):
         self.quote_font = QFont(base)
         self.name_font = QFont(base)
         self.name_font.setBold(True)
-        self.small_font = QFont(base)
-        self.small_font.setPointSizeF(max(base.pointSizeF() * 0.85, 7.0))
+        self.small_font = small_font(base)
         self.badge_font = QFont(self.small_font)
         self.badge_font.setBold(True)
         self.quote_fm = QFontMetrics(self.quote_font)
