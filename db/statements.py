@@ -161,13 +161,6 @@ def get(store: Store, uid: str) -> Statement:
     return _row_to_statement(row)
 
 
-def get_by_id(store: Store, statement_id: int) -> Statement:
-    row = store.conn.execute(f"{SELECT_SQL} WHERE st.id = ?", (statement_id,)).fetchone()
-    if row is None:
-        raise NotFoundError(f"no statement #{statement_id}")
-    return _row_to_statement(row)
-
-
 def get_many(store: Store, ids: list[int]) -> dict[int, Statement]:
     """Several statements by row id in one query (search results, selections)."""
     if not ids:

@@ -77,7 +77,3 @@ def _insert(store: Store, rows: list[tuple[object, ...]]) -> None:
         " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
-
-
-def new_uid() -> str:
-    return str(uuid.uuid4())
