@@ -1,34 +1,32 @@
-"""Integrity checks and verified backup copies, for `positions check` / `positions backup` and File > Backup."""
+"""Verified backup copies, for `positions backup`, File > Back up database and the automatic backups.
+
+A backup is read through a read-only SQLite connection (the database is never opened as a plain file), copied
+with SQLite's backup API, and written atomically by db/snapshot.py: a temporary file in the destination's folder,
+checked with `integrity_check`, the foreign keys and the search index, fsynced, then renamed. A backup that fails
+its check is an error, so the user never trusts a bad backup, and a failed one leaves nothing behind.
+"""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
-from db import search_index
-from db.errors import DatabaseError
-from db.store import Store
+from db import connection, integrity, snapshot
+from db.integrity import Report, integrity_problems
+
+__all__ = ["integrity_problems", "write_backup"]
 
 
-def integrity_problems(conn: sqlite3.Connection) -> list[str]:
-    """Everything wrong with a database: damaged pages, broken references, a search index out of step."""
-    problems = [row[0] for row in conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
-    for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
-        problems.append(f"broken reference in {table} row {rowid} to {parent}")
-    return problems + search_index.check(conn)
+def write_backup(source: Path, dest: Path, report: Report | None = None, *, replace: bool = False) -> None:
+    """Write a consistent, verified copy of the database at `source` to `dest` (see the module docstring).
 
-
-def write_backup(source: Path, dest: Path) -> None:
-    """A consistent copy through SQLite's backup API (never a file copy of a live WAL database), then opened
-    and checked; a copy that fails its check is an error, so the user never trusts a bad backup."""
-    if dest.exists():
-        raise DatabaseError(f"{dest}: already exists; choose a new file name")
-    with Store.open(source, create=False) as store:
-        target = sqlite3.connect(dest)
-        try:
-            store.conn.backup(target)
-            problems = integrity_problems(target)
-        finally:
-            target.close()
-    if problems:
-        raise DatabaseError(f"{dest}: the copy failed its check: {'; '.join(problems)}")
+    `report(done, total, message)` hears about the copy and then the check; an exception it raises cancels both,
+    and nothing is left behind.
+    """
+    conn = connection.connect_read_only(Path(source), any_version=True)
+    try:
+        snapshot.write_copy(
+            conn, Path(dest), verify=lambda copy: integrity.check(copy, report).problems, report=report,
+            replace=replace,
+        )  # fmt: skip
+    finally:
+        conn.close()

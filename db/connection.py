@@ -1,29 +1,109 @@
-"""Opening a database file safely: checks, pragmas, and the schema brought up to date.
+"""Opening a database file safely: only SQLite ever touches it, reading never writes, writing is durable.
 
-Durability matters more than write speed here (annotations are hours of a diplomat's work), so the
-journal is WAL with `synchronous=FULL`, and foreign keys are always on.
+The file is never opened by Python itself. On Linux and macOS closing *any* descriptor of a file drops every POSIX
+lock the process holds on it (SQLite's "How To Corrupt An SQLite Database File", 2.2): one `open()` of the database
+while a connection is open lets another process checkpoint and delete the WAL that connection still writes to.
+So the file is first looked at through SQLite itself, read-only (`inspect`), and refused before anything is
+written when it is empty, not SQLite, another application's database, or from a newer Positions.
+
+Writing connections use WAL with `synchronous=FULL` (annotations are hours of a diplomat's work) and bring the
+schema up to date. Reading connections open with a `mode=ro` URI: they change no byte of the file, switch
+nothing to WAL and migrate nothing.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
 from db import migrations
 from db.errors import DatabaseError
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+# What every Positions schema has had since step 1: a file without them is someone else's database.
+POSITIONS_TABLES = frozenset({"sides", "actors", "issues", "sources", "statements", "annotations"})
+
+
+@dataclass(frozen=True)
+class FileInfo:
+    """What SQLite says about an existing file, read without changing it."""
+
+    version: int  # PRAGMA user_version: the Positions schema step
+    pages: int  # 0 for an empty file
+    tables: frozenset[str]
+
+    @property
+    def is_blank(self) -> bool:
+        """An empty file, or an SQLite file with nothing in it yet: a new database may be made in it."""
+        return self.version == 0 and not self.tables
+
+
+def read_only_uri(path: Path) -> str:
+    """A `file:` URI that opens `path` read-only (characters such as ? and # in a name are quoted)."""
+    return Path(path).absolute().as_uri() + "?mode=ro"
+
+
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only SQLite connection to any existing SQLite file, with no checks: for inspection and copies."""
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"{path}: cannot open the database: {exc}") from exc
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return conn
+
+
+def inspect(path: Path) -> FileInfo:
+    """Read the schema step, size and table names through SQLite, read-only; refuse what is not SQLite."""
+    if path.is_dir():
+        raise DatabaseError(f"{path}: is a folder, not a database file")
+    conn = open_read_only(path)
+    try:
+        return _info(conn)
+    except sqlite3.DatabaseError as exc:
+        raise _unreadable(path, exc) from exc
+    finally:
+        conn.close()
+
+
+def _info(conn: sqlite3.Connection) -> FileInfo:
+    pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    tables = frozenset(row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"))
+    return FileInfo(version, pages, tables)
+
+
+def _unreadable(path: Path, exc: sqlite3.Error) -> DatabaseError:
+    if "not a database" in str(exc):
+        return DatabaseError(f"{path}: not an SQLite database (the file may be damaged or of another kind)")
+    return DatabaseError(f"{path}: the database is damaged or cannot be read ({exc})")
+
+
+def refuse_unusable(path: Path, info: FileInfo, *, blank_ok: bool) -> None:
+    """Raise when this code must not use the file; `blank_ok` lets a command that creates use an empty file."""
+    if info.version > migrations.SCHEMA_VERSION:
+        raise DatabaseError(
+            f"{path}: made by a newer version of Positions (schema {info.version}; this one knows up to "
+            f"{migrations.SCHEMA_VERSION}). Update Positions to open it; the file was not changed."
+        )
+    if info.is_blank:
+        if not blank_ok:
+            what = "an empty file" if info.pages == 0 else "an empty SQLite database"
+            raise DatabaseError(f"{path}: {what}, not a Positions database; the file was not changed")
+        return
+    if not info.tables >= POSITIONS_TABLES:
+        raise DatabaseError(f"{path}: an SQLite database, but not a Positions one; the file was not changed")
 
 
 def connect(path: Path, *, create: bool = True) -> sqlite3.Connection:
-    """Open `path`, refuse anything that is not a usable Positions database, and migrate it forward.
+    """A writing connection to `path`, brought up to the current schema (after a backup copy when it was older).
 
-    `create=False` is for commands that only read: a missing file is an error rather than a new empty database.
+    `create=False` refuses a missing or empty file instead of making a new database in it.
     """
     path = Path(path)
     if path.exists():
-        _check_header(path)
+        refuse_unusable(path, inspect(path), blank_ok=create)
     elif not create:
         raise DatabaseError(f"{path}: no such database file")
     else:
@@ -33,7 +113,7 @@ def connect(path: Path, *, create: bool = True) -> sqlite3.Connection:
     except sqlite3.Error as exc:
         raise DatabaseError(f"{path}: cannot open the database: {exc}") from exc
     try:
-        migrations.check_openable(conn, path)  # before any pragma writes to the file
+        migrations.check_openable(conn, path)  # again on this connection: the file may have changed meanwhile
         _configure(conn)
         migrations.upgrade(conn, path)
     except sqlite3.DatabaseError as exc:
@@ -45,17 +125,36 @@ def connect(path: Path, *, create: bool = True) -> sqlite3.Connection:
     return conn
 
 
-def _check_header(path: Path) -> None:
-    """Refuse a non-SQLite file before SQLite touches it (it would otherwise try to journal into it)."""
+def connect_read_only(path: Path, *, any_version: bool = False) -> sqlite3.Connection:
+    """A reading connection (`mode=ro`): changes no byte, switches nothing to WAL, migrates nothing.
+
+    A database of an older schema needs the upgrade only a writing connection makes, so it is refused unless
+    `any_version` (for checks and copies, which read any version).
+    """
+    path = Path(path)
+    if not path.exists():
+        raise DatabaseError(f"{path}: no such database file")
     if path.is_dir():
         raise DatabaseError(f"{path}: is a folder, not a database file")
+    conn = open_read_only(path)
     try:
-        with path.open("rb") as f:
-            head = f.read(len(SQLITE_MAGIC))
-    except OSError as exc:
-        raise DatabaseError(f"{path}: cannot read the database: {exc.strerror}") from exc
-    if head and head != SQLITE_MAGIC:
-        raise DatabaseError(f"{path}: not an SQLite database (the file may be damaged or of another kind)")
+        try:
+            info = _info(conn)
+        except sqlite3.DatabaseError as exc:
+            raise _unreadable(path, exc) from exc
+        refuse_unusable(path, info, blank_ok=False)
+        if info.version < migrations.SCHEMA_VERSION and not any_version:
+            raise DatabaseError(
+                f"{path}: made by an earlier version of Positions (schema {info.version}; this one uses "
+                f"{migrations.SCHEMA_VERSION}). It is upgraded, after a backup copy, the first time it is opened "
+                "in the window or by a command that writes (import, annotate); reading commands leave it as it is."
+            )
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA query_only = ON")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
 
 
 def _configure(conn: sqlite3.Connection) -> None:

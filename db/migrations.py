@@ -11,7 +11,7 @@ from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
-from db import reference_data, search_index
+from db import reference_data, search_index, snapshot
 from db.errors import DatabaseError
 
 SCHEMA_VERSION = 1
@@ -64,14 +64,15 @@ def upgrade(conn: sqlite3.Connection, path: Path) -> None:
 
 
 def backup_before_upgrade(conn: sqlite3.Connection, path: Path, version: int) -> Path:
-    """Copy the database with SQLite's backup API next to it, named after the version it had."""
+    """Copy the database next to it, named after the version it had: SQLite's backup API, written to a temporary
+    file, checked, fsynced and renamed (db/snapshot.py), so a failed copy leaves nothing and stops the upgrade."""
     target = path.with_name(f"{path.name}.v{version}.backup")
-    dest = sqlite3.connect(target)
-    try:
-        conn.backup(dest)
-    finally:
-        dest.close()
+    snapshot.write_copy(conn, target, verify=_page_problems, replace=True)
     return target
+
+
+def _page_problems(conn: sqlite3.Connection) -> list[str]:
+    return [row[0] for row in conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
 
 
 def execute_script(conn: sqlite3.Connection, script: str) -> None:

@@ -50,7 +50,11 @@ def is_intact(conn: sqlite3.Connection) -> bool:
 
 
 def check(conn: sqlite3.Connection) -> list[str]:
-    """Problems with the index, for `positions check`: missing pieces or an index out of step with its table."""
+    """Problems with the index: missing pieces or an index out of step with its table.
+
+    Needs a connection that may write (FTS5 runs its check as an INSERT that changes nothing); db/integrity.py
+    checks a read-only database on a temporary copy.
+    """
     problems = []
     if not is_intact(conn):
         problems.append("the full-text index is missing tables or triggers (it is rebuilt on the next open)")
@@ -59,5 +63,7 @@ def check(conn: sqlite3.Connection) -> list[str]:
         try:
             conn.execute(f'INSERT INTO "{table}_fts" ("{table}_fts", rank) VALUES (\'integrity-check\', 1)')
         except sqlite3.DatabaseError as exc:
+            if getattr(exc, "sqlite_errorcode", sqlite3.SQLITE_CORRUPT) & 0xFF != sqlite3.SQLITE_CORRUPT:
+                raise  # not damage: a read-only connection, an interrupt (Cancel), a locked file
             problems.append(f"the full-text index of {table} does not match its rows ({exc})")
     return problems

@@ -2,11 +2,16 @@
 
 Queries live in modules by subject (db/statements.py, db/issues.py, db/search.py, db/annotations.py ...);
 each takes a Store. Every write runs inside `with store.transaction():`, so an error leaves nothing behind.
+
+An SQLite connection is never shared between threads. A thread that works for the owner of a Store (a worker of
+the window) asks `store.for_thread()` for its own: one long-lived connection per thread, opened on first use and
+closed with the owner, rather than a connection opened and closed for every task.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cached_property
@@ -21,11 +26,15 @@ if TYPE_CHECKING:
 
 
 class Store:
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, read_only: bool = False) -> None:
         self.conn = conn
         self.path = path
+        self.read_only = read_only
         self._depth = 0
         self._ids: dict[tuple[str, str], int] = {}
+        self._owner = threading.get_ident()
+        self._thread_stores: dict[int, Store] = {}
+        self._thread_lock = threading.Lock()
 
     @cached_property
     def db(self) -> sqlite_utils.Database:
@@ -36,12 +45,37 @@ class Store:
         return sqlite_utils.Database(self.conn)
 
     @classmethod
-    def open(cls, path: Path | str, *, create: bool = True) -> Store:
+    def open(cls, path: Path | str, *, create: bool = True, read_only: bool = False) -> Store:
+        """A writing Store (schema brought up to date), or with `read_only` one that changes no byte of the file."""
         path = Path(path)
+        if read_only:
+            return cls(connection.connect_read_only(path), path, read_only=True)
         return cls(connection.connect(path, create=create), path)
 
+    def for_thread(self) -> Store:
+        """The calling thread's own Store on the same file (this one on the thread that opened it)."""
+        ident = threading.get_ident()
+        if ident == self._owner:
+            return self
+        with self._thread_lock:
+            store = self._thread_stores.get(ident)
+            if store is None:
+                store = Store.open(self.path, create=False, read_only=self.read_only)
+                self._thread_stores[ident] = store
+            return store
+
     def close(self) -> None:
+        """Close this connection and every thread's own (call it when no worker uses them any more)."""
+        with self._thread_lock:
+            others, self._thread_stores = list(self._thread_stores.values()), {}
+        for store in others:
+            store.close()
         self.conn.close()
+
+    def checkpoint(self, *, truncate: bool = False) -> None:
+        """Copy what the WAL holds into the database file (TRUNCATE also empties the WAL, when no one reads)."""
+        if not self.read_only:
+            self.conn.execute(f"PRAGMA wal_checkpoint({'TRUNCATE' if truncate else 'PASSIVE'})").fetchall()
 
     def __enter__(self) -> Store:
         return self

@@ -64,6 +64,11 @@ WINDOW_STATE = Option("window/state", QByteArray())
 MAIN_SPLITTER = Option("window/main_splitter", QByteArray())
 LEFT_SPLITTER = Option("window/left_splitter", QByteArray())
 HIDDEN_PANES = Option("view/hidden_panes", [])
+# Automatic backups (db/auto_backups.py): the newest of each of this many days, then of this many weeks before.
+BACKUPS_KEEP_DAILY = Option("backups/keep_daily", 7)
+BACKUPS_KEEP_WEEKLY = Option("backups/keep_weekly", 4)
+# The window copies the WAL into the database file this often (and on close), so little waits in the -wal.
+CHECKPOINT_MINUTES = Option("database/checkpoint_minutes", 5)
 
 
 class Settings:
@@ -90,6 +95,11 @@ class Settings:
     def side_pair(self) -> list[str]:
         """The sides shown as columns, left to right (a setting; the models take any number)."""
         return [self.get(LEFT_SIDE), self.get(RIGHT_SIDE)]
+
+    @property
+    def backups_to_keep(self) -> tuple[int, int]:
+        """(daily, weekly) automatic backups to keep; at least the newest one whatever the file says."""
+        return max(1, self.get(BACKUPS_KEEP_DAILY)), max(0, self.get(BACKUPS_KEEP_WEEKLY))
 
     def recent_databases(self) -> list[str]:
         return self.get(RECENT_DATABASES)

@@ -8,7 +8,7 @@ from typing import Any
 
 from db import annotation_exchange
 from db.annotations import AnnotationFilter
-from desktop.commands.common import add_db_option, date_from, date_to, open_store
+from desktop.commands.common import add_db_option, backup_after_import, date_from, date_to, open_store
 from desktop.commands.maintenance import default_author
 
 
@@ -52,4 +52,5 @@ def run_import(args: argparse.Namespace) -> int:
     print(f"{args.file}: imported")
     for line in report.lines():
         print(f"  {line}")
+    backup_after_import(args)
     return 0

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import argparse
 import calendar
+import sys
 from pathlib import Path
 
+from db import auto_backups
+from db.errors import DatabaseError
 from db.ingest.document import PartialDate
 from db.store import Store
 from desktop.paths import default_database
@@ -21,9 +24,26 @@ def database_path(args: argparse.Namespace) -> Path:
     return Path(getattr(args, "db", None) or default_database()).expanduser()
 
 
-def open_store(args: argparse.Namespace, *, create: bool = False) -> Store:
-    """Open the chosen database; commands that only read refuse a missing file instead of creating one."""
-    return Store.open(database_path(args), create=create)
+def open_store(args: argparse.Namespace, *, create: bool = False, write: bool = False) -> Store:
+    """Open the chosen database. Commands that only read open it read-only (`mode=ro`): they change no byte and
+    refuse a missing or empty file; `write` opens an existing database for writing, `create` may also make one."""
+    if create or write:
+        return Store.open(database_path(args), create=create)
+    return Store.open(database_path(args), read_only=True)
+
+
+def backup_after_import(args: argparse.Namespace) -> None:
+    """The automatic backup after an import (kept as the window's settings say); a failure is a warning, since
+    the import itself is saved."""
+    from desktop import settings  # reads the user's settings file; no window
+
+    daily, weekly = settings.Settings().backups_to_keep
+    try:
+        backup = auto_backups.take_backup(database_path(args), "import", keep_daily=daily, keep_weekly=weekly)
+    except (DatabaseError, OSError) as exc:
+        print(f"positions: warning: the automatic backup after this import failed: {exc}", file=sys.stderr)
+        return
+    print(f"backup written and verified: {backup.path}")
 
 
 def date_bound(text: str, *, end: bool) -> str:

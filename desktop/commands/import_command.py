@@ -16,7 +16,7 @@ from db.ingest.document import PartialDate
 from db.ingest.gazetteer import Gazetteer
 from db.ingest.pipeline import Analysis, Failure, Overrides, analyse_files, commit, reject_undated, tally
 from db.sources import CommitResult
-from desktop.commands.common import add_db_option, database_path, open_store
+from desktop.commands.common import add_db_option, backup_after_import, database_path, open_store
 
 LANGUAGES = ("en", "ru", "ja")
 
@@ -62,6 +62,8 @@ def run_import(args: argparse.Namespace) -> int:
     if failures:
         line += f"; {len(failures)} failed: {', '.join(f.path.name for f in failures)}"
     print(line)
+    if new_files:
+        backup_after_import(args)
     return 1 if failures else 0
 
 

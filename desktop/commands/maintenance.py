@@ -9,7 +9,8 @@ from typing import Any
 
 from db import annotations as annotation_store
 from db import sample
-from db.backup import integrity_problems, write_backup
+from db.backup import write_backup
+from db.integrity import CheckResult, check_file
 from desktop.commands.common import add_db_option, database_path, open_store
 
 
@@ -55,7 +56,7 @@ def run_sample(args: argparse.Namespace) -> int:
 
 
 def run_annotate(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
+    with open_store(args, write=True) as store:
         note = annotation_store.add(
             store,
             args.uid,
@@ -71,14 +72,24 @@ def run_annotate(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
-        problems = integrity_problems(store.conn)
-    if problems:
-        for problem in problems:
-            print(f"problem: {problem}")
-        return 1
-    print(f"{database_path(args)}: ok")
-    return 0
+    """Read-only: the database is opened with `mode=ro` and no byte of it changes."""
+    path = database_path(args)
+    result = check_file(path)
+    if result.ok:
+        print(f"{path}: ok")
+        return 0
+    for problem in result.problems:
+        print(f"problem: {problem}")
+    print(check_advice(result))
+    return 1
+
+
+def check_advice(result: CheckResult) -> str:
+    if result.only_the_index:
+        return ("The statements and annotations are sound; only the search index is out of step. Open the database "
+                "in Positions and choose Help > Check database to rebuild it.")  # fmt: skip
+    return ("The database is damaged. `positions backups` lists the automatic backups; `positions restore BACKUP` "
+            "puts one back after checking it, and keeps this file aside.")  # fmt: skip
 
 
 def run_backup(args: argparse.Namespace) -> int:
