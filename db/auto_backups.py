@@ -73,16 +73,15 @@ def is_due(database: Path, now: dt.datetime | None = None) -> bool:
 
 
 def new_backup_path(database: Path, reason: str, now: dt.datetime | None = None) -> Path:
-    """A free name in the backup folder for a backup taken `now` (the folder is created)."""
+    """A free name in the backup folder for a backup taken `now` (the folder is created); a second backup in
+    the same second, whatever its reason, is numbered so that the order of the two stays known."""
     folder = backup_folder(database)
     folder.mkdir(parents=True, exist_ok=True)
     stamp = (now or dt.datetime.now()).strftime("%Y-%m-%dT%H-%M-%S")
-    path = folder / f"{stamp}-{reason}.sqlite"
-    number = 2
-    while path.exists():
-        path = folder / f"{stamp}-{number}-{reason}.sqlite"
-        number += 1
-    return path
+    same_second = [b.sequence for b in list_backups(database) if b.path.name.startswith(stamp)]
+    if not same_second:
+        return folder / f"{stamp}-{reason}.sqlite"
+    return folder / f"{stamp}-{max(same_second) + 1}-{reason}.sqlite"
 
 
 def take_backup(

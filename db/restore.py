@@ -34,9 +34,14 @@ def restore(
     database, backup = Path(database), Path(backup)
     if not backup.is_file():
         raise DatabaseError(f"{backup}: no such backup file")
+    if database.is_dir():
+        raise DatabaseError(f"{database}: is a folder, not a database file")
     if database.exists() and os.path.samefile(database, backup):
         raise DatabaseError(f"{backup}: this is the database itself, not a backup of it")
-    found = integrity.check_file(backup, report)
+    try:
+        found = integrity.check_file(backup, report)
+    except DatabaseError as exc:
+        raise DatabaseError(f"{exc}; it was not restored, and the database was not changed") from exc
     if not found.ok:
         raise DatabaseError(
             f"{backup}: this backup is damaged and was not restored ({'; '.join(found.problems[:3])}); "
@@ -69,17 +74,21 @@ def restore(
 
 
 def _open_live(database: Path) -> sqlite3.Connection | None:
-    """A plain writing connection to the database being replaced, or None when SQLite cannot read it."""
+    """A plain writing connection to the database being replaced, or None when SQLite cannot read it.
+
+    Readability is asked read-only first: a writing connection to a file that is not a database deletes the
+    `-wal` beside it, which the user may want to keep with the rest.
+    """
+    try:
+        connection.inspect(database)
+    except DatabaseError:
+        return None
     try:
         conn = sqlite3.connect(database, isolation_level=None, check_same_thread=False)
-    except sqlite3.Error:
-        return None
-    try:
         conn.execute(f"PRAGMA busy_timeout = {connection.BUSY_TIMEOUT_MS}")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.DatabaseError:
-        conn.close()
-        return None
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"{database}: cannot open the database to restore into it: {exc}") from exc
     return conn
 
 
