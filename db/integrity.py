@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from db import connection, search_index, snapshot
+from db.store import Store
 
 Report = Callable[[int, int, str], None]
 STEPS = 100  # the progress scale: pages to 60, references to 70, the search index to 100
@@ -71,6 +72,12 @@ def check_file(path: Path, report: Report | None = None) -> CheckResult:
         return check(conn, report)
     finally:
         conn.close()
+
+
+def rebuild_search_index(store: Store) -> None:
+    """Re-read every statement and annotation into the search index, in one transaction (data unchanged)."""
+    with store.transaction():
+        search_index.ensure(store.conn, rebuild=True)
 
 
 def integrity_problems(conn: sqlite3.Connection) -> list[str]:

@@ -73,6 +73,19 @@ def restore(
     return RestoreResult(aside, False)
 
 
+def newest_good_backup(database: Path, report: Report | None = None) -> auto_backups.BackupFile | None:
+    """The newest automatic backup of `database` that passes the check (older ones are tried in turn)."""
+    for backup in auto_backups.list_backups(database):
+        if not backup.rotated:
+            continue  # a database a restore put aside is likely the damaged one
+        try:
+            if integrity.check_file(backup.path, report).ok:
+                return backup
+        except DatabaseError:
+            continue
+    return None
+
+
 def _open_live(database: Path) -> sqlite3.Connection | None:
     """A plain writing connection to the database being replaced, or None when SQLite cannot read it.
 

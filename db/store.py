@@ -72,10 +72,16 @@ class Store:
             store.close()
         self.conn.close()
 
-    def checkpoint(self, *, truncate: bool = False) -> None:
-        """Copy what the WAL holds into the database file (TRUNCATE also empties the WAL, when no one reads)."""
-        if not self.read_only:
-            self.conn.execute(f"PRAGMA wal_checkpoint({'TRUNCATE' if truncate else 'PASSIVE'})").fetchall()
+    def checkpoint(self, *, truncate: bool = False) -> tuple[int, int, int]:
+        """Copy what the WAL holds into the database file (TRUNCATE also empties the WAL, when no one reads).
+
+        Returns SQLite's answer: (1 if it could not finish, frames in the WAL, frames copied into the file).
+        """
+        if self.read_only:
+            return (0, 0, 0)
+        mode = "TRUNCATE" if truncate else "PASSIVE"
+        busy, frames, copied = self.conn.execute(f"PRAGMA wal_checkpoint({mode})").fetchone()
+        return int(busy), int(frames), int(copied)
 
     def __enter__(self) -> Store:
         return self

@@ -89,6 +89,7 @@ def build(window: Any, undo_stack: QUndoStack) -> WindowActions:
     a.recent_menu = file_menu.addMenu(tr("Open &recent"))
     a.recent_menu.aboutToShow.connect(window.fill_recent_menu)
     file_menu.addAction(_action(w, a, "backup", tr("&Back up database…"), window.backup_database))
+    file_menu.addAction(_action(w, a, "restore", tr("Restore from bac&kup…"), window.restore_from_backup))
     file_menu.addSeparator()
     file_menu.addAction(_action(w, a, "import", tr("&Import documents…"), window.import_documents, "Ctrl+I", "import"))
     file_menu.addAction(_action(w, a, "print", tr("&Print comparison…"), window.print_comparison, key.Print, "print"))
@@ -134,6 +135,7 @@ def build(window: Any, undo_stack: QUndoStack) -> WindowActions:
 
     help_menu = w.menuBar().addMenu(tr("&Help"))
     help_menu.addAction(_action(w, a, "shortcuts", tr("&Keyboard shortcuts"), window.show_shortcuts, "F1"))
+    help_menu.addAction(_action(w, a, "check", tr("&Check database…"), window.check_database))
     help_menu.addAction(_action(w, a, "about", tr("&About Positions"), window.show_about))
 
     toolbar = QToolBar(tr("Main toolbar"), w)

@@ -22,7 +22,9 @@ from desktop import actions, settings
 from desktop.buckets import bucket_key, key_range
 from desktop.models.comparison_model import ComparisonModel
 from desktop.models.issues_model import IssuesModel
-from desktop.views import window_dialogs
+from desktop.safekeeping import Safekeeping
+from desktop.views import check_dialog, restore_dialog, window_dialogs
+from desktop.views.check_dialog import CheckDialog
 from desktop.views.comparison_view import ComparisonView
 from desktop.views.details_pane import DetailsPane
 from desktop.views.filters_bar import FiltersBar
@@ -33,11 +35,10 @@ from desktop.views.welcome_page import WelcomePage
 from desktop.worker import Job, start_job
 
 
-def load_overview(path: Path) -> tuple[list[IssueSummary], list[Side], int]:
+def load_overview(store: Store) -> tuple[list[IssueSummary], list[Side], int]:
     """Issue counts, sides and the total (in a worker: one grouped scan, a second on a large database)."""
-    with Store.open(path, create=False) as store:
-        summaries = issues.summaries(store)
-        return summaries, issues.sides(store), sum(s.total for s in summaries)
+    summaries = issues.summaries(store)
+    return summaries, issues.sides(store), sum(s.total for s in summaries)
 
 
 class MainWindow(QMainWindow):
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.counts_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
+        self.safekeeping = Safekeeping(self.config, self.statusBar())  # automatic backups, WAL checkpoints
         self._restore_layout()
 
     # building
@@ -163,8 +165,10 @@ class MainWindow(QMainWindow):
             window_dialogs.error(self, self.tr("Cannot open the database"), str(exc))
             return False
         if self.store is not None:
+            self.safekeeping.detach()
             self.store.close()
         self.store = store
+        self.safekeeping.attach(store)
         self.undo_stack.clear()
         self.config.remember_database(store.path)
         self.setWindowTitle(self.tr("Positions — %s") % store.path.name)
@@ -180,8 +184,8 @@ class MainWindow(QMainWindow):
         """Recount the navigator off the GUI thread; the first issue shown follows when the counts arrive."""
         if self.store is None:
             return None
-        path = self.store.path
-        self.overview_job = start_job(self, lambda report: load_overview(path))
+        store = self.store
+        self.overview_job = start_job(self, lambda report: load_overview(store.for_thread()))
         self.overview_job.succeeded.connect(self._overview_arrived)
         self.overview_job.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         return self.overview_job
@@ -324,9 +328,18 @@ class MainWindow(QMainWindow):
         if self.store is not None:
             window_dialogs.backup(self, self.store.path)
 
+    def restore_from_backup(self, backup: Path | str | None = None) -> Job | None:
+        """Choose a backup (unless given), put it back in a worker, then open the restored database again."""
+        if self.store is not None:
+            return restore_dialog.restore(self, self.store.path, backup, then=self.open_database)
+        return None
+
+    def check_database(self) -> CheckDialog | None:
+        return check_dialog.open_check(self, self.store, self.restore_from_backup) if self.store else None
+
     def load_sample(self) -> None:
         if self.store is not None:
-            window_dialogs.fill_sample(self, self.store.path, self.refresh_overview)
+            window_dialogs.fill_sample(self, self.store, self.refresh_overview)
 
     def import_documents(self) -> None:
         wizard_class = actions.hook("import")
@@ -336,6 +349,8 @@ class MainWindow(QMainWindow):
         wizard.exec()
         self._pending_issue = getattr(wizard, "committed_issue", None)
         self.refresh_overview()
+        if any(not result.duplicate for result in getattr(wizard, "commit_results", [])):
+            self.safekeeping.back_up("import")
 
     def print_comparison(self) -> None:
         open_preview = actions.hook("print")
@@ -350,7 +365,8 @@ class MainWindow(QMainWindow):
     def import_annotations(self) -> None:
         run = actions.hook("import_annotations")
         if run is not None and self.store is not None:
-            run(self, self.store)
+            if run(self, self.store) is not None:
+                self.safekeeping.back_up("import")
             self.refresh_overview()
             self.comparison_model.reload()
 
@@ -387,6 +403,7 @@ class MainWindow(QMainWindow):
         self.layout_keeper.save()
         self.search.cancel()
         if self.store is not None:
+            self.safekeeping.detach()
             self.store.close()
             self.store = None
         super().closeEvent(event)

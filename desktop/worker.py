@@ -3,7 +3,8 @@
 Call sites are one line: `job = start_job(self, work)` where `work(report)` runs in a pool thread and calls
 `report(done, total, message)` now and then; `report` raises `Cancelled` once the user has pressed Cancel, so
 the work stops at a safe point (inside a transaction, which then rolls back). Work that touches the database
-opens its own Store on the same file: one SQLite connection is never shared between threads.
+uses `store.for_thread()`: the pool thread's own long-lived connection to the same file (one SQLite connection
+is never shared between threads, and none is opened and closed per task).
 """
 
 from __future__ import annotations
@@ -80,7 +81,9 @@ def start_job(parent: QObject | None, work: Callable[[Report], Any]) -> Job:
     """
     job = Job(parent)
     runnable = _Runnable(job, work)
-    QTimer.singleShot(0, job, lambda: QThreadPool.globalInstance().start(runnable))
+    pool = QThreadPool.globalInstance()
+    pool.setExpiryTimeout(-1)  # pool threads live on, and so does each one's connection (Store.for_thread)
+    QTimer.singleShot(0, job, lambda: pool.start(runnable))
     return job
 
 

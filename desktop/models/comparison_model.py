@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, Signal
@@ -124,11 +123,10 @@ class ComparisonModel(QAbstractTableModel):
         if buckets.aligned(self._filter.date_from, self._filter.date_to, resolution):
             query = replace(query, date_from=None, date_to=None)  # the range is applied to the counts in hand
         self._counts_range = (query.date_from, query.date_to)
-        path = self._store.path
+        store = self._store
 
         def work(report: Any) -> list[timeline.PeriodCount]:
-            with Store.open(Path(path), create=False) as own:
-                return timeline.period_counts(own, query, resolution)
+            return timeline.period_counts(store.for_thread(), query, resolution)
 
         self.job = start_job(self, work)
         self.job.succeeded.connect(lambda rows: self._apply_counts(generation, rows, resolution))

@@ -4,8 +4,6 @@ results list paints the matching words itself (text layout formats, never HTML),
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QTextCharFormat, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
@@ -130,7 +128,7 @@ class SearchPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("searchPanel")
-        self.store_path: Path | None = None
+        self.store: Store | None = None
         self.job: Job | None = None
         self._generation = 0
         self.query = QLineEdit(self)
@@ -162,7 +160,7 @@ class SearchPanel(QWidget):
         layout.addWidget(self.results, 1)
 
     def set_store(self, store: Store | None) -> None:
-        self.store_path = store.path if store else None
+        self.store = store
         self.model.set_rows([])
         self.status.clear()
 
@@ -176,16 +174,15 @@ class SearchPanel(QWidget):
         text = self.query.text().strip()
         self._generation += 1
         generation = self._generation
-        if not text or self.store_path is None:
+        if not text or self.store is None:
             self.model.set_rows([])
             self.status.clear()
             return None
-        path = self.store_path
+        store = self.store
         self.status.setText(self.tr("Searching…"))
 
         def work(report: object) -> list[SearchHit]:
-            with Store.open(path, create=False) as own:
-                return search.search(own, text, limit=200)
+            return search.search(store.for_thread(), text, limit=200)
 
         self.job = start_job(self, work)
         self.job.succeeded.connect(lambda hits: self._show(generation, hits))

@@ -82,10 +82,9 @@ def backup(parent: QWidget, source: Path) -> Job | None:
     return job
 
 
-def fill_sample(parent: QWidget, path: Path, then: Callable[[], object]) -> Job:
+def fill_sample(parent: QWidget, store: Store, then: Callable[[], object]) -> Job:
     def work(report: object) -> int:
-        with Store.open(path) as store:
-            return sample.fill(store)
+        return sample.fill(store.for_thread())
 
     job = start_job(parent, work)
     job.succeeded.connect(lambda _added: then())

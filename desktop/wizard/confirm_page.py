@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWizard, QWizardPage
 from db import sources
 from db.ingest.pipeline import Analysis, busiest_issue, candidate_problem, commit, tally
 from db.sources import CommitResult
-from db.store import Store
 from desktop.wizard.job_progress import JobProgress
 from desktop.worker import Report, start_job
 
@@ -95,12 +94,11 @@ class ConfirmPage(QWizardPage):
     def start_commit(self) -> None:
         wizard = self.wizard()
         analyses = wizard.analyses()
-        path = wizard.store.path
+        store = wizard.store
         saved: list[list[CommitResult]] = []
 
         def work(report: Report) -> list[CommitResult]:
-            with Store.open(path, create=False) as store:
-                results = commit(store, analyses, report)
+            results = commit(store.for_thread(), analyses, report)
             saved.append(results)  # past COMMIT: a late Cancel can no longer undo it
             return results
 

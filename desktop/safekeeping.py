@@ -1,0 +1,88 @@
+"""What the window does, unasked, to keep the user's database safe: automatic backups and WAL checkpoints.
+
+A verified backup is taken in a worker when a database is opened (at most once a day) and after every import;
+rotation keeps the numbers set in desktop/settings.py. The WAL is copied into the database file every few
+minutes (a passive checkpoint, in a worker) and when the database is closed, so little of the user's work waits
+in the `-wal` if the computer stops. Progress shows in the status bar; the GUI thread never waits on the disk.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QStatusBar
+
+from db import auto_backups
+from db.store import Store
+from desktop import settings
+from desktop.wizard.job_progress import JobProgress
+from desktop.worker import Job, start_job
+
+CLOSE_WAIT_MS = 5000  # at close, how long a running backup may take to stop and clean up
+
+
+class Safekeeping(QObject):
+    backup_finished = Signal(str)  # the message shown in the status bar (written and verified, or what failed)
+
+    def __init__(self, config: settings.Settings, status_bar: QStatusBar) -> None:
+        super().__init__(status_bar)
+        self.config = config
+        self.status_bar = status_bar
+        self.progress = JobProgress(status_bar)
+        self.progress.setObjectName("backupProgress")
+        status_bar.addPermanentWidget(self.progress)
+        self.store: Store | None = None
+        self.backup_job: Job | None = None
+        self.checkpoint_job: Job | None = None
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.checkpoint)
+
+    def attach(self, store: Store) -> None:
+        """A database was opened: checkpoint it periodically, and back it up if there is no backup of today."""
+        self.store = store
+        self.timer.start(max(1, self.config.get(settings.CHECKPOINT_MINUTES)) * 60_000)
+        if auto_backups.is_due(store.path):
+            self.back_up("open")
+
+    def detach(self) -> None:
+        """Before the database is closed: stop the timer and any backup, and copy the WAL into the file."""
+        self.timer.stop()
+        for job in (self.backup_job, self.checkpoint_job):
+            if job is not None and not job.done:
+                job.cancel()
+        QThreadPool.globalInstance().waitForDone(CLOSE_WAIT_MS)  # a cancelled backup removes its partial file
+        if self.store is not None:
+            self.store.checkpoint(truncate=True)
+        self.store = None
+
+    def back_up(self, reason: str) -> Job | None:
+        """Start an automatic backup (`open` or `import`) in a worker, unless one is running."""
+        if self.store is None or (self.backup_job is not None and not self.backup_job.done):
+            return None
+        path: Path = self.store.path
+        daily, weekly = self.config.backups_to_keep
+
+        def work(report: object) -> auto_backups.BackupFile:
+            return auto_backups.take_backup(path, reason, keep_daily=daily, keep_weekly=weekly, report=report)  # type: ignore[arg-type]
+
+        job = start_job(self, work)
+        self.backup_job = job
+        self.progress.watch(job, self.tr("Automatic backup…"))
+        job.succeeded.connect(lambda backup: self._finished(self.tr("Backup written and verified: %s") % backup.path))
+        job.failed.connect(lambda message: self._finished(self.tr("The automatic backup failed: %s") % message))
+        job.cancelled.connect(lambda: self.progress.show_idle(""))
+        return job
+
+    def _finished(self, message: str) -> None:
+        self.progress.show_idle("")
+        self.status_bar.showMessage(message, 10_000)
+        self.backup_finished.emit(message)
+
+    def checkpoint(self) -> Job | None:
+        """A passive checkpoint in a worker (it never waits for readers or writers)."""
+        if self.store is None or (self.checkpoint_job is not None and not self.checkpoint_job.done):
+            return None
+        store = self.store
+        self.checkpoint_job = start_job(self, lambda report: store.for_thread().checkpoint())
+        return self.checkpoint_job
