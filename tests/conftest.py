@@ -11,6 +11,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 CORPUS_DIR = PROJECT_DIR.parent / "shared" / "corpus"
+NO_CORPUS = f"evaluation against ../shared, which is not beside this clone ({CORPUS_DIR})"
+# An English news article written for the tests (several speakers of both sides, a dateline): tests use data
+# inside the repository, never the texts of ../shared.
+ARTICLE = PROJECT_DIR / "tests" / "data" / "article_en.txt"
 
 
 @pytest.fixture(autouse=True)
@@ -30,6 +34,7 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def corpus_dir() -> Path:
+    """The sample corpus of ../shared, for the tests that evaluate extraction on it; skipped in a plain clone."""
     if not CORPUS_DIR.is_dir():
-        pytest.fail(f"the sample corpus is missing: {CORPUS_DIR}")
+        pytest.skip(NO_CORPUS)
     return CORPUS_DIR

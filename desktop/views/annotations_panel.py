@@ -211,10 +211,14 @@ class AnnotationsPanel(QWidget):
         self._load_editor()
 
     def start_new_note(self) -> None:
+        """Save the note being left, then a blank editor. Clearing the selection is the panel's own doing: were
+        it taken for the user's, the editor (still holding the note just saved) would be saved again, as new."""
         self.save_editor()
-        self.current_uid = None
-        self.list.selectionModel().clear()
-        self.list.setCurrentIndex(QModelIndex())
+        with self._quietly():
+            self.current_uid = None
+            self.list.selectionModel().clear()
+            self.list.setCurrentIndex(QModelIndex())
+        self.editor.set_status("")
         self._load_editor()
         self.editor.body.setFocus()
 

@@ -105,6 +105,8 @@ class CheckDialog(QDialog):
         super().reject()
 
     def _show(self, headline: str, explanation: str) -> None:
+        if self.job is None or self.job.done:
+            self.progress.show_idle("")
         self.headline.setText(headline)
         self.explanation.setText(explanation)
 

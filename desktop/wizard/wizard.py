@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from db import issues
 from db.ingest.gazetteer import Gazetteer
@@ -81,6 +81,39 @@ class ImportWizard(QWizard):
     def busy(self) -> bool:
         """True until the last job's `ended` has been handled here (Job.done turns True earlier, in the worker)."""
         return bool(self._jobs)
+
+    def has_unsaved_work(self) -> bool:
+        """Files read (and perhaps reviewed) that are not in the database yet: closing would lose them."""
+        return bool(self.analyses()) and not self.commit_results
+
+    def reject(self) -> None:
+        """Escape, Cancel or the close button: ask first when review work would be lost, as an editor does."""
+        if self.has_unsaved_work() and not self.confirm_discard():
+            return
+        super().reject()
+
+    def confirm_discard(self) -> bool:
+        analyses = self.analyses()
+        statements = sum(len(a.candidates) for a in analyses)
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Close the import?"))
+        box.setObjectName("discardImportBox")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(self.tr("Close the import and discard your review?"))
+        box.setInformativeText(
+            self.tr("%n statement(s) were found in the documents read; your accepts, rejections and corrections will "
+                    "be lost. Nothing has been saved to the database.", "", statements)
+        )  # fmt: skip
+        discard = box.addButton(self.tr("Discard the review"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep reviewing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        chosen = box.clickedButton() is discard
+        box.setParent(None)  # gone once answered (the next question is a new box)
+        box.deleteLater()
+        return chosen
 
     def done(self, result: int) -> None:
         if result == QWizard.DialogCode.Rejected:

@@ -314,3 +314,25 @@ def test_screenshot(qtbot, store: Store, tmp_path: Path) -> None:  # type: ignor
     assert window.grab().save(str(target))
     assert target.stat().st_size > 10_000
     assert panel.findChild(QDialog) is None
+
+
+def test_new_note_after_a_saved_note_does_not_save_it_again(qtbot, panel: AnnotationsPanel, store: Store) -> None:  # type: ignore[no-untyped-def]
+    """Issue 9: "New note" cleared the selection before forgetting the note, so the note left was added twice."""
+    uid = first_statements(store)[0]
+    panel.set_statement(uid)
+    type_new_note(qtbot, panel, "Первая заметка: 立場は変わらない。")
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    assert [n.body for n in annotations.for_statement_uid(store, uid)] == ["Первая заметка: 立場は変わらない。"]
+    assert panel.editor.body.toPlainText() == "" and panel.current_uid is None
+    with qtbot.waitSignal(panel.changed, timeout=3000):
+        panel.editor.body.setPlainText("Вторая заметка")
+    bodies = sorted(n.body for n in annotations.for_statement_uid(store, uid))
+    assert bodies == sorted(["Первая заметка: 立場は変わらない。", "Вторая заметка"])
+    # the same with a note chosen in the list and edited, then New note
+    panel.list.setCurrentIndex(panel.model.index(0, 0))
+    chosen = panel.current_uid
+    panel.editor.body.setPlainText("edited, then New note at once")  # still pending: saved by New note, once
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    notes = annotations.for_statement_uid(store, uid)
+    assert len(notes) == 2 and annotations.get(store, str(chosen)).body == "edited, then New note at once"
+    assert len(annotations.history(store, str(chosen))) == 2

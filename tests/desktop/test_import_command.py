@@ -9,10 +9,8 @@ import pytest
 
 from db.store import Store
 from desktop.cli import main
-from tests.conftest import CORPUS_DIR
+from tests.conftest import ARTICLE
 from tests.ingest.test_pipeline import JA_TEXT, PNG_BYTES, RU_TEXT, fingerprint
-
-ARTICLE = CORPUS_DIR / "03_kharitonova_after_putin_visit_2017-03-06.txt"
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -30,7 +28,7 @@ def test_import_prints_what_it_found_and_commits_unreviewed(db_path: Path, capsy
     code, out, err = run(capsys, "import", "--db", str(db_path), str(ARTICLE))
     assert code == 0, err
     assert "format text, encoding utf-8, language en" in out
-    assert "title: Russian-Japanese relations after Vladimir Putin's visit to Japan" in out
+    assert "title: Moscow and Tokyo agree to keep talking on peace treaty, differ on islands" in out
     assert "published: 2017-03-06" in out
     added = statement_count(db_path)
     assert added > 0 and f"{added} statements added" in out

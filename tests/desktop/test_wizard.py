@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent, QTextCursor
-from PySide6.QtWidgets import QComboBox, QWizard
+from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QWizard
 
 from db.ingest.gazetteer import Gazetteer
 from db.ingest.pipeline import analyse, commit
@@ -21,7 +21,7 @@ from desktop.wizard.confirm_page import ConfirmPage
 from desktop.wizard.files_page import FilesPage
 from desktop.wizard.review_page import ReviewPage
 from desktop.wizard.wizard import PAGE_CHECK, PAGE_CONFIRM, PAGE_FILES, PAGE_REVIEW
-from tests.conftest import CORPUS_DIR
+from tests.conftest import ARTICLE
 from tests.ingest.test_pipeline import (
     JA_TEXT,
     PNG_BYTES,
@@ -31,7 +31,6 @@ from tests.ingest.test_pipeline import (
     local_server,  # noqa: F401  (a fixture)
 )
 
-ARTICLE = CORPUS_DIR / "03_kharitonova_after_putin_visit_2017-03-06.txt"
 WAIT_MS = 60_000
 
 
@@ -41,8 +40,10 @@ def store(db_path: Path) -> Iterator[Store]:
         yield opened
 
 
-def open_wizard(qtbot, store: Store, paths: list[Path]) -> ImportWizard:  # type: ignore[no-untyped-def]
+def open_wizard(qtbot, store: Store, paths: list[Path], *, ask: bool = False) -> ImportWizard:  # type: ignore[no-untyped-def]
     wizard = ImportWizard(store, None, paths)
+    if not ask:  # qtbot closes the wizard after each test: no question then (test_escape_asks_first asks)
+        wizard.confirm_discard = lambda: True  # type: ignore[method-assign]
     qtbot.addWidget(wizard)
     wizard.show()
     assert wizard.currentId() == PAGE_FILES
@@ -115,7 +116,7 @@ def test_end_to_end_with_edits_commits_what_the_user_sees(qtbot, store: Store) -
     landed = {(quote, speaker) for quote, speaker, *_ in rows}
     assert (rejected.quote, rejected.speaker) not in landed
     issues = [c.issue for c in accepted]
-    assert wizard.committed_issue == max(set(issues), key=issues.count)
+    assert issues.count(str(wizard.committed_issue)) == max(map(issues.count, issues)), "an issue that gained most"
     assert "Imported" in wizard.summary
 
 
@@ -123,7 +124,7 @@ def test_cancel_during_extraction_leaves_the_database_unchanged(  # type: ignore
     qtbot, store: Store, tmp_path: Path
 ) -> None:
     long_article = tmp_path / "long.txt"
-    long_article.write_text("\n\n".join([ARTICLE.read_text(encoding="utf-8")] * 12), encoding="utf-8")
+    long_article.write_text("\n\n".join([ARTICLE.read_text(encoding="utf-8")] * 120), encoding="utf-8")
     before = fingerprint(store.path)
     wizard = open_wizard(qtbot, store, [long_article])
     wizard.next()
@@ -348,3 +349,79 @@ def test_cancel_during_commit_saves_nothing_and_finish_can_try_again(  # type: i
     assert fingerprint(store.path) == before
     finish(qtbot, wizard)
     assert store.conn.execute("SELECT count(*) FROM sources").fetchone()[0] == 1
+
+
+def test_escape_asks_before_discarding_the_review(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    """Issue 9: Escape closed the wizard and threw the review away without a word; it asks first now."""
+    before = fingerprint(store.path)
+    wizard = open_wizard(qtbot, store, [ARTICLE], ask=True)
+    review = to_review(qtbot, wizard)
+    assert review.model.setData(review.model.index(0, COL_SPEAKER), "Sergey Lavrov")
+    questions: list[str] = []
+
+    def answer(choice: str) -> None:
+        box = wizard.findChild(QMessageBox, "discardImportBox")
+        assert box is not None and box.isVisible()
+        questions.append(f"{box.text()} {box.informativeText()}")
+        next(button for button in box.buttons() if button.text() == choice).click()
+
+    QTimer.singleShot(0, lambda: answer("Keep reviewing"))
+    qtbot.keyClick(review.table, Qt.Key.Key_Escape)
+    assert questions and "discard your review" in questions[0] and "Nothing has been saved" in questions[0]
+    assert wizard.isVisible() and wizard.currentId() == PAGE_REVIEW
+    assert review.model.candidate(0).speaker == "Sergey Lavrov", "the review work is still there"
+    QTimer.singleShot(0, lambda: answer("Keep reviewing"))
+    wizard.button(QWizard.WizardButton.CancelButton).click()
+    assert wizard.isVisible() and len(questions) == 2
+    QTimer.singleShot(0, lambda: answer("Discard the review"))
+    qtbot.keyClick(review.table, Qt.Key.Key_Escape)
+    assert not wizard.isVisible() and wizard.result() == QWizard.DialogCode.Rejected
+    assert fingerprint(store.path) == before
+
+
+def test_nothing_read_yet_closes_without_a_question(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    wizard = open_wizard(qtbot, store, [ARTICLE], ask=True)
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    assert not wizard.isVisible()
+
+
+def test_the_window_recognises_a_document_the_command_line_imported(  # type: ignore[no-untyped-def]
+    qtbot, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 9: the wizard must recognise a document already in the database by its sha256, and say so."""
+    from desktop.cli import main as cli
+    from tests.desktop.test_app_support import open_window
+
+    Store.open(db_path).close()
+    window = open_window(qtbot, db_path)
+    assert cli(["import", "--db", str(db_path), str(ARTICLE)]) == 0  # while the window is open
+    capsys.readouterr()
+    assert window.store is not None
+    before = window.store.conn.execute("SELECT count(*) FROM statements").fetchone()[0]
+    seen: dict[str, str] = {}
+
+    def drive() -> None:
+        wizard = QApplication.activeModalWidget()
+        assert isinstance(wizard, ImportWizard)
+        files = wizard.currentPage()
+        assert isinstance(files, FilesPage)
+        files.add_paths([ARTICLE])
+        wizard.next()
+        check = wizard.currentPage()
+        qtbot.waitUntil(check.isComplete, timeout=WAIT_MS)
+        assert isinstance(check, CheckPage)
+        seen["list"] = check.file_list.item(0).text()
+        seen["problems"] = check.problems_view.toPlainText()
+        wizard.next()
+        wizard.next()
+        seen["confirm"] = wizard.currentPage().summary.toPlainText()
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+        qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=WAIT_MS)
+        seen["summary"] = wizard.summary
+
+    QTimer.singleShot(0, drive)
+    window.import_documents()
+    assert seen["list"].startswith("= ") and "imported before" in seen["problems"]
+    assert "imported before: nothing will be added" in seen["confirm"]
+    assert "1 documents were imported before and were skipped" in seen["summary"]
+    assert window.store.conn.execute("SELECT count(*) FROM statements").fetchone()[0] == before

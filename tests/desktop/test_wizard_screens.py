@@ -37,6 +37,7 @@ def test_screenshots_of_every_page(qtbot, db_path: Path, tmp_path: Path) -> None
     ja.write_bytes(f"{title}\n\n2018年1月15日\n\n{body}".encode("cp932"))
     with Store.open(db_path) as store:
         wizard = ImportWizard(store, None, [ru, ja])
+        wizard.confirm_discard = lambda: True  # type: ignore[method-assign]  # closed below without a question
         qtbot.addWidget(wizard)
         wizard.resize(1180, 720)
         wizard.show()
