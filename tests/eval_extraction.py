@@ -317,6 +317,10 @@ def format_table(s: Scores) -> str:
 def main(argv: list[str]) -> int:
     paths = [a for a in argv[1:] if not a.startswith("-")]
     folder = Path(paths[0]) if paths else (DEVSET_DIR if "--devset" in argv else DEFAULT_CORPUS)
+    if not (folder / "articles.json").is_file():
+        print(f"no hand-annotated corpus in {folder} (is ../shared beside the project?); --devset scores the "
+              "dev set inside the repository", file=sys.stderr)  # fmt: skip
+        return 2
     by_language = evaluate_by_language(folder)
     for language, scores in sorted(by_language.items(), key=lambda item: (item[0] != "all", item[0])):
         print(f"\n== {folder.name}: {language} ==")
