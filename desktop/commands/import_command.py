@@ -61,9 +61,9 @@ def run_import(args: argparse.Namespace) -> int:
     line = f"{database_path(args)}: {added} statements added from {new_files} of {len(results)} files (unreviewed)"
     if failures:
         line += f"; {len(failures)} failed: {', '.join(f.path.name for f in failures)}"
-    print(line)
     if new_files:
-        backup_after_import(args)
+        backup_after_import(args)  # before the summary, which stays the last line
+    print(line)
     return 1 if failures else 0
 
 
