@@ -1,6 +1,7 @@
 """What the window does, unasked, to keep the user's database safe: automatic backups and WAL checkpoints.
 
-A verified backup is taken in a worker when a database is opened (at most once a day) and after every import;
+A verified backup is taken in a worker when a database is opened (at most once a day, a little after the window
+has shown its rows) and after every import;
 rotation keeps the numbers set in desktop/settings.py. The WAL is copied into the database file every few
 minutes (a passive checkpoint, in a worker) and when the database is closed, so little of the user's work waits
 in the `-wal` if the computer stops. Progress shows in the status bar; the GUI thread never waits on the disk.
@@ -37,17 +38,24 @@ class Safekeeping(QObject):
         self.checkpoint_job: Job | None = None
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.checkpoint)
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setSingleShot(True)
+        self.backup_timer.timeout.connect(self._back_up_if_due)
 
     def attach(self, store: Store) -> None:
         """A database was opened: checkpoint it periodically, and back it up if there is no backup of today."""
         self.store = store
         self.timer.start(max(1, self.config.get(settings.CHECKPOINT_MINUTES)) * 60_000)
-        if auto_backups.is_due(store.path):
+        self.backup_timer.start(max(0, self.config.get(settings.BACKUP_DELAY_SECONDS)) * 1000)
+
+    def _back_up_if_due(self) -> None:
+        if self.store is not None and auto_backups.is_due(self.store.path):
             self.back_up("open")
 
     def detach(self) -> None:
         """Before the database is closed: stop the timer and any backup, and copy the WAL into the file."""
         self.timer.stop()
+        self.backup_timer.stop()
         for job in (self.backup_job, self.checkpoint_job):
             if job is not None and not job.done:
                 job.cancel()

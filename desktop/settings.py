@@ -67,6 +67,8 @@ HIDDEN_PANES = Option("view/hidden_panes", [])
 # Automatic backups (db/auto_backups.py): the newest of each of this many days, then of this many weeks before.
 BACKUPS_KEEP_DAILY = Option("backups/keep_daily", 7)
 BACKUPS_KEEP_WEEKLY = Option("backups/keep_weekly", 4)
+# The backup on open waits this long, so that it never competes with the window's first rows.
+BACKUP_DELAY_SECONDS = Option("backups/delay_after_open_seconds", 20)
 # The window copies the WAL into the database file this often (and on close), so little waits in the -wal.
 CHECKPOINT_MINUTES = Option("database/checkpoint_minutes", 5)
 
