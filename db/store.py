@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from db import connection
-from db.errors import NotFoundError
+from db.errors import DatabaseError, NotFoundError
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -35,6 +35,7 @@ class Store:
         self._owner = threading.get_ident()
         self._thread_stores: dict[int, Store] = {}
         self._thread_lock = threading.Lock()
+        self._closed = False
 
     @cached_property
     def db(self) -> sqlite_utils.Database:
@@ -58,6 +59,8 @@ class Store:
         if ident == self._owner:
             return self
         with self._thread_lock:
+            if self._closed:
+                raise DatabaseError(f"{self.path}: the database was closed")
             store = self._thread_stores.get(ident)
             if store is None:
                 store = Store.open(self.path, create=False, read_only=self.read_only)
@@ -68,6 +71,7 @@ class Store:
         """Close this connection and every thread's own (call it when no worker uses them any more)."""
         with self._thread_lock:
             others, self._thread_stores = list(self._thread_stores.values()), {}
+            self._closed = True
         for store in others:
             store.close()
         self.conn.close()

@@ -53,13 +53,17 @@ class Safekeeping(QObject):
             self.back_up("open")
 
     def detach(self) -> None:
-        """Before the database is closed: stop the timer and any backup, and copy the WAL into the file."""
+        """Before the database is closed: stop the timers and any backup, and copy the WAL into the file.
+
+        The workers are given a few seconds to finish: a cancelled backup removes its partial file (it could not
+        once the application has quit), and no worker is left using a connection that is about to be closed.
+        """
         self.timer.stop()
         self.backup_timer.stop()
         for job in (self.backup_job, self.checkpoint_job):
             if job is not None and not job.done:
                 job.cancel()
-        QThreadPool.globalInstance().waitForDone(CLOSE_WAIT_MS)  # a cancelled backup removes its partial file
+        QThreadPool.globalInstance().waitForDone(CLOSE_WAIT_MS)
         if self.store is not None:
             self.store.checkpoint(truncate=True)
         self.store = None
