@@ -58,7 +58,7 @@ _EN_WEEKDAY = "(?:" + "|".join(d.capitalize() for d in _EN_WEEKDAYS) + ")"
 _RU_MONTH = (
     r"(?<![А-Яа-яЁё])(?:(?:[Яя]нвар|[Фф]еврал|[Аа]прел|[Ии]юн|[Ии]юл|[Сс]ентябр|[Оо]ктябр|[Нн]оябр|[Дд]екабр)"
     r"(?:ь|я|е|ю|ём|ем)|(?:[Мм]арт|[Аа]вгуст)(?:а|е|у|ом)?|[Мм]а(?:й|я|е|ю|ем)"
-    r"|(?:[Яя]нв|[Фф]евр?|[Аа]пр|[Аа]вг|[Сс]ент?|[Оо]кт|[Нн]оя|[Дд]ек)\.)(?![А-Яа-яЁё])"
+    r"|(?:[Яя]нв|[Фф]евр?|[Аа]пр|[Аа]вг|[Сс]ент?|[Оо]кт|[Нн]оя|[Дд]ек)\.?)(?![А-Яа-яЁё])"
 )
 _RU_WEEKDAYS = ["понедельник", "вторник", "сред", "четверг", "пятниц", "суббот", "воскресень"]
 _RU_YEAR_WORD = r"(?:\s*(?:г\.|гг\.|года|году|год)(?![А-Яа-яЁё]))?"
@@ -322,7 +322,7 @@ def _russian_rules() -> list[_Rule]:
     def day_range(m: re.Match[str], ref: PartialDate | None) -> PartialDate | None:
         return _safe(lambda: _with_year(_ru_month(m[3]), int(m[1]), _int(m[4]), ref))
 
-    @_rule(rf"(?<![\d.])(\d{{1,2}})\s+({M})(?:\s+{_YEAR}{_RU_YEAR_WORD})?")
+    @_rule(rf"(?<![\d.])(\d{{1,2}})\s+({M})(?:,?\s+{_YEAR}{_RU_YEAR_WORD})?")
     def day_month(m: re.Match[str], ref: PartialDate | None) -> PartialDate | None:
         return _safe(lambda: _with_year(_ru_month(m[2]), int(m[1]), _int(m[3]), ref))
 

@@ -81,7 +81,7 @@ def read_document(
     problems: list[str] = []
     if language is None:
         language = _page_language(page) or language_by_script(text)
-    meta = detect_metadata(text, language, removed, page)
+    meta = detect_metadata(text, language, removed, page, path.name)
     document = Document(
         file_name=path.name,
         sha256=sha256,
