@@ -12,82 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from db.ingest.cues import (
-    AGREEMENT,
-    CUES,
-    INTENTION,
-    NOUN,
-    OBJECT_PREPOSITIONS,
-    SCHEDULE_AFTER_INTENTION,
-    SCHEDULE_BEFORE_INTENTION_JA,
-    SOURCE,
-    SPEECH,
-    STANCE,
-    CueClass,
-)
+from db.ingest.cues import AGREEMENT, INTENTION, NOUN, SOURCE, SPEECH, STANCE, CueClass
 from db.ingest.gazetteer import Gazetteer
+from db.ingest.languages import LanguagePack, pack_for
 from db.ingest.sentences import Sentence, quotation_spans
 from db.ingest.speakers import Mention
 
-_POSSESSIVE_PRONOUNS = re.compile(r"^(?:his|her|its|their|him|them|его|её|ее|их|ему|ей|им)$", re.IGNORECASE)
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-_CLAUSE_BREAK = {
-    "en": re.compile(r"\b(?:that|whether|because|although|while|but|however)\b|[;:]", re.IGNORECASE),
-    "ru": re.compile(r"(?<![\w-])(?:что|чтобы|потому|хотя|но|однако)(?![\w-])|[;:]", re.IGNORECASE),
-    "ja": re.compile(r"[。；]"),
-}
-_COORDINATION = {
-    # "Kono and his Russian counterpart Lavrov", "Лавров и его японский коллега Мотэги"
-    "en": re.compile(
-        r"^\s*,?\s*and(?:\s+(?:his|her|their|its|the)\s+(?:[A-Za-z-]+\s+){0,2}(?:counterpart|colleague|"
-        r"partner|opposite number))?\s*$"
-    ),
-    "ru": re.compile(r"^\s*,?\s*и(?:\s+(?:его|ее|её|их)\s+(?:[а-яё-]+\s+){0,2}(?:коллега|партнер|партнёр))?\s*$"),
-    "ja": re.compile(r"^\s*[とや・]\s*$"),
-}
-_BY_AGENT = {"en": re.compile(r"^\s+by\s+$"), "ru": re.compile(r"$^"), "ja": re.compile(r"$^")}
-_COMPLEMENTIZER = {
-    "en": re.compile(r"\bthat\b", re.IGNORECASE),
-    "ru": re.compile(r"(?<![\w-])что(?![\w-])", re.IGNORECASE),
-    "ja": re.compile(r"と|、"),
-}
 _MAX_SUBJECT_GAP = 110  # characters between a subject and its verb ("X, for his part, in response, said")
 _MAX_PARENTHETICAL_GAP = 200  # "Lavrov, in an interview with the newspaper ... on March 29, ..., stated"
-_NEVER = re.compile(r"$^")
-# "an official representative of the Japanese Foreign Ministry said": the body speaks through its spokesman.
-_SPOKESMAN_OF = {
-    "en": re.compile(
-        r"\b(?:representatives?|spokes(?:man|woman|person)|officials?|head|chief|sources? in|members?|press service|"
-        r"press secretary|delegation|ambassador) (?:of|from|in) (?:the )?$",
-        re.IGNORECASE,
-    ),
-    "ru": re.compile(
-        r"(?:представител[а-я]*|официальн[а-я]+ представител[а-я]*|источник[а-я]* в|глав[а-я]|"
-        r"пресс-секретар[а-я]*)\s+$",
-        re.IGNORECASE,
-    ),
-}
-# A clause opened by a preposition ("in an interview with the newspaper X, ...") holds no subject.
-_PHRASE_PREPOSITION = {
-    "en": re.compile(r"^\s*(?:in|at|with|during|after|before|for|from|to|on|about|under|between|by)\b", re.IGNORECASE),
-    "ru": re.compile(r"^\s*(?:в|во|на|с|со|при|после|до|для|о|об|по|между|у)(?![\w-])", re.IGNORECASE),
-}
 _MIN_DIRECT_QUOTE_WORDS = 4
-# A title in an oblique case before a name ("принял посла Японии в России Кодзуки"): the name is an object, unless
-# the title depends on a nominative head ("заместитель министра иностранных дел Моргулов").
-_RU_OBLIQUE_TITLE = re.compile(
-    r"(?<![\w-])(?P<head>(?i:заместител[ья]|замглавы|глава|первый|директор|пресс-секретарь|помощник|советник|"
-    r"представитель|руководитель|председатель|спикер|секретарь|сотрудник|администрация|канцелярия)\s+)?"
-    r"(?i:посла|послу|послом|министра|министру|министром|главу|главе|главой|премьера|премьеру|"
-    r"президента|президенту|коллегу|коллеге|коллегой|представителя|представителю)"
-    r"(?:\s+(?:[А-ЯЁ][\w-]*|в|во|иностранных|дел|обороны))*\s*$"
-)
-_JA_CLAUSE_END = re.compile(r"(?:たが|だが|するが|ものの|けれども|一方|。)、?")
-_UNRECOGNISED_SUBJECT = re.compile(
-    r",\s+(?:the|an?|one|some|several|other|two|three)\s+(?:[a-z-]+\s+){0,2}?"
-    r"(?:official|officials|source|sources|diplomat|diplomats|spokesman|spokeswoman|spokesperson|aide|"
-    r"participant|participants|observer|report|statement)\s+$"
-)
 # "LAVROV:", "Mr. Lavrov:", "М.В.Захарова:", "林官房長官:", "Q:", "Вопрос:", "記者:" at the start of a paragraph.
 # (No "^": `match(text, pos)` anchors at pos, while "^" would only match at the start of the whole text.)
 _LABEL = re.compile(r"\s*([^\W\d][\w .,'’\-]{0,40}?|[\u3040-\u30ff\u3400-\u9fff・]{2,15})\s*[:：]\s*(?=\S)")
@@ -116,7 +49,8 @@ class Attribution:
 
 def find_attributions(text: str, sentence: Sentence, mentions: list[Mention], language: str) -> list[Attribution]:
     """Attributions in one sentence; `mentions` are the (resolved) mentions inside it, in text order."""
-    cues = _cues(text, sentence, language)
+    pack = pack_for(language)
+    cues = _cues(text, sentence, pack)
     quotes = quotation_spans(text, sentence.start, sentence.end)
     # Names inside a quotation are what someone said ("Both sides are far apart," said X), never the speaker.
     mentions = [m for m in mentions if not any(a < m.start and m.end < b for a, b in quotes)]
@@ -125,15 +59,15 @@ def find_attributions(text: str, sentence: Sentence, mentions: list[Mention], la
         if any(a < match_start and match_end <= b for a, b in quotes):
             continue  # a verb inside someone's quotation is part of what they said
         cue = text[match_start:match_end]
-        if _filtered(text, sentence, match_start, match_end, cue_class, language):
+        if _filtered(text, sentence, match_start, match_end, cue_class, pack):
             continue
-        speakers = _speakers(text, sentence, mentions, match_start, match_end, cue_class, language)
+        speakers = _speakers(text, sentence, mentions, match_start, match_end, cue_class, pack)
         if not speakers:
             continue
         kind = _kind(text, sentence, quotes, speakers, cue_class)
         found.append(Attribution(speakers, cue, match_start, match_end, cue_class, kind, sentence.start, sentence.end))
     found = [a for a in found if not _relayed_by(a, found)]
-    return [a for a in found if not _nested(text, a, found, language)]
+    return [a for a in found if not _nested(text, a, found, pack)]
 
 
 def _relayed_by(source: Attribution, found: list[Attribution]) -> bool:
@@ -151,13 +85,13 @@ def _relayed_by(source: Attribution, found: list[Attribution]) -> bool:
     )
 
 
-def _nested(text: str, inner: Attribution, found: list[Attribution], language: str) -> bool:
+def _nested(text: str, inner: Attribution, found: list[Attribution], pack: LanguagePack) -> bool:
     """A stance inside what an official said ("Peskov said that the Kremlin sees no reason") is part of that
     statement, not a second one. (Inside what a newspaper says, an official's stance is relayed and kept.)"""
     states_only = all(a.kind == "state" for m in inner.speakers for a in m.actors)
     if inner.cue_class not in (STANCE, INTENTION) and not (inner.cue_class is SPEECH and states_only):
         return False  # "Hayashi said that Tokyo had protested": the state's act is what the official reports
-    complementizer = _COMPLEMENTIZER.get(language, _COMPLEMENTIZER["en"])
+    complementizer = pack.complementizer
     for outer in found:
         if outer is inner or outer.cue_class not in (SPEECH, SOURCE, AGREEMENT) or outer.cue_end > inner.cue_start:
             continue
@@ -197,7 +131,9 @@ def turn_label(text: str, sentence: Sentence, *, short: bool = False) -> re.Matc
     return match
 
 
-def transcript_turn(text: str, sentence: Sentence, gazetteer: Gazetteer, mentions: list[Mention]) -> Mention | None:
+def transcript_turn(
+    text: str, sentence: Sentence, gazetteer: Gazetteer, mentions: list[Mention], language: str
+) -> Mention | None:
     """The speaker of a "NAME: words" line at the start of a paragraph, when NAME is a known actor."""
     match = turn_label(text, sentence)
     if not match:
@@ -207,7 +143,7 @@ def transcript_turn(text: str, sentence: Sentence, gazetteer: Gazetteer, mention
         inside = match.start(1) <= m.start and m.end <= match.end(1)
         if inside and m.actors and m.how in ("alias", "fuzzy", "role") and m.category == "official":
             return Mention(match.start(1), match.end(1), label, m.actors, m.how)
-    bare = re.sub(r"^(?:(?:[^\W\d]|Mr|Mrs|Ms|Dr|Г-н|Г-жа)\.\s*)+", "", label)  # "S.Lavrov", "С.В.Лавров", "Mr. Lavrov"
+    bare = pack_for(language).label_honorifics.sub("", label)  # "S.Lavrov", "С.В.Лавров", "Mr. Lavrov"
     for candidate in (label, bare, bare.split()[-1] if bare.split() else bare):
         actors = gazetteer.by_alias(candidate.title()) or gazetteer.by_alias(candidate)
         if actors:
@@ -215,12 +151,9 @@ def transcript_turn(text: str, sentence: Sentence, gazetteer: Gazetteer, mention
     return None
 
 
-def _cues(text: str, sentence: Sentence, language: str) -> list[tuple[int, int, CueClass]]:
+def _cues(text: str, sentence: Sentence, pack: LanguagePack) -> list[tuple[int, int, CueClass]]:
     """Cue matches in the sentence, the longest kept where two overlap."""
-    raw = []
-    for pattern, cue_class in CUES.get(language, CUES["en"]):
-        for m in pattern.finditer(text, sentence.start, sentence.end):
-            raw.append((m.start(), m.end(), cue_class))
+    raw = pack.find_cues(text, sentence.start, sentence.end)
     raw.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     kept: list[tuple[int, int, CueClass]] = []
     for cue in raw:
@@ -229,24 +162,25 @@ def _cues(text: str, sentence: Sentence, language: str) -> list[tuple[int, int, 
     return sorted(kept, key=lambda c: c[0])
 
 
-def _filtered(text: str, sentence: Sentence, start: int, end: int, cue_class: CueClass, language: str) -> bool:
+def _filtered(text: str, sentence: Sentence, start: int, end: int, cue_class: CueClass, pack: LanguagePack) -> bool:
     """Cues that do not introduce a statement: passives ("This was said"), schedules ("plans to visit")."""
     before = text[sentence.start : start]
-    if re.match(r"\s*(?:to\s+)?(?:comment|комментировать|комментариев)", text[end : end + 20], re.IGNORECASE):
+    if pack.declined_comment.match(text[end : end + 20]):
         return True  # "declined to comment": no content
-    if language == "en" and re.search(r"\b(?:the|this|that|a|an)\s+$", before, re.IGNORECASE):
+    if pack.adjective_before.search(before):
         return True  # "the said meeting", "a proposed plan": an adjective, not a verb
-    if language == "en" and re.match(r"(?:quoted|cited) by\b", text[start:end]):
+    if pack.relayed_by.match(text[start:end]):
         return False
-    if language == "en" and cue_class in (SPEECH, AGREEMENT) and _PASSIVE_BEFORE.search(before):
-        if cue_class is AGREEMENT and re.search(r"\bit\s+(?:was|has been|had been)\s+$", before, re.IGNORECASE):
+    if cue_class in (SPEECH, AGREEMENT) and pack.passive_before.search(before):
+        if cue_class is AGREEMENT and pack.impersonal_passive.search(before):
             return False  # "the leaders ..., it was decided": an impersonal agreement of the subject before it
         after = text[end : end + 4]
         return not after.startswith(" by")
     if cue_class is INTENTION:
-        if language == "ja":
-            return bool(SCHEDULE_BEFORE_INTENTION_JA.search(text[max(sentence.start, start - 12) : start]))
-        return bool(SCHEDULE_AFTER_INTENTION.match(text[end : min(sentence.end, end + 40)]))
+        lead = text[max(sentence.start, start - 12) : start]
+        if pack.schedule_before_intention.search(lead):
+            return True
+        return bool(pack.schedule_after_intention.match(text[end : min(sentence.end, end + 40)]))
     return False
 
 
@@ -257,44 +191,40 @@ def _speakers(
     start: int,
     end: int,
     cue_class: CueClass,
-    language: str,
+    pack: LanguagePack,
 ) -> tuple[Mention, ...]:
     inside = [m for m in mentions if m.start >= start and m.end <= end]
-    if cue_class is SPEECH and re.match(r"(?:quoted|cited) by\b", text[start:end]):
+    if cue_class is SPEECH and pack.relayed_by.match(text[start:end]):
         inside = []  # "Rudenko was quoted by the RIA news agency as saying": RIA only carries the words
-    if (
-        inside
-        and cue_class in (SPEECH, SOURCE)
-        and (text[start:end].lower().startswith(("in ", "quoted", "cited", "по ")))
-    ):
+    if inside and cue_class in (SPEECH, SOURCE) and pack.speaker_inside_cue.match(text, start):
         return tuple(inside)  # "in his opinion", "quoted Lavrov and Kono as saying", "по его словам"
     if cue_class.speaker_after:
-        if language == "ja":  # 「日本経済新聞によると」: the source ends where the cue begins
+        if pack.source_speaker_before:  # 「日本経済新聞によると」: the source ends where the cue begins
             source = [m for m in mentions if m.end <= start and start - m.end <= 1]
-            return _with_coordinated(text, mentions, source[-1] if source else None, language)
+            return _with_coordinated(text, mentions, source[-1] if source else None, pack)
         after = [m for m in mentions if m.start >= end and m.start - end <= 30]
         if after and not re.search(r"[,.;:!?]", text[end : after[0].start]):
-            return _with_coordinated_right(text, mentions, after[0], language)
+            return _with_coordinated_right(text, mentions, after[0], pack)
         return ()
     if cue_class is NOUN:
         owner = [m for m in mentions if m.end <= start and start - m.end <= 1]
         return (owner[-1],) if owner else ()
-    if language == "ja":
-        topic = _japanese_topic(text, mentions, start)
+    if pack.subject_by_topic:
+        topic = _topic(text, mentions, start, pack)
         if topic:
-            return _with_coordinated(text, mentions, topic, language)
+            return _with_coordinated(text, mentions, topic, pack)
     inverted = _inverted_speaker(text, mentions, start, end)
     if inverted:
         return (inverted,)
-    agent = _agent(text, mentions, end, language)
+    agent = _agent(text, mentions, end, pack)
     if agent:
-        return _with_coordinated_right(text, mentions, agent, language)
-    subject = _nearest_left(text, sentence, mentions, start, language)
-    if subject is None and language == "ru":
-        subject = _russian_institution(text, sentence, mentions, start, end)
+        return _with_coordinated_right(text, mentions, agent, pack)
+    subject = _nearest_left(text, sentence, mentions, start, pack)
+    if subject is None:
+        subject = _institution(text, sentence, mentions, start, end, pack)
     if subject is None:
         return ()
-    return _with_coordinated(text, mentions, subject, language)
+    return _with_coordinated(text, mentions, subject, pack)
 
 
 def _inverted_speaker(text: str, mentions: list[Mention], start: int, end: int) -> Mention | None:
@@ -313,74 +243,65 @@ def _inverted_speaker(text: str, mentions: list[Mention], start: int, end: int) 
     return after[0] if quoted_before or closes or not re.search(r",\s*$", lead) else None
 
 
-def _agent(text: str, mentions: list[Mention], end: int, language: str) -> Mention | None:
+def _agent(text: str, mentions: list[Mention], end: int, pack: LanguagePack) -> Mention | None:
     """ "a plan proposed by Shinzo Abe", "They are claimed by Japan": the agent of a passive cue."""
     for m in mentions:
         if m.start >= end and m.start - end <= 5:
-            return m if _BY_AGENT.get(language, _BY_AGENT["en"]).search(text[end : m.start]) else None
+            return m if pack.by_agent.search(text[end : m.start]) else None
     return None
 
 
-def _russian_institution(
-    text: str, sentence: Sentence, mentions: list[Mention], start: int, end: int
+def _institution(
+    text: str, sentence: Sentence, mentions: list[Mention], start: int, end: int, pack: LanguagePack
 ) -> Mention | None:
     """ "В МИД России заявили", "заявили в Кремле": an impersonal plural verb and the institution it happened in."""
-    if not re.search(r"(?:ли|ют|ят)$", text[start:end]):
+    if not pack.impersonal_plural.search(text[start:end]):
         return None
     for m in mentions:
         before = text[max(sentence.start, m.start - 4) : m.start]
         institution = bool(m.actors) and m.actors[0].kind in ("body", "state")
         placed = m.end <= start or 0 <= m.start - end <= 6
-        if institution and placed and re.search(r"(?:^|\s)(?:[Вв]|[Вв]о)\s+$", before):
+        if institution and placed and pack.institution_before.search(before):
             return m
     return None
 
 
 def _nearest_left(
-    text: str, sentence: Sentence, mentions: list[Mention], cue_start: int, language: str
+    text: str, sentence: Sentence, mentions: list[Mention], cue_start: int, pack: LanguagePack
 ) -> Mention | None:
     """The nearest mention before the cue that can be its subject."""
-    breaker = _CLAUSE_BREAK.get(language, _CLAUSE_BREAK["en"])
-    prepositions = OBJECT_PREPOSITIONS.get(language, OBJECT_PREPOSITIONS["en"])
     fallback: Mention | None = None  # an object right before the verb: garbled translation ("idea of X declared")
-    if language == "en" and _UNRECOGNISED_SUBJECT.search(text[max(sentence.start, cue_start - 60) : cue_start]):
+    if pack.unrecognised_subject.search(text[max(sentence.start, cue_start - 60) : cue_start]):
         return None  # "..., the official said": the subject is a phrase that is no known actor
     for m in reversed([m for m in mentions if m.end <= cue_start]):
         gap = text[m.end : cue_start]
         if len(gap) > (_MAX_PARENTHETICAL_GAP if gap.lstrip().startswith(",") else _MAX_SUBJECT_GAP):
             return None
-        if breaker.search(gap):
+        if pack.clause_break.search(gap):
             return None
-        if _POSSESSIVE_PRONOUNS.match(m.text):
+        if pack.possessive_pronouns.match(m.text):
             continue
-        if language == "en" and re.match(r"\s*['’]s?\b", text[m.end : m.end + 3]):
+        if pack.possessive_after.match(text[m.end : m.end + 3]):
             continue  # "Japan's missile defense": a possessive is not the subject
         lead = text[max(sentence.start, m.start - 40) : m.start]
-        if prepositions.search(lead[-20:]) and not _SPOKESMAN_OF.get(language, _NEVER).search(lead):
+        if pack.object_before.search(lead[-20:]) and not pack.spokesman_of.search(lead):
             if fallback is None and not gap.strip() and m.actors:
                 fallback = m
             continue
-        if _in_prepositional_phrase(text, sentence, m, language):
+        if _in_prepositional_phrase(text, sentence, m, pack):
             continue
-        if language == "ja" and text[m.end : m.end + 1] in ("の", "を", "に", "へ"):
+        if pack.object_particle_after.match(text[m.end : m.end + 1]):
             continue
-        if language == "ru" and _oblique_object(text[max(sentence.start, m.start - 60) : m.end]):
+        if pack.oblique_object(text[max(sentence.start, m.start - 60) : m.end]):
             continue  # "принял посла Японии Кодзуки и заявил": the name after an object's title is not the subject
         return m
     return fallback
 
 
-def _oblique_object(lead_and_name: str) -> bool:
-    match = _RU_OBLIQUE_TITLE.search(lead_and_name)
-    return match is not None and not match.group("head")
-
-
-def _in_prepositional_phrase(text: str, sentence: Sentence, mention: Mention, language: str) -> bool:
+def _in_prepositional_phrase(text: str, sentence: Sentence, mention: Mention, pack: LanguagePack) -> bool:
     """True when the mention sits in a comma-delimited phrase that opens with a preposition and ends before the
     verb ("..., in an interview with the newspaper Argumenty i Fakty on March 29, ... stated")."""
-    pattern = _PHRASE_PREPOSITION.get(language)
-    if pattern is None:
-        return False
+    pattern = pack.phrase_preposition
     comma = text.rfind(",", sentence.start, mention.start)
     if comma < 0:
         return False  # a sentence-initial phrase ("In Japan, ...") is checked by the preposition right before
@@ -389,29 +310,29 @@ def _in_prepositional_phrase(text: str, sentence: Sentence, mention: Mention, la
     return bool(pattern.match(segment)) and closing >= 0 and not re.search(r"\b(?:and|or)\s*$", segment)
 
 
-def _japanese_topic(text: str, mentions: list[Mention], cue_start: int) -> Mention | None:
+def _topic(text: str, mentions: list[Mention], cue_start: int, pack: LanguagePack) -> Mention | None:
     """The topic (は, も) nearest before the cue, else the first subject (が): in 「日本側は…を求めたが、ロシア側は…を
     主張した」 each verb has its own topic; in 「XはYが…と述べた」 X speaks."""
     before = [m for m in mentions if m.end <= cue_start]
-    topics = [m for m in before if re.match(r"(?:は|も|としては|側は)", text[m.end : m.end + 4])]
+    topics = [m for m in before if pack.topic_marker.match(text, m.end)]
     if topics:  # the first topic, unless a clause ended after it ("…求めたが、ロシア側は…")
         chosen = topics[0]
         for later in topics[1:]:
-            if _JA_CLAUSE_END.search(text, chosen.end, later.start):
+            if pack.clause_end.search(text, chosen.end, later.start):
                 chosen = later
         return chosen
-    subjects = [m for m in before if text[m.end : m.end + 1] == "が"]
+    subjects = [m for m in before if pack.subject_marker.match(text, m.end)]
     return subjects[0] if subjects else None
 
 
 def _with_coordinated(
-    text: str, mentions: list[Mention], subject: Mention | None, language: str
+    text: str, mentions: list[Mention], subject: Mention | None, pack: LanguagePack
 ) -> tuple[Mention, ...]:
     """Add the mentions coordinated before the subject: "Putin and Abe agreed" -> (Putin, Abe)."""
     if subject is None:
         return ()
     found = [subject]
-    joiner = _COORDINATION.get(language, _COORDINATION["en"])
+    joiner = pack.coordination
     earlier = [m for m in mentions if m.end <= subject.start]
     current = subject
     while earlier:
@@ -423,9 +344,11 @@ def _with_coordinated(
     return tuple(found)
 
 
-def _with_coordinated_right(text: str, mentions: list[Mention], first: Mention, language: str) -> tuple[Mention, ...]:
+def _with_coordinated_right(
+    text: str, mentions: list[Mention], first: Mention, pack: LanguagePack
+) -> tuple[Mention, ...]:
     found = [first]
-    joiner = _COORDINATION.get(language, _COORDINATION["en"])
+    joiner = pack.coordination
     for m in [m for m in mentions if m.start >= first.end]:
         if not joiner.match(text[found[-1].end : m.start]):
             break

@@ -18,6 +18,7 @@ from db.ingest.classify import FALLBACK_ISSUE, IssueClassifier, IssueScore
 from db.ingest.cues import AGREEMENT, NOUN, SOURCE, SPEECH, TURN, CueClass
 from db.ingest.document import Candidate, Document, PartialDate
 from db.ingest.gazetteer import Actor, Gazetteer
+from db.ingest.languages import pack_for
 from db.ingest.sentences import Sentence, split_sentences
 from db.ingest.speakers import Mention, MentionFinder, SpeakerContext
 from db.ingest.statement_dates import DateResolver, StatementDate
@@ -35,17 +36,6 @@ _KIND_FACTOR = {"direct_quote": 1.05, "reported": 1.0, "characterization": 0.5}
 BACKGROUND_PARAGRAPHS = 2
 _SAME_OCCASION_PARAGRAPHS = 1  # an undated statement right after a dated one by the same speaker shares its date
 _OPENS_QUOTE = re.compile(r"\s*[“«「『„\"]")
-# Coordinators that join two positions in one sentence ("..., as well as to settle ...").
-_COORDINATORS = {
-    "en": re.compile(r",?\s+(?:as well as|and also)\s+(?=to\s|on\s|about\s)"),
-    "ru": re.compile(r",\s+а также\s+"),
-    "ja": re.compile(r"(?<=、)また、|。また|(?<=うえで)、|(?<=上で)、|とともに、"),
-}
-_FIRST_PERSON = {
-    "en": re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b"),
-    "ru": re.compile(r"(?<![\w-])(?i:я|мы|нас|нам|нами|наш[а-я]*|мне|меня|мой|моя|мои)(?![\w-])"),
-    "ja": re.compile(r"私|我々|わが国|我が国|当方|われわれ|政府として|まいります|おります|ございます"),
-}
 # A first line without a final full stop is the headline: it repeats a statement of the body in other words.
 _ENDS_SENTENCE = re.compile(r"[.!?…。！？\"”»」』]\s*$")
 _GENERIC_NAMES = {"media": "media (unnamed)", "expert": "experts (unnamed)"}
@@ -65,7 +55,7 @@ class _Found:
 def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candidate]:
     """All candidate statements of a document, in text order; offsets index `document.text`."""
     text = document.text
-    language = document.language if document.language in ("en", "ru", "ja") else "en"
+    language = pack_for(document.language).code
     sentences = split_sentences(text, language)
     finder, classifier = _tools(gazetteer, language)
     all_mentions = finder.find(text, document.published)
@@ -155,12 +145,11 @@ class _Turns:
             return None
         label = turn_label(text, sentence)
         if label is not None:
-            self.speaker = transcript_turn(text, sentence, gazetteer, mentions)
+            self.speaker = transcript_turn(text, sentence, gazetteer, mentions, self.language)
             return (self.speaker, label.end()) if self.speaker is not None else None
         paragraph = text[sentence.paragraph_start : sentence.paragraph_end].rstrip()
         labelled = turn_label(text, sentence, short=True) is not None  # "Q: And the talks?" ends the answer
-        first_person = _FIRST_PERSON.get(self.language)
-        if first_person is not None and not first_person.search(paragraph):
+        if not pack_for(self.language).first_person.search(paragraph):
             labelled = True  # an answer goes on in the first person; narration after the transcript does not
         if self.speaker is None or labelled or not paragraph or paragraph[-1] not in '.!…。！"”»」』)）':
             self.speaker = None
@@ -247,8 +236,7 @@ def _issue_parts(
     """Split "intends to conclude a peace treaty, as well as to settle the territorial problem" into its two
     positions when each part names a different issue of its own; otherwise the whole quote with its issue."""
     whole = classifier.classify(text[start:end], *context)
-    pattern = _COORDINATORS.get(classifier.language)
-    match = pattern.search(text, start, end) if pattern else None
+    match = pack_for(classifier.language).coordinators.search(text, start, end)
     if match is None:
         return [(start, end, whole)]
     first_end = match.start()

@@ -15,6 +15,7 @@ import re
 
 from db.ingest.dates import DateMention, find_dates, parse_date
 from db.ingest.document import PartialDate
+from db.ingest.languages import PACKS
 
 HEAD_DATELINE_LINES = 8  # a dateline sits among the first lines ...
 TAIL_DATELINE_LINES = 3  # ... or among the last ones
@@ -38,10 +39,6 @@ _WEEKDAY = re.compile(
     r"|(?<![а-яё])(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)(?![а-яё])"
     r"|[（(]?[月火水木金土日]曜日?[)）]?",
     re.IGNORECASE,
-)
-_FUNCTION_WORDS = frozenset(
-    "on in since by as the a an until from at of to for after before during this that "  # noqa: SIM905
-    "в во с со на к до по от о об за после перед".split()
 )
 _LETTERS = re.compile(r"[^\W\d_]+")
 _KANA = re.compile(r"[\u3040-\u309f]")
@@ -97,7 +94,7 @@ def find_published(
 def dateline(line: str, language: str) -> tuple[DateMention, bool] | None:
     """The date of a dateline line (and whether it has a year), or None when the line is not a dateline."""
     labelled = PUBLISHED_WORD.match(line.strip()) is not None
-    languages = [language] + [other for other in ("en", "ru", "ja") if other != language]
+    languages = [language] + [other for other in PACKS if other != language]
     for code in languages:
         for mention in find_dates(line, code, _YEARLESS_REFERENCE):
             if mention.value.precision != "day" and not labelled:
@@ -135,7 +132,7 @@ def _allowed_lead(lead: str) -> bool:
     if _KANA.search(rest):
         return False  # a Japanese sentence; outlets and places are written without hiragana
     for word in _LETTERS.findall(rest):
-        if word.lower() in _FUNCTION_WORDS:
+        if any(word.lower() in pack.function_words for pack in PACKS.values()):
             return False
         if word[0].islower() and not word.isupper():
             return False

@@ -9,84 +9,11 @@ full stop (a heading, a dateline) is a sentence of its own.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
-# Abbreviations after which a full stop does not end a sentence (lower-cased, without the dot).
-_ABBREVIATIONS = {
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "st",
-    "gen",
-    "lt",
-    "col",
-    "maj",
-    "capt",
-    "sen",
-    "rep",
-    "gov",
-    "rev",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "no",
-    "nos",
-    "vs",
-    "etc",
-    "e.g",
-    "i.e",
-    "u.s",
-    "u.n",
-    "u.k",
-    "approx",
-    "inc",
-    "ltd",
-    "co",
-    "corp",
-    "jr",
-    "sr",
-    "fig",
-    "vol",
-    "pp",
-    "p",
-    "г",
-    "гг",
-    "т.е",
-    "т.д",
-    "т.п",
-    "им",
-    "ул",
-    "руб",
-    "тыс",
-    "млн",
-    "млрд",
-    "см",
-    "др",
-    "проф",
-    "акад",
-    "ген",
-    "янв",
-    "фев",
-    "февр",
-    "апр",
-    "авг",
-    "сент",
-    "окт",
-    "нояб",
-    "дек",
-}
+from db.ingest.languages import PACKS, pack_for
 
 _OPEN_QUOTES = "“«「『„"
 _CLOSE_QUOTES = "”»」』"
@@ -146,13 +73,13 @@ def quotation_spans(text: str, start: int = 0, end: int | None = None) -> list[t
     return spans
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
+def _is_abbreviation(text: str, dot: int, abbreviations: frozenset[str]) -> bool:
     """True when the full stop at `dot` ends an abbreviation or an initial rather than a sentence."""
     match = re.search(r"([\w.]+)$", text[max(0, dot - 12) : dot])
     if not match:
         return False
     word = match.group(1)
-    if word.lower() in _ABBREVIATIONS:
+    if word.lower() in abbreviations:
         return True
     if len(word) == 1 and word.isupper():  # an initial: "S. Lavrov", "В. Путин"
         return True
@@ -162,6 +89,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 def _boundaries(text: str, start: int, end: int, language: str) -> list[int]:
     """Offsets (exclusive ends) where sentences end inside one paragraph."""
     protected = quotation_spans(text, start, end)
+    abbreviations = _abbreviations(language)
     cuts: list[int] = []
     i = start
     while i < end:
@@ -183,7 +111,7 @@ def _boundaries(text: str, start: int, end: int, language: str) -> list[int]:
                     k += 1
                 nxt = text[k] if k < end else ""
                 starts_sentence = nxt.isupper() or nxt.isdigit() or nxt in "\"“«(„'‘"
-                if starts_sentence and not (ch == "." and _is_abbreviation(text, i)):
+                if starts_sentence and not (ch == "." and _is_abbreviation(text, i, abbreviations)):
                     cuts.append(j)
             i = j
             continue
@@ -200,6 +128,13 @@ def _boundaries(text: str, start: int, end: int, language: str) -> list[int]:
     if not cuts or cuts[-1] != end:
         cuts.append(end)
     return cuts
+
+
+@functools.cache
+def _abbreviations(language: str) -> frozenset[str]:
+    """The document language's abbreviations, with the others': a Russian text quotes "Mr." too."""
+    own = pack_for(language).abbreviations
+    return own.union(*(p.abbreviations for p in PACKS.values() if p.code != language))
 
 
 def split_sentences(text: str, language: str = "en") -> list[Sentence]:

@@ -11,21 +11,12 @@ that back-references resolve to the nearest suitable actor.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from db.ingest.document import PartialDate
 from db.ingest.gazetteer import Actor, Gazetteer, fold
-from db.ingest.speaker_patterns import (
-    COLLECTIVE_PATTERNS,
-    GENERIC_MEDIA_PATTERNS,
-    JA_TITLE_SUFFIXES,
-    PRONOUN_PATTERNS,
-    ROLE_PATTERNS,
-    SIDE_WORDS,
-    UNKNOWN_EXPERT_PATTERNS,
-    UNKNOWN_OFFICIAL_PATTERNS,
-    russian_word_pattern,
-)
+from db.ingest.languages import PACKS, pack_for, pack_for_script
 
 FEMALE_FIRST_NAME = re.compile(r"(?:[aя]|mi|ko|ka|ri|na|ne|e|ие|на|ья|ия)$", re.IGNORECASE)
 _LOWER_RANK = re.compile(
@@ -100,6 +91,7 @@ class MentionFinder:
     def __init__(self, gazetteer: Gazetteer, language: str) -> None:
         self.gazetteer = gazetteer
         self.language = language
+        self.pack = pack_for(language)
         # Per actor: cheap substring probes (each alias's first letters) and the alias regex. Most actors are
         # absent from a given text, and a probe test spares the regex scan that would find nothing.
         self._patterns: list[tuple[frozenset[str], re.Pattern[str], Actor]] = []
@@ -123,24 +115,25 @@ class MentionFinder:
 
     def _aliases(self, actor: Actor) -> list[str]:
         names = actor.all_aliases(self.language)
-        if self.language == "ja" and actor.kind == "person":
-            names += [_JA_SURNAME_MARK + stem for stem in _japanese_surnames(names)]
+        if self.pack.title_suffixes and actor.kind == "person":
+            names += [_SURNAME_MARK + stem for stem in _surnames(names, self.pack.title_suffixes)]
         if self.language != "en":  # Latin-script names also occur in Russian and Japanese texts
             names += [a for a in actor.all_aliases("en") if a.isascii()]
         return list(dict.fromkeys(names))
 
     def _alias_pattern(self, alias: str) -> str:
         alias = alias.strip()
-        if alias.startswith(_JA_SURNAME_MARK):  # a surname known from "上川外相": only with a title ("上川外務大臣")
-            suffix = "|".join(JA_TITLE_SUFFIXES)
+        if alias.startswith(_SURNAME_MARK):  # a surname known from "上川外相": only with a title ("上川外務大臣")
+            suffix = "|".join(self.pack.title_suffixes)
             return f"(?:{re.escape(alias[1:])})(?:{suffix})"
         if len(alias) < 2:
             return ""
-        if re.search(r"[\u3040-\u30ff\u3400-\u9fff]", alias):
-            suffix = "|".join(JA_TITLE_SUFFIXES)
+        own = pack_for_script(alias)  # an alias is matched the way its own language writes names
+        if own is not None and own.title_suffixes:
+            suffix = "|".join(own.title_suffixes)
             return f"(?:{re.escape(alias)})(?:{suffix})?"
-        if re.search(r"[А-Яа-яЁё]", alias):
-            words = [russian_word_pattern(w) for w in alias.split()]
+        if own is not None and own.alias_pattern is not None:
+            words = [own.alias_pattern(w) for w in alias.split()]
             return r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])"
         escaped = r"\s+".join(re.escape(w) for w in alias.split())
         if alias[0].islower() or alias.lower().startswith("the "):
@@ -180,7 +173,7 @@ class MentionFinder:
     def _unknown_officials(self, text: str) -> list[Mention]:
         """Officials the gazetteer does not know, named after a side-marked title: a person of that side."""
         result = []
-        for pattern in UNKNOWN_OFFICIAL_PATTERNS.get(self.language, []):
+        for pattern in self.pack.unknown_official_patterns:
             for m in pattern.finditer(text):
                 side = _side_from(m.group("side"))
                 if side is None:
@@ -194,7 +187,7 @@ class MentionFinder:
         """Analysts the gazetteer does not know, named with their trade: experts, kept apart from the sides.
         Each with the span of the whole phrase."""
         result = []
-        for pattern in UNKNOWN_EXPERT_PATTERNS.get(self.language, []):
+        for pattern in self.pack.unknown_expert_patterns:
             for m in pattern.finditer(text):
                 name = m.group("name")
                 if self.gazetteer.by_alias(name):
@@ -206,7 +199,7 @@ class MentionFinder:
 
     def _fuzzy(self, text: str) -> list[Mention]:
         """Capitalised name runs that are one edit from a known person's name ("Tarot Kono", "Hiroshige Seco")."""
-        if self.language == "ja":
+        if not self.pack.fuzzy_names:
             return []
         result = []
         for m in re.finditer(r"[A-ZА-ЯЁ][a-zа-яё]+(?:[ -][A-ZА-ЯЁ][a-zа-яё]+)+", text):
@@ -226,7 +219,7 @@ class MentionFinder:
     def _roles(self, text: str, when: PartialDate | None) -> list[Mention]:
         """Role phrases without a name: "Japanese Foreign Minister" -> the holder of that role at `when`."""
         result = []
-        for pattern, words, side_group in ROLE_PATTERNS.get(self.language, []):
+        for pattern, words, side_group in self.pack.role_patterns:
             for m in pattern.finditer(text):
                 if _LOWER_RANK.search(text[max(0, m.start() - 15) : m.start()]):
                     continue  # "Deputy Foreign Minister of Japan" is not the foreign minister
@@ -247,7 +240,7 @@ class MentionFinder:
     def _collectives(self, text: str, when: PartialDate | None) -> list[Mention]:
         """ "The parties", "both sides", "the leaders of the two countries": one actor per side."""
         result = []
-        for pattern, what in COLLECTIVE_PATTERNS.get(self.language, []):
+        for pattern, what in self.pack.collective_patterns:
             for m in pattern.finditer(text):
                 actors: list[Actor] = []
                 for side in self.gazetteer.sides:
@@ -266,13 +259,13 @@ class MentionFinder:
     def _generic(self, text: str) -> list[Mention]:
         """Unnamed media and experts ("Japanese analysts", "the newspaper"): kept apart from any side."""
         result = []
-        for pattern, category in GENERIC_MEDIA_PATTERNS.get(self.language, []):
+        for pattern, category in self.pack.generic_patterns:
             for m in pattern.finditer(text):
                 result.append(Mention(m.start(), m.end(), m.group(0), (), "generic", category))
         return result
 
 
-_JA_SURNAME_MARK = "\x00"  # marks a derived surname alias that needs a title after it
+_SURNAME_MARK = "\x00"  # marks a derived surname alias that needs a title after it
 
 
 def _probe_fold(text: str) -> str:
@@ -282,18 +275,18 @@ def _probe_fold(text: str) -> str:
 def _probe(alias: str) -> str:
     """Letters every match of the alias pattern contains: the first three of its first word (Russian endings
     vary, and the first letters are what garbled transliterations keep), two for Japanese."""
-    alias = alias.strip().lstrip(_JA_SURNAME_MARK)
+    alias = alias.strip().lstrip(_SURNAME_MARK)
     first = alias.split()[0] if alias.split() else alias
     size = 2 if re.search(r"[\u3040-\u30ff\u3400-\u9fff]", first) else 3
     return _probe_fold(first[:size])
 
 
-def _japanese_surnames(aliases: list[str]) -> list[str]:
+def _surnames(aliases: list[str], title_suffixes: Sequence[str]) -> list[str]:
     """Surnames from titled aliases ("上川外相" -> "上川", "ラブロフ外相" -> "ラブロフ"), so that any title after
     them is recognised ("上川外務大臣", "ラブロフ外務大臣")."""
     stems = []
     for alias in aliases:
-        for suffix in sorted(JA_TITLE_SUFFIXES, key=len, reverse=True):
+        for suffix in sorted(title_suffixes, key=len, reverse=True):
             honorific = suffix in ("氏", "さん", "様")  # "林外相" gives 林; "林氏" alone is too loose
             if alias.endswith(suffix) and len(alias) - len(suffix) >= (2 if honorific else 1):
                 stems.append(alias[: -len(suffix)])
@@ -334,9 +327,10 @@ def _side_from(word: str | None) -> str | None:
     if not word:
         return None
     folded = fold(word)
-    for stem, side in SIDE_WORDS:
-        if folded.startswith(stem):
-            return side
+    for pack in PACKS.values():
+        for stem, side in pack.side_words:
+            if folded.startswith(stem):
+                return side
     return None
 
 
@@ -392,7 +386,7 @@ class SpeakerContext:
     def pronouns(self, text: str, offset: int, before: list[Mention]) -> list[Mention]:
         """Pronoun and role back-references in a sentence, resolved against earlier mentions."""
         result = []
-        for pattern, want in PRONOUN_PATTERNS.get(self.language, []):
+        for pattern, want in pack_for(self.language).pronoun_patterns:
             for m in pattern.finditer(text):
                 start = offset + m.start()
                 earlier = [x for x in before if x.end <= start]

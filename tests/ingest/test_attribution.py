@@ -85,10 +85,10 @@ def test_media_and_experts_are_found_but_kept_apart(gazetteer: Gazetteer) -> Non
 def test_transcript_turn(gazetteer: Gazetteer) -> None:
     text = "LAVROV: We have discussed the peace treaty and the islands in detail today."
     sentence = split_sentences(text)[0]
-    turn = transcript_turn(text, sentence, gazetteer, MentionFinder(gazetteer, "en").find(text, WHEN))
+    turn = transcript_turn(text, sentence, gazetteer, MentionFinder(gazetteer, "en").find(text, WHEN), "en")
     assert turn is not None and turn.actors[0].name == "Sergey Lavrov"
     heading = "Russia-Japan: 2 + 2 =?"
-    assert transcript_turn(heading, split_sentences(heading)[0], gazetteer, []) is None
+    assert transcript_turn(heading, split_sentences(heading)[0], gazetteer, [], "en") is None
 
 
 def test_russian_constructions(gazetteer: Gazetteer) -> None:
@@ -118,7 +118,7 @@ def test_russian_impersonal_institution_and_initialled_turns(gazetteer: Gazettee
     ]
     text = "С.В.Лавров: Мы обсудили вопросы мирного договора и совместной деятельности на островах."
     sentence = split_sentences(text, "ru")[0]
-    turn = transcript_turn(text, sentence, gazetteer, [])
+    turn = transcript_turn(text, sentence, gazetteer, [], "ru")
     assert turn is not None and turn.actors[0].name == "Sergey Lavrov"
 
 
@@ -169,10 +169,10 @@ def test_transcript_labels(gazetteer: Gazetteer) -> None:
     text = "Intro line.\n\nМ.В.Захарова: Мы неоднократно обращали внимание японских партнеров на это.\n\nQ: Short?"
     sentences = split_sentences(text, "ru")
     assert [bool(turn_label(text, s)) for s in sentences] == [False, True, False]
-    turn = transcript_turn(text, sentences[1], gazetteer, [])
+    turn = transcript_turn(text, sentences[1], gazetteer, [], "ru")
     assert turn is not None and turn.actors[0].name == "Maria Zakharova"
     text = "林官房長官:ご指摘の報道は承知しております。政府として抗議しました。"
-    turn = transcript_turn(text, split_sentences(text, "ja")[0], gazetteer, [])
+    turn = transcript_turn(text, split_sentences(text, "ja")[0], gazetteer, [], "ja")
     assert turn is not None and turn.actors[0].name == "Yoshimasa Hayashi"
     text = 'Lavrov told reporters: "We are ready for talks on a peace treaty."'
     assert turn_label(text, split_sentences(text)[0]) is None

@@ -1,0 +1,62 @@
+"""Japanese: newspapers, broadcasters and ministry press conferences in Japanese.
+
+A statement is a clause closed by a quotative particle and a verb of saying or thinking (「…」と述べた,
+…との考えを示した, …旨述べた), a speech act on an object (…を求めた), or a labelled turn of a transcript
+(【林外務大臣】). The speaker is the topic of the sentence (…は), often left out when it is the same as before.
+Names carry their titles (河野外相, ラブロフ氏).
+"""
+
+from __future__ import annotations
+
+import re
+
+from db.ingest.cues import regex_cues
+from db.ingest.languages import lexicon
+from db.ingest.languages.ja import cues, dates, speakers
+from db.ingest.languages.pack import LanguagePack
+
+PACK = LanguagePack(
+    code="ja",
+    name="日本語",
+    script=re.compile(r"[\u3040-\u30ff\u3400-\u9fff]"),
+    find_cues=regex_cues(cues.CUES),
+    author_frame=re.compile(r"^(?:周知のとおり|明らかに|私は|我々は)"),
+    schedule_before_intention=re.compile(r"(?:訪問|出席|参加|会談|訪れ|訪日|訪露|来日)(?:する|した)?(?:の)?$"),
+    subject_by_topic=True,
+    topic_marker=re.compile(r"(?:は|も|としては|側は)"),
+    subject_marker=re.compile(r"が"),
+    source_speaker_before=True,  # 「日本経済新聞によると」: the source ends where the cue begins
+    clause_break=re.compile(r"[。；]"),
+    object_particle_after=re.compile(r"[のをにへ]"),  # ロシアの外相, 日本に: not the subject
+    coordination=re.compile(r"^\s*[とや・]\s*$"),
+    complementizer=re.compile(r"と|、"),
+    clause_end=re.compile(r"(?:たが|だが|するが|ものの|けれども|一方|。)、?"),
+    first_person=re.compile(r"私|我々|わが国|我が国|当方|われわれ|政府として|まいります|おります|ございます"),
+    coordinators=re.compile(r"(?<=、)また、|。また|(?<=うえで)、|(?<=上で)、|とともに、"),
+    side_words=(("ロシア", "russia"), ("露", "russia"), ("日本", "japan"), ("日", "japan")),
+    title_suffixes=lexicon.words("ja", "names.json", "title_suffixes"),
+    role_patterns=speakers.ROLE_PATTERNS,
+    collective_patterns=speakers.COLLECTIVE_PATTERNS,
+    generic_patterns=speakers.GENERIC_PATTERNS,
+    pronoun_patterns=speakers.PRONOUN_PATTERNS,
+    fuzzy_names=False,
+    links=re.compile(r"(?:に向けた|に向け|につなげ|への一歩|のための|の前提)"),
+    anaphors=re.compile(r"この|その|これ|それ|同"),
+    date_rules=dates.DATE_RULES,
+    event_words=re.compile(
+        r"首脳会談|外相会談|会談|会合|協議|訪問|会議|記者会見|対話|フォーラム|インタビュー|2プラス2|２プラス２|委員会"
+    ),
+    event_classes=(
+        ("summit", re.compile(r"首脳|訪問")),
+        ("conference", re.compile(r"会見")),
+        ("forum", re.compile(r"フォーラム")),
+        ("commission", re.compile(r"委員会")),
+        ("interview", re.compile(r"インタビュー")),
+    ),
+    distinctive_events=re.compile(r"首脳会談|フォーラム|委員会|記者会見|プラス"),
+    anchored_days=re.compile(r"翌日|同日|前日"),
+    anchor_shifts=(("翌日", 1), ("前日", -1)),
+    present_cue=re.compile(r"(?:ている|ています)$"),
+    future=re.compile(r"予定|来月|来年"),
+    publication_words=re.compile(r"掲載|報じ"),
+)
