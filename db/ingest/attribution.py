@@ -9,10 +9,11 @@ A speaker-labelled transcript turn ("LAVROV: ...") is a direct quotation of that
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
-from db.ingest.cues import AGREEMENT, INTENTION, NOUN, SOURCE, SPEECH, STANCE, CueClass
+from db.ingest.cues import AGREEMENT, INTENTION, NOUN, RELAYED, SOURCE, SPEECH, STANCE, CueClass
 from db.ingest.gazetteer import Gazetteer
 from db.ingest.languages import LanguagePack, pack_for
 from db.ingest.sentences import Sentence, quotation_spans
@@ -23,7 +24,14 @@ _MAX_PARENTHETICAL_GAP = 200  # "Lavrov, in an interview with the newspaper ... 
 _MIN_DIRECT_QUOTE_WORDS = 4
 # "LAVROV:", "Mr. Lavrov:", "М.В.Захарова:", "林官房長官:", "Q:", "Вопрос:", "記者:" at the start of a paragraph.
 # (No "^": `match(text, pos)` anchors at pos, while "^" would only match at the start of the whole text.)
-_LABEL = re.compile(r"\s*([^\W\d][\w .,'’\-]{0,40}?|[\u3040-\u30ff\u3400-\u9fff・]{2,15})\s*[:：]\s*(?=\S)")
+# "LAVROV:", "Mr. Lavrov:", "М.В.Захарова:", "林官房長官:", "【林外務大臣】", "Mr. MOTEGI Toshimitsu, Minister for
+# Foreign Affairs:" at the start of a paragraph; group 1 is the label.
+_LABEL = re.compile(
+    r"\s*(?:【\s*([^】\n]{1,24}?)\s*】"
+    r"|([^\W\d][\w .,'’\-]{0,90}?|[\u3040-\u30ff\u3400-\u9fff・]{2,15})\s*[:：])\s*(?=\S)"
+)
+_MAX_LABEL_WORDS = 4  # "Press Secretary Kawamura:"; a label with a comma ("Name, Title:") may be longer
+_MAX_TITLED_LABEL_WORDS = 16
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _TURN_END = re.compile(r"[.!?…。！？\"”»」』)）]\s*$")
 _MIN_TURN_CJK_CHARACTERS = 12
@@ -47,27 +55,62 @@ class Attribution:
         return len(self.speakers) > 1 or any(len(m.actors) > 1 for m in self.speakers)
 
 
-def find_attributions(text: str, sentence: Sentence, mentions: list[Mention], language: str) -> list[Attribution]:
-    """Attributions in one sentence; `mentions` are the (resolved) mentions inside it, in text order."""
+def find_attributions(
+    text: str,
+    sentence: Sentence,
+    mentions: list[Mention],
+    language: str,
+    fallback: tuple[Mention, ...] = (),
+) -> list[Attribution]:
+    """Attributions in one sentence; `mentions` are the (resolved) mentions inside it, in text order.
+
+    `fallback` are the speakers of the discourse so far: in a language that leaves out a subject it already
+    named (Japanese: 「また、…懸念を示した。」), a cue without a speaker of its own is theirs."""
     pack = pack_for(language)
     cues = _cues(text, sentence, pack)
     quotes = quotation_spans(text, sentence.start, sentence.end)
     # Names inside a quotation are what someone said ("Both sides are far apart," said X), never the speaker.
-    mentions = [m for m in mentions if not any(a < m.start and m.end < b for a, b in quotes)]
+    outside = [m for m in mentions if not any(a < m.start and m.end < b for a, b in quotes)]
     found: list[Attribution] = []
     for match_start, match_end, cue_class in cues:
-        if any(a < match_start and match_end <= b for a, b in quotes):
-            continue  # a verb inside someone's quotation is part of what they said
-        cue = text[match_start:match_end]
+        quote = next(((a, b) for a, b in quotes if a < match_start and match_end <= b), None)
         if _filtered(text, sentence, match_start, match_end, cue_class, pack):
             continue
-        speakers = _speakers(text, sentence, mentions, match_start, match_end, cue_class, pack)
+        if quote is not None:  # a verb inside someone's quotation is part of what they said, unless it reports
+            inside = [m for m in mentions if quote[0] < m.start and m.end < quote[1] and m.how != "pronoun"]
+            speakers = _speakers(text, sentence, inside, match_start, match_end, cue_class, pack)  # a third party
+        else:
+            speakers = _speakers(text, sentence, outside, match_start, match_end, cue_class, pack)
+            if not speakers and pack.zero_subject and cue_class is not RELAYED and cue_class is not SOURCE:
+                speakers = fallback
         if not speakers:
             continue
         kind = _kind(text, sentence, quotes, speakers, cue_class)
+        cue = text[match_start:match_end]
         found.append(Attribution(speakers, cue, match_start, match_end, cue_class, kind, sentence.start, sentence.end))
     found = [a for a in found if not _relayed_by(a, found)]
-    return [a for a in found if not _nested(text, a, found, pack)]
+    found = [a for a in found if not _nested(text, a, found, pack)]
+    return _clauses(text, sentence, found) if pack.verb_final else found
+
+
+def _clauses(text: str, sentence: Sentence, found: list[Attribution]) -> list[Attribution]:
+    """In a verb-final language each statement is the clause that ends with its cue: 「安倍首相が…を呼びかけた
+    のに対し、プーチン大統領は「…」と応じた」 holds two, each from the end of the one before."""
+    ordered = sorted(found, key=lambda a: a.cue_start)
+    result = []
+    begin = sentence.start
+    for index, attribution in enumerate(ordered):
+        if attribution.cue_class is SOURCE:  # プーチン大統領「…」, …によると: the words follow the cue
+            result.append(attribution)
+            continue
+        last = index == len(ordered) - 1
+        end = sentence.end if last else attribution.cue_end
+        start = begin
+        while start < end and text[start] in "、，,　 ":
+            start += 1
+        result.append(dataclasses.replace(attribution, quote_start=start, quote_end=end))
+        begin = attribution.cue_end
+    return sorted(result, key=lambda a: a.cue_start)
 
 
 def _relayed_by(source: Attribution, found: list[Attribution]) -> bool:
@@ -119,8 +162,10 @@ def turn_label(text: str, sentence: Sentence, *, short: bool = False) -> re.Matc
     if sentence.start != sentence.paragraph_start:
         return None
     match = _LABEL.match(text, sentence.start, sentence.paragraph_end)
-    words = match.group(1).replace(",", " ").split() if match else []  # "Kyodo News, Sato:"
-    if not match or len(words) > 4 or not all(w[0].isupper() or _CJK.match(w) for w in words):
+    label = label_text(match) if match else ""
+    words = label.replace(",", " ").split()  # "Kyodo News, Sato:"
+    limit = _MAX_TITLED_LABEL_WORDS if "," in label or "【" in (match.group(0) if match else "") else _MAX_LABEL_WORDS
+    if not match or len(words) > limit or not _label_words(words, "," in label):
         return None  # "Lavrov told reporters: ..." is a sentence, not a label
     if short:  # any labelled paragraph, however short ("Q: And the talks?"), ends the turn before it
         return match
@@ -131,6 +176,19 @@ def turn_label(text: str, sentence: Sentence, *, short: bool = False) -> re.Matc
     return match
 
 
+def label_text(match: re.Match[str]) -> str:
+    return (match.group(1) or match.group(2) or "").strip()
+
+
+def _label_words(words: list[str], titled: bool) -> bool:
+    """A label's words are capitalised (or CJK); after "Name," a title may have lower-case words ("for", "of")."""
+    if not words or not (words[0][0].isupper() or _CJK.match(words[0])):
+        return False
+    if titled:
+        return sum(1 for w in words if w[0].isupper() or _CJK.match(w)) * 2 > len(words)
+    return all(w[0].isupper() or _CJK.match(w) for w in words)
+
+
 def transcript_turn(
     text: str, sentence: Sentence, gazetteer: Gazetteer, mentions: list[Mention], language: str
 ) -> Mention | None:
@@ -138,16 +196,17 @@ def transcript_turn(
     match = turn_label(text, sentence)
     if not match:
         return None
-    label = match.group(1).strip()
+    label = label_text(match)
+    group = 1 if match.group(1) else 2
     for m in mentions:
-        inside = match.start(1) <= m.start and m.end <= match.end(1)
+        inside = match.start(group) <= m.start and m.end <= match.end(group)
         if inside and m.actors and m.how in ("alias", "fuzzy", "role") and m.category == "official":
-            return Mention(match.start(1), match.end(1), label, m.actors, m.how)
+            return Mention(match.start(group), match.end(group), label, m.actors, m.how)
     bare = pack_for(language).label_honorifics.sub("", label)  # "S.Lavrov", "С.В.Лавров", "Mr. Lavrov"
     for candidate in (label, bare, bare.split()[-1] if bare.split() else bare):
         actors = gazetteer.by_alias(candidate.title()) or gazetteer.by_alias(candidate)
         if actors:
-            return Mention(match.start(1), match.end(1), label, (actors[0],), "alias")
+            return Mention(match.start(group), match.end(group), label, (actors[0],), "alias")
     return None
 
 
@@ -209,6 +268,9 @@ def _speakers(
     if cue_class is NOUN:
         owner = [m for m in mentions if m.end <= start and start - m.end <= 1]
         return (owner[-1],) if owner else ()
+    if cue_class is RELAYED:  # 「プーチン大統領が…と述べたことに関し」: only a subject of its own clause speaks
+        subject = _marked_subject(text, mentions, start, pack)
+        return _with_coordinated(text, mentions, subject, pack) if subject else ()
     if pack.subject_by_topic:
         topic = _topic(text, mentions, start, pack)
         if topic:
@@ -323,6 +385,14 @@ def _topic(text: str, mentions: list[Mention], cue_start: int, pack: LanguagePac
         return chosen
     subjects = [m for m in before if pack.subject_marker.match(text, m.end)]
     return subjects[0] if subjects else None
+
+
+def _marked_subject(text: str, mentions: list[Mention], cue_start: int, pack: LanguagePack) -> Mention | None:
+    """The nearest mention before the cue marked as a subject (が), with no clause ending in between."""
+    for m in reversed([m for m in mentions if m.end <= cue_start]):
+        if pack.subject_marker.match(text, m.end) and not pack.clause_end.search(text, m.end, cue_start):
+            return m
+    return None
 
 
 def _with_coordinated(

@@ -28,6 +28,9 @@ INTENTION = CueClass("intention", 0.55)
 NOUN = CueClass("noun", 0.7)
 SOURCE = CueClass("source", 0.75, speaker_after=True)
 TURN = CueClass("turn", 0.85)  # a speaker-labelled paragraph of a transcript ("Mr. Lavrov: ...")
+# A report inside a clause that describes something else (「プーチン大統領が…と述べたことに関し」): a statement of
+# the clause's own subject, never of the sentence's speaker.
+RELAYED = CueClass("relayed", 0.7)
 
 
 Cue = tuple[int, int, "CueClass"]  # (start, end, class) of one cue in the text

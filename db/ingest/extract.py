@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from db.ingest.attribution import Attribution, find_attributions, transcript_turn, turn_label
 from db.ingest.classify import FALLBACK_ISSUE, IssueClassifier, IssueScore
-from db.ingest.cues import AGREEMENT, NOUN, SOURCE, SPEECH, TURN, CueClass
+from db.ingest.cues import AGREEMENT, NOUN, RELAYED, SOURCE, SPEECH, TURN, CueClass
 from db.ingest.document import Candidate, Document, PartialDate
 from db.ingest.gazetteer import Actor, Gazetteer
 from db.ingest.languages import pack_for
@@ -39,6 +39,8 @@ _OPENS_QUOTE = re.compile(r"\s*[“«「『„\"]")
 # A first line without a final full stop is the headline: it repeats a statement of the body in other words.
 _ENDS_SENTENCE = re.compile(r"[.!?…。！？\"”»」』]\s*$")
 _GENERIC_NAMES = {"media": "media (unnamed)", "expert": "experts (unnamed)"}
+_MIN_TURN_CJK = 10  # characters of a Japanese sentence of a transcript that holds a position ...
+_MIN_TURN_WORDS = 5  # ... and words of an English or Russian one
 _DETERMINERS = {"the", "these", "this", "that", "those", "some", "many", "a", "an", "very", "same", "aforementioned"}
 
 
@@ -64,6 +66,7 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
     candidates: list[Candidate] = []
     previous: list[_Found] = []  # speakers of the sentence before, for a quotation that continues
     turns = _Turns(language)
+    discourse = _LastSpeakers()
     spoke: dict[str, tuple[int, PartialDate]] = {}  # actor key -> (paragraph, date) of their last dated statement
     cursor = 0
     for sentence in sentences:
@@ -77,7 +80,10 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
         mentions = sorted(explicit + pronouns, key=lambda m: m.start)
         headline = sentence.paragraph == 0 and not _ENDS_SENTENCE.search(text, 0, sentence.paragraph_end)
         asked = sentence.text.rstrip('"”»」』) ').endswith(("?", "？"))  # "Has Japan protested?" asserts nothing
-        found = [] if headline else _attributed(text, sentence, mentions, gazetteer, language, turns)
+        fallback = discourse.speakers(sentence.paragraph)
+        found = [] if headline else _attributed(text, sentence, mentions, gazetteer, language, turns, fallback)
+        discourse.observe(found, sentence.paragraph)
+        turns.announced(text, sentence, mentions)
         if asked:
             found = [f for f in found if f.attribution.cue_class is TURN]
         if not found and previous:
@@ -130,53 +136,116 @@ def _tools(gazetteer: Gazetteer, language: str) -> tuple[MentionFinder, IssueCla
 
 
 class _Turns:
-    """The speaker of a transcript: a labelled turn ("Mr. Lavrov: ...") goes on over the following unlabelled
-    paragraphs until the next label ("Q: ...") or a heading."""
+    """The speaker of a transcript: a labelled turn ("Mr. Lavrov:", "【林外務大臣】") goes on, sentence by
+    sentence, over the following paragraphs (a list of points, more of the answer) until the next label, a
+    heading, or narration about the speaker in the third person."""
 
     def __init__(self, language: str) -> None:
+        self.pack = pack_for(language)
         self.language = language
         self.speaker: Mention | None = None
 
     def at(
         self, text: str, sentence: Sentence, gazetteer: Gazetteer, mentions: list[Mention]
     ) -> tuple[Mention, int] | None:
-        """(speaker, where the spoken words start) when the sentence opens a paragraph of a turn."""
+        """(speaker, where the spoken words start) when the sentence belongs to a turn."""
         if sentence.start != sentence.paragraph_start:
-            return None
+            return (self.speaker, sentence.start) if self.speaker is not None else None
         label = turn_label(text, sentence)
         if label is not None:
             self.speaker = transcript_turn(text, sentence, gazetteer, mentions, self.language)
             return (self.speaker, label.end()) if self.speaker is not None else None
         paragraph = text[sentence.paragraph_start : sentence.paragraph_end].rstrip()
-        labelled = turn_label(text, sentence, short=True) is not None  # "Q: And the talks?" ends the answer
-        if not pack_for(self.language).first_person.search(paragraph):
-            labelled = True  # an answer goes on in the first person; narration after the transcript does not
-        if self.speaker is None or labelled or not paragraph or paragraph[-1] not in '.!…。！"”»」』)）':
-            self.speaker = None
+        if self.speaker is None or turn_label(text, sentence, short=True) is not None or _heading(paragraph):
+            self.speaker = None  # "Q: And the talks?", a heading: the turn is over
             return None
         return self.speaker, sentence.start
 
+    def announced(self, text: str, sentence: Sentence, mentions: list[Mention]) -> None:
+        """「プーチン大統領の発言要旨は次の通り。」, "Lavrov said the following:": the paragraphs after it are
+        that speaker's words."""
+        match = self.pack.turn_announcement.search(sentence.text)
+        if match is None:
+            return
+        at = sentence.start + match.start()
+        speakers = [m for m in mentions if m.end <= at and len(m.actors) == 1 and m.category == "official"]
+        if speakers:
+            self.speaker = speakers[-1]
+
+    def narration(self, paragraph: str) -> None:
+        """The paragraph reports others in the third person, not in the first: the transcript is over."""
+        if not self.pack.own_voice.search(paragraph):
+            self.speaker = None
+
+    def worth_a_statement(self, words: str) -> bool:
+        """A turn's sentence that holds a position, not "That is all from me" or "Thank you"."""
+        if self.pack.procedural.search(words):
+            return False
+        cjk = sum(1 for ch in words if "\u3040" <= ch <= "\u9fff")
+        if words.rstrip()[-1:] in ",、，:：":
+            return False  # "私から大使に対し、": the start of what follows
+        return cjk >= _MIN_TURN_CJK if cjk * 2 > len(words) else len(words.split()) >= _MIN_TURN_WORDS
+
+
+def _heading(paragraph: str) -> bool:
+    """A short line without a full stop: a heading ("Comments by the Foreign Minister", "米国大統領選挙"), not the
+    start of a list ("私からロシア大使に対し、")."""
+    if _ENDS_SENTENCE.search(paragraph) or paragraph.rstrip()[-1:] in ",、，:：":
+        return False
+    cjk = sum(1 for ch in paragraph if "\u3040" <= ch <= "\u9fff")
+    return cjk < _MIN_TURN_CJK * 2 if cjk * 2 > len(paragraph) else len(paragraph.split()) < _MIN_TURN_WORDS * 2
+
+
+class _LastSpeakers:
+    """Who spoke last, for a sentence that leaves its subject out (「また、…懸念を示した。」): the speakers of the
+    last statement, while the text stays within the same or the next paragraph."""
+
+    def __init__(self) -> None:
+        self._speakers: tuple[Mention, ...] = ()
+        self._paragraph = -10
+
+    def speakers(self, paragraph: int) -> tuple[Mention, ...]:
+        return self._speakers if paragraph - self._paragraph <= 1 else ()
+
+    def observe(self, found: list[_Found], paragraph: int) -> None:
+        named = [f for f in found if f.attribution.cue_class is not RELAYED and f.category == "official"]
+        if named:
+            self._speakers = named[-1].attribution.speakers
+            self._paragraph = paragraph
+
 
 def _attributed(
-    text: str, sentence: Sentence, mentions: list[Mention], gazetteer: Gazetteer, language: str, turns: _Turns
+    text: str,
+    sentence: Sentence,
+    mentions: list[Mention],
+    gazetteer: Gazetteer,
+    language: str,
+    turns: _Turns,
+    fallback: tuple[Mention, ...] = (),
 ) -> list[_Found]:
     found: list[_Found] = []
     turn = turns.at(text, sentence, gazetteer, mentions)
     if turn is not None:
         speaker, words_start = turn
-        end = sentence.paragraph_end
-        label = Attribution(
-            (speaker,), speaker.text, speaker.start, speaker.end, TURN, "direct_quote", words_start, end
-        )
-        found.extend(_Found(a, speaker, label, a.category) for a in speaker.actors)
         mentions = [m for m in mentions if m.start >= words_start]  # the label is not a subject of the words
-    for attribution in find_attributions(text, sentence, mentions, language):
+    own: list[_Found] = []
+    for attribution in find_attributions(text, sentence, mentions, language, () if turn else fallback):
         for mention in attribution.speakers:
             if not mention.actors:
-                found.append(_Found(None, mention, attribution, mention.category))
+                own.append(_Found(None, mention, attribution, mention.category))
             for actor in mention.actors:
-                found.append(_Found(actor, mention, attribution, actor.category))
-    return found
+                own.append(_Found(actor, mention, attribution, actor.category))
+    continuation = turn is not None and sentence.start == sentence.paragraph_start and words_start == sentence.start
+    if continuation and any(f.mention.how != "pronoun" for f in own):  # narration names its speakers
+        turns.narration(text[sentence.paragraph_start : sentence.paragraph_end])
+        turn = turn if turns.speaker is not None else None
+    if turn is not None and turns.worth_a_statement(text[words_start : sentence.end]):
+        speaker, words_start = turn
+        label = Attribution(
+            (speaker,), speaker.text, speaker.start, speaker.end, TURN, "direct_quote", words_start, sentence.end
+        )
+        found.extend(_Found(a, speaker, label, a.category) for a in speaker.actors)
+    return found + own
 
 
 def _candidates(
@@ -199,8 +268,7 @@ def _candidates(
     actor = item.actor
     speaker = actor.name if actor else _generic_name(item.mention.text, item.category)
     result = []
-    split = _turn_parts if attribution.cue_class is TURN else _issue_parts
-    for start, end, issue in split(text, attribution.quote_start, attribution.quote_end, classifier, context):
+    for start, end, issue in _issue_parts(text, attribution.quote_start, attribution.quote_end, classifier, context):
         confidence = _confidence(attribution.cue_class, item.mention, attribution, issue.score)
         reason = (
             f"{attribution.cue_class.name} cue '{attribution.cue.strip()}'; speaker '{item.mention.text}'"
@@ -251,41 +319,6 @@ def _issue_parts(
     while text[second_start] in " ,;、":
         second_start += 1
     return [(start, first_end, first), (second_start, end, second)]
-
-
-_TURN_SENTENCE = re.compile(r"[^.!?。！？]+(?:[.!?。！？]+[\"”»」』)]*|$)")
-
-
-def _turn_parts(
-    text: str, start: int, end: int, classifier: IssueClassifier, context: tuple[str, str]
-) -> list[tuple[int, int, IssueScore]]:
-    """A transcript answer is one continuous quotation, split only where its sentences turn to another issue
-    ("Our position on the islands is unchanged. We will continue consultations on fishing."): a sentence that
-    names an issue of its own starts a new part; sentences without one stay with the part before."""
-    groups: list[list[int]] = []  # [start, end, ...] per part, with the part's issue slug in `issues`
-    issues: list[str] = []
-    for match in _TURN_SENTENCE.finditer(text, start, end):
-        s, e = match.start(), match.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s >= e:
-            continue
-        ranked = classifier.scores(text[s:e])
-        own = ranked[0] if ranked else IssueScore(FALLBACK_ISSUE, 0.0, ())
-        topical = own.keywords and own.slug != FALLBACK_ISSUE
-        also_current = any(r.slug == (issues[-1] if issues else "") for r in ranked)  # still on the same topic
-        if not groups or (topical and issues[-1] and own.slug != issues[-1] and not also_current):
-            groups.append([s, e])
-            issues.append(own.slug if topical else "")
-        else:
-            groups[-1][1] = e
-            if topical and not issues[-1]:
-                issues[-1] = own.slug
-    if len(groups) <= 1:
-        return [(start, end, classifier.classify(text[start:end], *context))]
-    return [(s, e, classifier.classify(text[s:e], *context)) for s, e in groups]
 
 
 def _generic_name(written: str, category: str) -> str:

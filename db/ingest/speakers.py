@@ -151,7 +151,8 @@ class MentionFinder:
                 continue
             for m in pattern.finditer(text):
                 if not _other_given_name(text, m.start(), m.group(0), actor):
-                    found.append(Mention(m.start(), m.end(), m.group(0), (actor,), "alias"))
+                    found.append(self._institutional(text, Mention(m.start(), m.end(), m.group(0), (actor,), "alias")))
+        found = [m for m in found if m.actors]
         found += self._fuzzy(text)
         found += self._roles(text, when)
         found += self._collectives(text, when)
@@ -169,6 +170,22 @@ class MentionFinder:
         ]
         unknown = _non_overlapping(unknown)
         return _merge_ambiguous(sorted(taken + unknown, key=lambda m: m.start), when)
+
+    def _institutional(self, text: str, mention: Mention) -> Mention:
+        """A state or body named with an unnamed official of it ("外務省幹部", "a government official",
+        "政府関係者") is the state speaking; a country's name inside a compound noun ("日本時間", "ロシア軍")
+        is no actor at all (an empty mention, dropped)."""
+        actor = mention.actors[0]
+        if actor.kind not in ("state", "body") or actor.side is None:
+            return mention
+        official = self.pack.anonymous_official.match(text, mention.end)
+        if official:
+            state = self.gazetteer.state_of(actor.side) or actor
+            end = official.end()
+            return Mention(mention.start, end, text[mention.start : end], (state,), "role")
+        if actor.kind == "state" and self.pack.compound_continues.match(text, mention.end):
+            return Mention(mention.start, mention.end, mention.text, (), "alias")
+        return mention
 
     def _unknown_officials(self, text: str) -> list[Mention]:
         """Officials the gazetteer does not know, named after a side-marked title: a person of that side."""

@@ -43,6 +43,8 @@ class LanguagePack:
     speaker_inside_cue: re.Pattern[str] = NEVER  # "in his opinion", "по его словам": the speaker is in the cue
     # --- grammar: clauses, subjects, coordination ---
     subject_by_topic: bool = False  # Japanese: the speaker is the topic (は) of the sentence
+    zero_subject: bool = False  # a subject already named is left out: a cue without one is the last speaker's
+    verb_final: bool = False  # the cue closes its statement: each statement is the clause ending with its cue
     topic_marker: re.Pattern[str] = NEVER  # right after a name: it is the topic (は, も, としては)
     subject_marker: re.Pattern[str] = NEVER  # right after a name: it is the subject (が)
     source_speaker_before: bool = False  # Japanese: 「Xによると」 names the source before the cue
@@ -62,11 +64,13 @@ class LanguagePack:
     oblique_object: Callable[[str], bool] = lambda lead_and_name: False  # "принял посла Японии Кодзуки"
     impersonal_plural: re.Pattern[str] = NEVER  # "заявили в Кремле": the verb's ending ...
     institution_before: re.Pattern[str] = NEVER  # ... and the preposition before the institution
-    first_person: re.Pattern[str] = NEVER  # a transcript answer goes on while it speaks in the first person
+    own_voice: re.Pattern[str] = NEVER  # the speaker's own voice (first person, polite forms): an answer goes on
     coordinators: re.Pattern[str] = NEVER  # "..., as well as to ...": two positions in one sentence
     clause_end: re.Pattern[str] = NEVER  # Japanese: 「…たが、」 ends the clause of a topic
     # --- transcripts ---
     label_honorifics: re.Pattern[str] = NEVER  # "Mr.", "С.В." before the name in a speaker label
+    turn_announcement: re.Pattern[str] = NEVER  # "…の発言要旨は次の通り", "said the following:": a turn follows
+    procedural: re.Pattern[str] = NEVER  # "That is all from me", "以上です": a turn's sentence that holds nothing
     # --- speakers ---
     side_words: Sequence[tuple[str, str]] = ()  # (folded stem, side slug): "росси" -> russia
     alias_pattern: Callable[[str], str] | None = None  # how an alias in this script is matched (inflection)
@@ -77,6 +81,8 @@ class LanguagePack:
     pronoun_patterns: Sequence[tuple[re.Pattern[str], str]] = ()
     unknown_official_patterns: Sequence[re.Pattern[str]] = ()
     unknown_expert_patterns: Sequence[re.Pattern[str]] = ()
+    anonymous_official: re.Pattern[str] = NEVER  # after a state or body: "幹部", " official": the state speaks
+    compound_continues: re.Pattern[str] = NEVER  # after a country's name: part of a compound (日本時間)
     fuzzy_names: bool = True  # garbled transliterations of names ("Tarot Kono") are worth a fuzzy match
     # --- issues ---
     links: re.Pattern[str] = NEVER  # "a step towards": what comes after is the goal, not the topic

@@ -60,11 +60,19 @@ PACK = LanguagePack(
     ),
     possessive_pronouns=re.compile(r"^(?:his|her|its|their|him|them)$", re.IGNORECASE),
     possessive_after=re.compile(r"\s*['’]s?\b"),  # "Japan's missile defense"
-    first_person=re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b"),
+    own_voice=re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b"),
     coordinators=re.compile(r",?\s+(?:as well as|and also)\s+(?=to\s|on\s|about\s)"),
     label_honorifics=re.compile(r"^(?:(?:[^\W\d]|Mr|Mrs|Ms|Dr)\.\s*)+"),
+    turn_announcement=re.compile(
+        r"(?i)\b(?:said|stated|the following|as follows|full text|excerpts?)\b[^.]{0,40}:\s*$"
+    ),
+    procedural=re.compile(
+        r"(?i)\b(?:opening remarks|that is all|that's all|thank you|next question|I have (?:a|one|another) question|"
+        r"distributed to you|good (?:morning|afternoon|evening))\b"
+    ),
     side_words=(("russia", "russia"), ("soviet", "russia"), ("moscow", "russia"), ("kremlin", "russia"),
                 ("japan", "japan"), ("tokyo", "japan")),  # fmt: skip
+    anonymous_official=re.compile(r"\s+(?:officials?|sources?)\b"),
     role_patterns=speakers.ROLE_PATTERNS,
     collective_patterns=speakers.COLLECTIVE_PATTERNS,
     generic_patterns=speakers.GENERIC_PATTERNS,

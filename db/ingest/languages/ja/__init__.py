@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-from db.ingest.cues import regex_cues
 from db.ingest.languages import lexicon
 from db.ingest.languages.ja import cues, dates, speakers
 from db.ingest.languages.pack import LanguagePack
@@ -19,10 +18,12 @@ PACK = LanguagePack(
     code="ja",
     name="日本語",
     script=re.compile(r"[\u3040-\u30ff\u3400-\u9fff]"),
-    find_cues=regex_cues(cues.CUES),
+    find_cues=cues.find_cues,
     author_frame=re.compile(r"^(?:周知のとおり|明らかに|私は|我々は)"),
     schedule_before_intention=re.compile(r"(?:訪問|出席|参加|会談|訪れ|訪日|訪露|来日)(?:する|した)?(?:の)?$"),
     subject_by_topic=True,
+    zero_subject=True,
+    verb_final=True,
     topic_marker=re.compile(r"(?:は|も|としては|側は)"),
     subject_marker=re.compile(r"が"),
     source_speaker_before=True,  # 「日本経済新聞によると」: the source ends where the cue begins
@@ -31,14 +32,24 @@ PACK = LanguagePack(
     coordination=re.compile(r"^\s*[とや・]\s*$"),
     complementizer=re.compile(r"と|、"),
     clause_end=re.compile(r"(?:たが|だが|するが|ものの|けれども|一方|。)、?"),
-    first_person=re.compile(r"私|我々|わが国|我が国|当方|われわれ|政府として|まいります|おります|ございます"),
+    own_voice=re.compile(  # the first person, and the polite forms a speaker uses and a report does not
+        r"私|我々|わが国|我が国|当方|われわれ|政府として|まいります|おります|ございます|(?:です|ます|でした|ました|ません)(?:。|$)"
+    ),
     coordinators=re.compile(r"(?<=、)また、|。また|(?<=うえで)、|(?<=上で)、|とともに、"),
+    turn_announcement=re.compile(
+        r"(?:発言|発言要旨|要旨|会見|談話|声明|演説|主な発言)(?:の要旨)?(?:は|を)?[、]?(?:次の|以下の)(?:通り|とおり)"
+    ),
+    procedural=re.compile(
+        r"以上(?:です|でございます)|冒頭|[1１一]点ございます|お伺い|お願い(?:します|いたします)|ありがとうございま"
+    ),
     side_words=(("ロシア", "russia"), ("露", "russia"), ("日本", "japan"), ("日", "japan")),
     title_suffixes=lexicon.words("ja", "names.json", "title_suffixes"),
     role_patterns=speakers.ROLE_PATTERNS,
     collective_patterns=speakers.COLLECTIVE_PATTERNS,
     generic_patterns=speakers.GENERIC_PATTERNS,
     pronoun_patterns=speakers.PRONOUN_PATTERNS,
+    anonymous_official=re.compile(r"の?(?:幹部|高官|関係者|筋|当局者)"),
+    compound_continues=re.compile(r"[\u3400-\u9fff\u30a0-\u30ff]"),
     fuzzy_names=False,
     links=re.compile(r"(?:に向けた|に向け|につなげ|への一歩|のための|の前提)"),
     anaphors=re.compile(r"この|その|これ|それ|同"),

@@ -47,9 +47,13 @@ PACK = LanguagePack(
     oblique_object=oblique_object,
     impersonal_plural=re.compile(r"(?:ли|ют|ят)$"),  # "заявили в Кремле", "в МИД сообщают"
     institution_before=re.compile(r"(?:^|\s)(?:[Вв]|[Вв]о)\s+$"),
-    first_person=re.compile(r"(?<![\w-])(?i:я|мы|нас|нам|нами|наш[а-я]*|мне|меня|мой|моя|мои)(?![\w-])"),
+    own_voice=re.compile(r"(?<![\w-])(?i:я|мы|нас|нам|нами|наш[а-я]*|мне|меня|мой|моя|мои)(?![\w-])"),
     coordinators=re.compile(r",\s+а также\s+"),
     label_honorifics=re.compile(r"^(?:(?:[^\W\d]|Г-н|Г-жа)\.\s*)+"),
+    turn_announcement=re.compile(
+        r"(?i)(?:следующее|заявил[аи]?|сказал[аи]?|говорится|приводим|текст|заявление)[^.]{0,40}:\s*$"
+    ),
+    procedural=re.compile(r"(?i)(?:спасибо|добрый день|следующий вопрос|у меня (?:есть )?вопрос|вступительн)"),
     side_words=(("росси", "russia"), ("рф", "russia"), ("москв", "russia"), ("кремл", "russia"),
                 ("япони", "japan"), ("японск", "japan"), ("токи", "japan")),  # fmt: skip
     alias_pattern=russian_word_pattern,
