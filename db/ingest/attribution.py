@@ -22,6 +22,8 @@ from db.ingest.speakers import Mention
 _MAX_SUBJECT_GAP = 110  # characters between a subject and its verb ("X, for his part, in response, said")
 _MAX_PARENTHETICAL_GAP = 200  # "Lavrov, in an interview with the newspaper ... on March 29, ..., stated"
 _MIN_DIRECT_QUOTE_WORDS = 4
+_MAX_INVERTED_GAP = 90  # characters between an inverted cue and its speaker ("заявил в беседе с журналистами посол")
+_INVERTED_CLAUSE_END = re.compile(r"[,;:.!?]\s")
 # "LAVROV:", "Mr. Lavrov:", "М.В.Захарова:", "林官房長官:", "Q:", "Вопрос:", "記者:" at the start of a paragraph.
 # (No "^": `match(text, pos)` anchors at pos, while "^" would only match at the start of the whole text.)
 # "LAVROV:", "Mr. Lavrov:", "М.В.Захарова:", "林官房長官:", "【林外務大臣】", "Mr. MOTEGI Toshimitsu, Minister for
@@ -275,7 +277,7 @@ def _speakers(
         topic = _topic(text, mentions, start, pack)
         if topic:
             return _with_coordinated(text, mentions, topic, pack)
-    inverted = _inverted_speaker(text, mentions, start, end)
+    inverted = _inverted_speaker(text, mentions, start, end, sentence, pack)
     if inverted:
         return (inverted,)
     agent = _agent(text, mentions, end, pack)
@@ -284,25 +286,55 @@ def _speakers(
     subject = _nearest_left(text, sentence, mentions, start, pack)
     if subject is None:
         subject = _institution(text, sentence, mentions, start, end, pack)
+    if subject is None and pack.inverted_subject_far:
+        subject = _subject_after(text, sentence, mentions, end, pack)  # "Об этом заявил посол Михаил Галузин"
     if subject is None:
         return ()
     return _with_coordinated(text, mentions, subject, pack)
 
 
-def _inverted_speaker(text: str, mentions: list[Mention], start: int, end: int) -> Mention | None:
-    """ "..., said Lavrov" / "— заявил Лавров": the speaker right after a cue that follows a comma or dash.
+def _subject_after(
+    text: str, sentence: Sentence, mentions: list[Mention], end: int, pack: LanguagePack
+) -> Mention | None:
+    """In a free word order (Russian) the subject may follow its verb: the first name after it, in the same
+    clause, that can be in the nominative ("Об этом сообщило японское управление по рыболовству")."""
+    clause_end = _INVERTED_CLAUSE_END.search(text, end, sentence.end)
+    limit = clause_end.start() if clause_end else sentence.end
+    for m in mentions:
+        near = end <= m.start <= limit and m.start - end <= _MAX_INVERTED_GAP
+        if near and pack.can_be_subject(m.text.split()[0] if m.text.split() else m.text):
+            return m
+    return None
+
+
+def _inverted_speaker(
+    text: str, mentions: list[Mention], start: int, end: int, sentence: Sentence, pack: LanguagePack
+) -> Mention | None:
+    """ "..., said Lavrov" / "— заявил Лавров": the speaker after a cue that follows a comma or dash.
 
     After a bare comma the name must close the clause ("..., said Lavrov." / ", said Lavrov, adding"): in
-    "Lavrov, for his part, said Moscow regards ..." the name after the verb begins what was said."""
-    lead = text[max(0, start - 4) : start]
-    if not re.search(r"[,—–\"”»]\s*$", lead):
+    "Lavrov, for his part, said Moscow regards ..." the name after the verb begins what was said. The speaker may
+    stand a little after the verb ("— заявил в беседе с журналистами посол РФ в Токио Михаил Галузин",
+    "— сказал во вторник Онодэра"): the first name there that can be a subject (a nominative), before any comma."""
+    lead = text[max(0, start - 6) : start]
+    if not re.search(r"(?:[,—–\"”»]|\s-)\s*$", lead):
         return None
-    after = [m for m in mentions if 0 <= m.start - end <= 2]
-    if not after:
-        return None
-    quoted_before = re.search(r"[\"”»」]\s*,?\s*[—–]?\s*$", lead)
-    closes = re.match(r"\s*(?:[.,;:!?)]|$|\(|—|–)", text[after[0].end : after[0].end + 3])
-    return after[0] if quoted_before or closes or not re.search(r",\s*$", lead) else None
+    quoted_before = re.search(r"[\"”»」]\s*,?\s*[—–-]?\s*$", lead)
+    clause_end = _INVERTED_CLAUSE_END.search(text, end, sentence.end)
+    limit = clause_end.start() if clause_end else sentence.end
+    for m in mentions:
+        if m.start < end or m.start > limit or m.start - end > _MAX_INVERTED_GAP:
+            continue
+        if m.start - end > 2 and not (quoted_before or pack.inverted_subject_far):
+            return None
+        if not pack.can_be_subject(m.text.split()[0] if m.text.split() else m.text):
+            continue  # "заявил пресс-секретарь российского лидера Дмитрий Песков": not the genitive
+        closes = re.match(r"\s*(?:[.,;:!?)]|$|\(|—|–)", text[m.end : m.end + 3])
+        if quoted_before or closes or not re.search(r",\s*$", lead):
+            return m
+        if not pack.inverted_subject_far:
+            return None
+    return None
 
 
 def _agent(text: str, mentions: list[Mention], end: int, pack: LanguagePack) -> Mention | None:

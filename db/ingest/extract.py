@@ -9,6 +9,7 @@ keeps their side.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import weakref
 from dataclasses import dataclass
@@ -68,6 +69,9 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
     turns = _Turns(language)
     discourse = _LastSpeakers()
     spoke: dict[str, tuple[int, PartialDate]] = {}  # actor key -> (paragraph, date) of their last dated statement
+    pack = pack_for(language)
+    before: Sentence | None = None  # the sentence before, unless a headline
+    had_statements = False  # whether it holds statements of its own
     cursor = 0
     for sentence in sentences:
         while cursor < len(all_mentions) and all_mentions[cursor].end <= sentence.start:
@@ -88,6 +92,10 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
             found = [f for f in found if f.attribution.cue_class is TURN]
         if not found and previous:
             found = _continued_quotation(text, sentence, previous)
+        if found and pack.back_reference.match(sentence.text):  # "…. Об этом заявил X.": what X said is before
+            found = _with_sentence_before(found, before, had_statements)
+        had_statements = bool(found)
+        before = None if headline or not _ENDS_SENTENCE.search(sentence.text) else sentence  # no dateline
         previous = found if found else []
         paragraph = text[sentence.paragraph_start : sentence.paragraph_end]
         background = _paragraphs_before(text, sentence.paragraph_start, BACKGROUND_PARAGRAPHS)
@@ -102,6 +110,20 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
         dates.observe(sentence)
         context.observe(mentions)
     return _deduplicated(candidates)
+
+
+def _with_sentence_before(found: list[_Found], before: Sentence | None, had_statements: bool) -> list[_Found]:
+    """ "Japan will decide … . This was stated by Kihara.", "… . Об этом заявил посол": the statement is the sentence
+    before together with the attribution. After a headline there is no such sentence: the attribution only repeats
+    the headline, and gives no statement of its own."""
+    if before is None:
+        return [f for f in found if f.attribution.cue_class is TURN]
+    if had_statements:
+        return found
+    for item in found:
+        if item.attribution.cue_class is not TURN:
+            item.attribution = dataclasses.replace(item.attribution, quote_start=before.start)
+    return found
 
 
 def _continued_quotation(text: str, sentence: Sentence, previous: list[_Found]) -> list[_Found]:

@@ -59,12 +59,15 @@ class LanguagePack:
     passive_before: re.Pattern[str] = NEVER  # "was said": a passive cue has no speaker before it
     impersonal_passive: re.Pattern[str] = NEVER  # "it was decided": an agreement of the subject before it
     unrecognised_subject: re.Pattern[str] = NEVER  # ", the official said": a subject that is no known actor
+    can_be_subject: Callable[[str], bool] = lambda word: True  # Russian: the word can be in the nominative
+    inverted_subject_far: bool = False  # "— заявил в беседе с журналистами посол X": the subject may stand apart
     possessive_pronouns: re.Pattern[str] = NEVER  # "his", "его": never the speaker
     possessive_after: re.Pattern[str] = NEVER  # "Japan's": a possessive is not the subject
     oblique_object: Callable[[str], bool] = lambda lead_and_name: False  # "принял посла Японии Кодзуки"
     impersonal_plural: re.Pattern[str] = NEVER  # "заявили в Кремле": the verb's ending ...
     institution_before: re.Pattern[str] = NEVER  # ... and the preposition before the institution
     own_voice: re.Pattern[str] = NEVER  # the speaker's own voice (first person, polite forms): an answer goes on
+    back_reference: re.Pattern[str] = NEVER  # "Об этом заявил", "This was stated by": what was said is before
     coordinators: re.Pattern[str] = NEVER  # "..., as well as to ...": two positions in one sentence
     clause_end: re.Pattern[str] = NEVER  # Japanese: 「…たが、」 ends the clause of a topic
     # --- transcripts ---

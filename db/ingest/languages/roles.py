@@ -7,5 +7,6 @@ PM = ("prime", "minister")
 PRESIDENT = ("president",)
 AMBASSADOR_TO_JAPAN = ("ambassador", "japan")
 AMBASSADOR_TO_RUSSIA = ("ambassador", "russia")
+KREMLIN_PRESS_SECRETARY = ("press", "secretary", "president")
 LEADERS = "president|prime+minister"
 FOREIGN_MINISTERS = "foreign+minister"

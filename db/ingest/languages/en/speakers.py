@@ -11,6 +11,7 @@ from db.ingest.languages.roles import (
     DEFENSE,
     FOREIGN,
     FOREIGN_MINISTERS,
+    KREMLIN_PRESS_SECRETARY,
     LEADERS,
     PM,
     PRESIDENT,
@@ -26,6 +27,14 @@ def _en(pattern: str) -> re.Pattern[str]:
 
 # (pattern, words a role title must contain, name of the group holding the side or "")
 ROLE_PATTERNS: list[tuple[re.Pattern[str], tuple[str, ...], str]] = [
+    (
+        _en(
+            r"(?:the )?(?:Kremlin(?:'s)? (?:spokes(?:man|person|woman)|press secretary)"
+            r"|Russian presidential spokes(?:man|person))"
+        ),
+        KREMLIN_PRESS_SECRETARY,
+        "=russia",
+    ),
     (_en(_SIDE_EN + r"\s+(?:Foreign Minister|Minister of Foreign Affairs|foreign minister)"), FOREIGN, "side"),
     (
         _en(r"(?:Foreign Minister|Minister of Foreign Affairs|Minister for Foreign Affairs) of " + _SIDE_EN_OF),

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import re
 
-from db.ingest.cues import regex_cues
 from db.ingest.languages import lexicon
 from db.ingest.languages.pack import LanguagePack
 from db.ingest.languages.ru import cues, dates, speakers
+from db.ingest.languages.ru.morphology import can_be_nominative
 from db.ingest.languages.ru.names import oblique_object, russian_word_pattern
 
 PACK = LanguagePack(
     code="ru",
     name="Русский",
     script=re.compile(r"[А-Яа-яЁё]"),
-    find_cues=regex_cues(cues.CUES),
+    find_cues=cues.find_cues,
     author_frame=re.compile(r"^(?:Следует отметить|Стоит отметить|Известно|Как известно|Очевидно|Мы |Я )"),
     schedule_after_intention=re.compile(
         r"^\s*(?:посетить|провести переговоры|встретиться|принять участие)", re.IGNORECASE
@@ -43,11 +43,18 @@ PACK = LanguagePack(
         r"^\s*,?\s*и(?:\s+(?:его|ее|её|их)\s+(?:[а-яё-]+\s+){0,2}(?:коллега|партнер|партнёр))?\s*$"
     ),
     complementizer=re.compile(r"(?<![\w-])что(?![\w-])", re.IGNORECASE),
+    can_be_subject=can_be_nominative,
+    inverted_subject_far=True,
     possessive_pronouns=re.compile(r"^(?:его|её|ее|их|ему|ей|им)$", re.IGNORECASE),
     oblique_object=oblique_object,
     impersonal_plural=re.compile(r"(?:ли|ют|ят)$"),  # "заявили в Кремле", "в МИД сообщают"
     institution_before=re.compile(r"(?:^|\s)(?:[Вв]|[Вв]о)\s+$"),
     own_voice=re.compile(r"(?<![\w-])(?i:я|мы|нас|нам|нами|наш[а-я]*|мне|меня|мой|моя|мои)(?![\w-])"),
+    back_reference=re.compile(
+        r"(?i:об этом|о том же|об этом же|с таким заявлением|такое заявление|такую оценку|эту позицию|это)\s"
+        r"(?:[а-яё]+\s+){0,6}?(?:заявил|сообщил|сказал|рассказал|написал|выступил|сделал|говорится|высказал|дал|"
+        r"отметил|подчеркнул|пояснил|указал)"
+    ),
     coordinators=re.compile(r",\s+а также\s+"),
     label_honorifics=re.compile(r"^(?:(?:[^\W\d]|Г-н|Г-жа)\.\s*)+"),
     turn_announcement=re.compile(

@@ -1,42 +1,43 @@
-"""Russian cues: reporting verbs in every form (заявил, заявила), "по словам X", "говорится в заявлении"."""
+"""Russian cues: reporting verbs in every form, found by their dictionary form (`morphology.py`), and the fixed
+phrases that introduce a source ("по словам X", "как заявил X", "говорится в заявлении").
+
+A verb of the lexicon (`resources/languages/ru/cues.json`) is a cue in any person, tense, aspect or gender, and as
+a gerund ("добавив, что", "призвав стороны"): заявить covers заявил, заявила, заявили, заявляет, заявив. Phrases
+whose meaning is not in a single verb ("выразил озабоченность", "выступил с заявлением", "обратил внимание")
+are patterns.
+"""
 
 from __future__ import annotations
 
 import re
 
-from db.ingest.cues import AGREEMENT, INTENTION, NOUN, SOURCE, SPEECH, STANCE, CueClass
+from db.ingest.cues import AGREEMENT, INTENTION, NOUN, SOURCE, SPEECH, STANCE, Cue, CueClass
+from db.ingest.languages import lexicon
+from db.ingest.languages.ru.morphology import lemmas
 
 _B = r"(?<![\w-])"
 _E = r"(?![\w-])"
-_RU_V = r"(?:а|и|о)?"  # past-tense gender and number endings: заявил, заявила, заявили
-_RU_PAST_SPEECH = (
-    r"заявил|подчеркнул|отметил|сказал|сообщил|указал|добавил|пояснил|признал|напомнил|призвал|предложил|подтвердил|"
-    r"пообещал|настаивал|высказал|заверил|уточнил|констатировал|ответил|возразил|опроверг|"
-    r"раскритиковал|осудил|потребовал|протестовал|заявлял|подчеркивал|подчёркивал|отмечал|говорил|"
-    r"выразил|высказал|отказал|отверг|приветствовал|предупредил|объявил|назвал|охарактеризовал|выступил с заявлением|"
-    r"обратил внимание|обратила внимание|обратили внимание|"
-    r"выступила с заявлением|выступили с заявлением"
-)
-_RU_SPEECH = (
-    r"(?:" + _RU_PAST_SPEECH + r")" + _RU_V + r"(?: (?:[а-яё]+ ){0,2}(?:озабоченность|обеспокоенность|надежду|"
-    r"уверенность|сожаление|несогласие|протест|поддержку|готовность|заинтересованность|недовольство|"
-    r"признательность))?|"
-    r"заявляет|заявляют|подчеркивает|подчёркивает|отмечает|отмечают|указывает|настаивает|призывает|предлагает|"
-    r"пишет|пишут|сообщает|сообщают|передает|передаёт"
-)
-_RU_AGREEMENT = r"договорил(?:ся|ась|ись)|согласил(?:ся|ась|ись)|условил(?:ся|ась|ись)|решили|подтвердили"
-_RU_STANCE = (
-    r"считает|считают|полагает|полагают|уверен[аы]?|убежден[аы]?|убеждён[аы]?|видит|видят|рассматривает|"
-    r"выступает за|выступают за|исходит из|исходят из|надеется|надеются|опасается|опасаются|"
-    r"рассчитывает|рассчитывают|заинтересован[аы]?"
-)
-_RU_INTENTION = r"намерен[аы]?|планирует|планируют|собирается|собираются|готов[аы]? |стремится|стремятся"
+_VERB_FORMS = frozenset({"VERB", "INFN", "GRND", "PRTS"})
+_ADJECTIVES = frozenset({"ADJS", "ADJF", "PRTS"})
+_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)?")
 
-CUES: list[tuple[re.Pattern[str], CueClass]] = [
-    (re.compile(_B + r"(?i:" + _RU_SPEECH + r")" + _E), SPEECH),
-    (re.compile(_B + r"(?i:" + _RU_AGREEMENT + r")" + _E), AGREEMENT),
-    (re.compile(_B + r"(?i:" + _RU_STANCE + r")" + _E), STANCE),
-    (re.compile(_B + r"(?i:" + _RU_INTENTION + r")"), INTENTION),
+_LEXICON: list[tuple[frozenset[str], frozenset[str], CueClass]] = [
+    (frozenset(lexicon.words("ru", "cues.json", "speech_verbs")), _VERB_FORMS, SPEECH),
+    (frozenset(lexicon.words("ru", "cues.json", "agreement_verbs")), _VERB_FORMS, AGREEMENT),
+    (frozenset(lexicon.words("ru", "cues.json", "stance_verbs")), _VERB_FORMS, STANCE),
+    (frozenset(lexicon.words("ru", "cues.json", "stance_adjectives")), _ADJECTIVES, STANCE),
+    (frozenset(lexicon.words("ru", "cues.json", "intention_words")), _VERB_FORMS | _ADJECTIVES, INTENTION),
+]
+_POSITION = (
+    r"(?:озабоченность|обеспокоенность|надежду|уверенность|сожаление|несогласие|протест|поддержку|готовность|"
+    r"заинтересованность|недовольство|признательность|позицию|мнение|намерение)"
+)
+_PHRASES: list[tuple[re.Pattern[str], CueClass]] = [
+    (re.compile(_B + r"(?i:выразил[аи]?|высказал[аи]?|заявил[аи]?)\s+(?:[а-яё]+\s+){0,2}" + _POSITION + _E), SPEECH),
+    (re.compile(_B + r"(?i:выступил[аи]?\s+с\s+(?:заявлением|предложением|инициативой)|обратил[аи]?\s+внимание)" + _E),
+     SPEECH),  # fmt: skip
+    (re.compile(_B + r"(?i:достигл[аи]?\s+(?:договоренност|договорённост|соглашени|согласи)[а-я]*)"), AGREEMENT),
+    (re.compile(_B + r"(?i:выступа(?:ет|ют)\s+за|исход(?:ит|ят)\s+из)" + _E), STANCE),
     (
         re.compile(
             _B
@@ -50,3 +51,23 @@ CUES: list[tuple[re.Pattern[str], CueClass]] = [
     ),
     (re.compile(_B + r"(?i:заявлени[еяю]|слова|высказывани[ея]) [А-ЯЁ]"), NOUN),
 ]
+
+
+def find_cues(text: str, start: int, end: int) -> list[Cue]:
+    """Cues in text[start:end] (one sentence), as (start, end, class)."""
+    found: list[Cue] = []
+    for pattern, cue_class in _PHRASES:
+        for match in pattern.finditer(text, start, end):
+            found.append((match.start(), match.end(), cue_class))
+    for word in _WORD.finditer(text, start, end):
+        cue_class = _verb_class(word.group(0))
+        if cue_class is not None:
+            found.append((word.start(), word.end(), cue_class))
+    return found
+
+
+def _verb_class(word: str) -> CueClass | None:
+    for words, forms, cue_class in _LEXICON:
+        if lemmas(word, forms) & words:
+            return cue_class
+    return None

@@ -1,10 +1,11 @@
-"""Russian names and titles in text: an alias in any case ending, and a title in an oblique case before a name."""
+"""Russian names and titles in text: an alias in any of its forms, and a title in an oblique case before a name."""
 
 from __future__ import annotations
 
 import re
 
-_ADJECTIVE_ENDINGS = ("ая", "яя", "ое", "ее", "ый", "ий", "ой", "ые", "ие", "ых", "их", "ую", "юю", "ей", "ом", "ем")
+from db.ingest.languages.ru.morphology import inflections
+
 # A title in an oblique case before a name ("принял посла Японии в России Кодзуки"): the name is an object, unless
 # the title depends on a nominative head ("заместитель министра иностранных дел Моргулов").
 _OBLIQUE_TITLE = re.compile(
@@ -17,18 +18,11 @@ _OBLIQUE_TITLE = re.compile(
 
 
 def russian_word_pattern(word: str) -> str:
-    """A pattern for a Russian word in any case: strip the ending of the dictionary form, allow any short one."""
+    """A pattern for a Russian word in any of its forms (Песков, Пескова, Пескову, …), from its lexeme."""
     if len(word) <= 3 or not re.fullmatch(r"[А-Яа-яЁё-]+", word):
         return re.escape(word)
-    lower = word.lower()
-    stem = word
-    if lower.endswith(_ADJECTIVE_ENDINGS) and len(word) > 5:
-        stem = word[:-2]
-    elif lower[-1] in "аяоеыийьу":
-        stem = word[:-1]
-    if len(stem) < 4:  # "Ивая" must not become "Ива..." and match "Иван": short names only as written
-        return "(?i:" + re.escape(word) + ")"
-    return "(?i:" + re.escape(stem) + ")[а-яё]{0,3}"
+    forms = sorted(inflections(word), key=len, reverse=True)
+    return "(?i:" + "|".join(re.escape(form) for form in forms) + ")"
 
 
 def oblique_object(lead_and_name: str) -> bool:

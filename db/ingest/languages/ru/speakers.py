@@ -11,6 +11,7 @@ from db.ingest.languages.roles import (
     DEFENSE,
     FOREIGN,
     FOREIGN_MINISTERS,
+    KREMLIN_PRESS_SECRETARY,
     LEADERS,
     PM,
     PRESIDENT,
@@ -19,6 +20,14 @@ from db.ingest.languages.roles import (
 _SIDE_RU = r"(?P<side>(?i:росси|япони|российск|японск)[а-яё]*|РФ)"
 
 ROLE_PATTERNS: list[tuple[re.Pattern[str], tuple[str, ...], str]] = [
+    (  # "представитель Кремля", "пресс-секретарь российского лидера": the Kremlin's press secretary
+        re.compile(
+            r"(?<![\w-])(?i:(?:официальн[а-я]+ )?представител[а-я]{0,2}|пресс-секретар[а-я]{0,2}) "
+            r"(?:Кремля|(?i:президента России|президента РФ|российского (?:президента|лидера)))"
+        ),
+        KREMLIN_PRESS_SECRETARY,
+        "=russia",
+    ),
     (
         re.compile(r"(?i:министр[а-я]{0,3} иностранных дел|глав[а-я]{0,2} МИД[а-я]{0,2}) " + _SIDE_RU),
         FOREIGN,
@@ -87,6 +96,7 @@ PRONOUN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<![\w-])(?i:она|ее|её|ей|нее|неё|ней)(?![\w-])"), "female"),
     (re.compile(r"(?<![\w-])(?i:они|их|им|ними)(?![\w-])"), "plural"),
     (re.compile(r"(?<![\w-])(?i:министр|глава МИД|глава ведомства)(?![\w-])"), "minister"),
+    (re.compile(r"(?<![\w-])(?i:ведомств[аеуо]|ведомством)(?![\w-])"), "body"),  # "отметили в ведомстве"
     (
         re.compile(
             r"(?<![\w-])(?i:сенатор|депутат|дипломат|парламентари|пресс-секретар|спикер)[а-я]{0,3}(?![\w-])"
