@@ -51,6 +51,7 @@ class Attribution:
     kind: str  # direct_quote, reported, characterization
     quote_start: int
     quote_end: int
+    in_quotation: bool = False  # a third party's statement relayed inside someone's quotation
 
     @property
     def collective(self) -> bool:
@@ -89,10 +90,35 @@ def find_attributions(
             continue
         kind = _kind(text, sentence, quotes, speakers, cue_class)
         cue = text[match_start:match_end]
-        found.append(Attribution(speakers, cue, match_start, match_end, cue_class, kind, sentence.start, sentence.end))
+        found.append(
+            Attribution(speakers, cue, match_start, match_end, cue_class, kind, sentence.start, sentence.end,
+                        quote is not None)  # fmt: skip
+        )
     found = [a for a in found if not _relayed_by(a, found)]
     found = [a for a in found if not _nested(text, a, found, pack)]
-    return _clauses(text, sentence, found) if pack.verb_final else found
+    return _clauses(text, sentence, found) if pack.verb_final else _continuations(text, found, pack)
+
+
+def _actor_names(attribution: Attribution) -> set[str]:
+    return {a.key or a.name for m in attribution.speakers for a in m.actors}
+
+
+def _continuations(text: str, found: list[Attribution], pack: LanguagePack) -> list[Attribution]:
+    """ "…," he said, adding that …" / "…», — сказал он, добавив, что …": two statements of one speaker, the
+    second from the continuing cue to the end, the first up to it."""
+    ordered = sorted(found, key=lambda a: a.cue_start)
+    for index, later in enumerate(ordered):
+        if index == 0 or not pack.continuation_cue(later.cue):
+            continue
+        earlier = ordered[index - 1]
+        if _actor_names(earlier) != _actor_names(later):
+            continue
+        cut = later.cue_start
+        while cut > earlier.quote_start and text[cut - 1] in " ,;—–-":
+            cut -= 1
+        ordered[index - 1] = dataclasses.replace(earlier, quote_end=cut)
+        ordered[index] = dataclasses.replace(later, quote_start=later.cue_start)
+    return ordered
 
 
 def _clauses(text: str, sentence: Sentence, found: list[Attribution]) -> list[Attribution]:
@@ -325,7 +351,7 @@ def _inverted_speaker(
     for m in mentions:
         if m.start < end or m.start > limit or m.start - end > _MAX_INVERTED_GAP:
             continue
-        if m.start - end > 2 and not (quoted_before or pack.inverted_subject_far):
+        if m.start - end > 2 and not pack.inverted_subject_far:
             return None
         if not pack.can_be_subject(m.text.split()[0] if m.text.split() else m.text):
             continue  # "заявил пресс-секретарь российского лидера Дмитрий Песков": not the genitive

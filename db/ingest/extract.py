@@ -218,6 +218,18 @@ def _heading(paragraph: str) -> bool:
     return cjk < _MIN_TURN_CJK * 2 if cjk * 2 > len(paragraph) else len(paragraph.split()) < _MIN_TURN_WORDS * 2
 
 
+def _own_side_inside(item: _Found, outer_sides: set[str | None]) -> bool:
+    """Inside a Russian official's words, "the Russian side intends …" is what that official says, not a second
+    statement; a person or the other side named there is relayed and kept."""
+    actor = item.actor
+    return (
+        item.attribution.in_quotation
+        and actor is not None
+        and actor.kind in ("state", "delegation", "body")
+        and actor.side in outer_sides
+    )
+
+
 class _LastSpeakers:
     """Who spoke last, for a sentence that leaves its subject out (「また、…懸念を示した。」): the speakers of the
     last statement, while the text stays within the same or the next paragraph."""
@@ -257,6 +269,10 @@ def _attributed(
                 own.append(_Found(None, mention, attribution, mention.category))
             for actor in mention.actors:
                 own.append(_Found(actor, mention, attribution, actor.category))
+    outer_sides = {f.actor.side for f in own if f.actor and not f.attribution.in_quotation}
+    if turn is not None:
+        outer_sides |= {a.side for a in turn[0].actors}
+    own = [f for f in own if not _own_side_inside(f, outer_sides)]
     continuation = turn is not None and sentence.start == sentence.paragraph_start and words_start == sentence.start
     if continuation and any(f.mention.how != "pronoun" for f in own):  # narration names its speakers
         turns.narration(text[sentence.paragraph_start : sentence.paragraph_end])

@@ -67,6 +67,7 @@ class LanguagePack:
     impersonal_plural: re.Pattern[str] = NEVER  # "заявили в Кремле": the verb's ending ...
     institution_before: re.Pattern[str] = NEVER  # ... and the preposition before the institution
     own_voice: re.Pattern[str] = NEVER  # the speaker's own voice (first person, polite forms): an answer goes on
+    continuation_cue: Callable[[str], bool] = lambda cue: False  # "adding", "добавив": a second statement follows
     back_reference: re.Pattern[str] = NEVER  # "Об этом заявил", "This was stated by": what was said is before
     coordinators: re.Pattern[str] = NEVER  # "..., as well as to ...": two positions in one sentence
     clause_end: re.Pattern[str] = NEVER  # Japanese: 「…たが、」 ends the clause of a topic

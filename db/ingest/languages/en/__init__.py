@@ -61,6 +61,9 @@ PACK = LanguagePack(
     possessive_pronouns=re.compile(r"^(?:his|her|its|their|him|them)$", re.IGNORECASE),
     possessive_after=re.compile(r"\s*['’]s?\b"),  # "Japan's missile defense"
     own_voice=re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b"),
+    continuation_cue=re.compile(
+        r"(?:adding|noting|stressing|emphasi[sz]ing|underlining|pointing out|calling|urging|warning)\b"
+    ).match,
     back_reference=re.compile(
         r"(?:This|That|These|It) (?:was|were|is|has been) (?:\w+ )?(?:stated|said|announced|reported|noted|"
         r"stressed|emphasi[sz]ed)|(?:He|She|They) (?:said|stated|announced) (?:this|that|so)\b"

@@ -5,43 +5,64 @@ from __future__ import annotations
 import re
 
 from db.ingest.cues import AGREEMENT, INTENTION, NOUN, SOURCE, SPEECH, STANCE, CueClass
+from db.ingest.languages import lexicon
 
-_EN_CONCERN = (
-    r"(?:concern|concerns|hope|hopes|confidence|dissatisfaction|regret|support|readiness|interest|opposition|"
-    r"displeasure|gratitude|satisfaction|intention|desire|willingness|doubts?|protest|objections?|"
-    r"disappointment|alarm|indignation|bewilderment|solidarity|condolences|appreciation)"
-)
+_LEXICON = "cues.json"
+_IRREGULAR: dict[str, list[str]] = lexicon.table("en", _LEXICON, "irregular")
+_BASE_FORM_CUES = frozenset(lexicon.words("en", _LEXICON, "base_form_is_a_cue"))
+
+
+def verb_forms(phrase: str) -> list[str]:
+    """The finite forms of a verb phrase's verb, the rest of the phrase kept: "call on" -> calls on, called on
+    (and call on, when its base form is listed as a cue). Regular English endings, and the irregular forms of the
+    lexicon (say -> said)."""
+    verb, _, rest = phrase.partition(" ")
+    forms = set(_IRREGULAR.get(verb, []))
+    if phrase in _BASE_FORM_CUES:
+        forms.add(verb)
+    if verb.endswith(("s", "sh", "ch", "x", "z")):
+        forms.add(verb + "es")
+    elif verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
+    else:
+        forms.add(verb + "s")
+    if not verb.endswith("y") or verb[-2:-1] in "aeiou":
+        forms.add((verb[:-1] if verb.endswith("e") else verb) + "ed")
+    return [f"{form} {rest}".strip() for form in sorted(forms, key=len, reverse=True)]
+
+
+def participle(phrase: str) -> str:
+    """ "add that" -> "adding that": the form of ", adding that ..." after a statement."""
+    verb, _, rest = phrase.partition(" ")
+    stem = verb[:-1] if verb.endswith("e") and not verb.endswith("ee") else verb
+    return f"{stem}ing {rest}".strip()
+
+
+def _alternatives(key: str) -> str:
+    return "|".join(re.escape(form) for phrase in lexicon.words("en", _LEXICON, key) for form in verb_forms(phrase))
+
+
+_EN_CONCERN = "(?:" + "|".join(lexicon.words("en", _LEXICON, "concern_nouns")) + ")"
 _EN_SPEECH = (
-    r"said|says|say|stated|states|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|noted|announced|announces|"
-    r"declared|declares|told|tells|added|adds|explained|explains|insisted|insists|urged|urges|"
-    r"called (?:on|upon|for)|calls (?:on|upon|for)|suggested|suggests|proposed|proposes|offered|protested|"
-    r"protests|thanked|thanks|confirmed|confirms|reaffirmed|reaffirms|reiterated|reiterates|warned|warns|"
-    r"argued|argue|argues|asserted|asserts|pointed out|points out|underlined|underscored|remarked|replied|claimed|"
-    r"refused to|declined to|withdrew from|objected to|emphasi[sz]e|indicate|indicates|admits|repeats|"
-    r"concludes|notes|highlights|reports|writes|recalls|reminds|"
-    r"responded|answered|criticized|criticised|condemned|denied|denies|rejected|rejects|demanded|demands|"
-    r"welcomed|welcomes|promised|promises|pledged|vowed|assured|assures|acknowledged|admitted|summed up|"
-    r"announced|voiced|informed|repeatedly said|unambiguously stated|bluntly stated|stated|clarified|"
-    r"(?:expressed|expresses|voiced|raised) (?:\w+ ){0,2}" + _EN_CONCERN + r"|"
+    _alternatives("speech_verbs") + r"|repeatedly said|unambiguously stated|bluntly stated|"
+    r"(?:expressed|expresses|expressing|voiced|raised) (?:\w+ ){0,2}" + _EN_CONCERN + r"|"
     r"(?:lodged|filed|made) (?:a |an )?(?:formal |strong |official )?protest|issued (?:a |an )?(?:\w+ )?statement|"
-    r"made (?:it )?clear|accused|slammed|denounced|dismissed|stated in|announced in"
+    r"made (?:it )?clear"
 )
+_PARTICIPLES = "|".join(re.escape(participle(p)) for p in lexicon.words("en", _LEXICON, "speech_verbs"))
 _EN_AGREEMENT = (
-    r"agreed|agree|have agreed|has agreed|had agreed|reached (?:an |a )?(?:agreement|consensus|understanding)|"
-    r"concurred|decided|have confirmed"
+    _alternatives("agreement_verbs") + r"|reached (?:an |a )?(?:agreement|consensus|understanding)|have confirmed"
 )
 _EN_STANCE = (
-    r"believes?|considers?|sees|views|regards|thinks|fears|is convinced|are convinced|is confident|"
-    r"is concerned|are concerned|opposes|oppose|supports|stands for|stand for|proceeds from|proceed from|"
-    r"is (?:extremely |very |also )?interested in|are (?:extremely |very |also )?interested in|"
+    _alternatives("stance_verbs") + r"|is convinced|are convinced|is confident|is concerned|are concerned|"
+    r"(?:is|are) (?:extremely |very |also )?interested in|"
     r"(?:is|are) (?:also |still |now |currently )?(?:considering|exploring|studying|counting on|weighing)|"
-    r"hopes to|hope to|hopes that|expects|expect|see(?= (?:little|no|a|an|some|growing|room|it|this|that)\b)|"
-    r"believe|consider"
+    r"hopes? (?:to|that)"
 )
 _EN_INTENTION = (
-    r"intends? to|plans to|is planning to|are planning to|is going to|are going to|seeks to|seek to|"
-    r"wants to|want to|is ready to|are ready to|will try to|is trying to|are trying to|aims to|aim to|"
-    r"is determined to|reiterated (?:his|her|its|their) intention"
+    _alternatives("intention_verbs") + r"|is planning to|are planning to|is going to|are going to|"
+    r"is ready to|are ready to|will try to|is trying to|are trying to|is determined to|"
+    r"reiterated (?:his|her|its|their) intention"
 )
 _EN_NOUN = (
     r"(?:statement|statements|remark|remarks|comment|comments|assurance|assurances|proposal|words|assertion|"
@@ -52,6 +73,7 @@ _E = r"(?![\w-])"
 
 CUES: list[tuple[re.Pattern[str], CueClass]] = [
     (re.compile(_B + r"(?:" + _EN_SPEECH + r")" + _E), SPEECH),
+    (re.compile(r"(?<=, )(?:" + _PARTICIPLES + r")" + _E), SPEECH),  # "…, adding that …", "…, urging Tokyo to …"
     (re.compile(_B + r"(?:" + _EN_AGREEMENT + r")" + _E), AGREEMENT),
     (re.compile(_B + r"(?:" + _EN_STANCE + r")" + _E), STANCE),
     (re.compile(_B + r"(?:" + _EN_INTENTION + r")" + _E), INTENTION),

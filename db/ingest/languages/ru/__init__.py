@@ -13,7 +13,7 @@ import re
 from db.ingest.languages import lexicon
 from db.ingest.languages.pack import LanguagePack
 from db.ingest.languages.ru import cues, dates, speakers
-from db.ingest.languages.ru.morphology import can_be_nominative
+from db.ingest.languages.ru.morphology import can_be_nominative, is_form
 from db.ingest.languages.ru.names import oblique_object, russian_word_pattern
 
 PACK = LanguagePack(
@@ -50,6 +50,7 @@ PACK = LanguagePack(
     impersonal_plural=re.compile(r"(?:ли|ют|ят)$"),  # "заявили в Кремле", "в МИД сообщают"
     institution_before=re.compile(r"(?:^|\s)(?:[Вв]|[Вв]о)\s+$"),
     own_voice=re.compile(r"(?<![\w-])(?i:я|мы|нас|нам|нами|наш[а-я]*|мне|меня|мой|моя|мои)(?![\w-])"),
+    continuation_cue=lambda cue: is_form(cue.split()[0], "GRND") if cue.split() else False,  # добавив, призвав
     back_reference=re.compile(
         r"(?i:об этом|о том же|об этом же|с таким заявлением|такое заявление|такую оценку|эту позицию|это)\s"
         r"(?:[а-яё]+\s+){0,6}?(?:заявил|сообщил|сказал|рассказал|написал|выступил|сделал|говорится|высказал|дал|"
