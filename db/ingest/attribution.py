@@ -96,6 +96,7 @@ def find_attributions(
         )
     found = [a for a in found if not _relayed_by(a, found)]
     found = [a for a in found if not _nested(text, a, found, pack)]
+    found = _reported_by_own_official(text, found)
     return _clauses(text, sentence, found) if pack.verb_final else _continuations(text, found, pack)
 
 
@@ -179,6 +180,47 @@ def _nested(text: str, inner: Attribution, found: list[Attribution], pack: Langu
         if outer.cue_class is SOURCE and source_end <= inner.speakers[0].start and re.match(r"\s*[,，、]", between):
             return True
     return False
+
+
+def _reported_by_own_official(text: str, found: list[Attribution]) -> list[Attribution]:
+    """ "Japan has voiced its concerns …, Chief Cabinet Secretary Matsuno told a news conference", "Japan and Russia
+    agreed on quotas …, the Japanese Fisheries Agency said": the state of the official who reports it is already
+    speaking through them; the other state of an agreement keeps its line."""
+    result = []
+    for inner in found:
+        reporters = [
+            outer
+            for outer in found
+            if outer is not inner
+            and outer.cue_class is SPEECH
+            and outer.cue_start > inner.cue_end
+            and _reporting_clause(text, outer)
+        ]
+        reporting_sides = {
+            a.side for outer in reporters for m in outer.speakers for a in m.actors
+            if m.category == "official" and a.kind in ("person", "body")
+        }  # fmt: skip
+        if not reporting_sides:
+            result.append(inner)
+            continue
+        kept = tuple(
+            Mention(m.start, m.end, m.text, kept_actors, m.how, m.generic_category)
+            for m in inner.speakers
+            if (kept_actors := tuple(
+                a for a in m.actors if not (a.kind in ("state", "delegation") and a.side in reporting_sides)
+            ))
+        )  # fmt: skip
+        if kept:
+            result.append(dataclasses.replace(inner, speakers=kept))
+    return result
+
+
+def _reporting_clause(text: str, outer: Attribution) -> bool:
+    """ "…, Matsuno told", "…, the Fisheries Agency said", "…, said Lavrov": the clause that reports the words before
+    it opens after a comma, a dash or a closing quotation mark."""
+    begin = min([outer.cue_start] + [m.start for m in outer.speakers if m.end <= outer.cue_start])
+    lead = text[max(0, begin - 12) : begin]
+    return re.search(r"(?:[,—–\"”»]|\s-)\s*(?:the\s+)?$", lead, re.IGNORECASE) is not None
 
 
 def turn_label(text: str, sentence: Sentence, *, short: bool = False) -> re.Match[str] | None:

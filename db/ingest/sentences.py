@@ -21,6 +21,7 @@ _TERMINATORS_LATIN = ".!?…"
 _TERMINATORS_CJK = "。！？"
 _CLOSERS_AFTER_STOP = "\"'”»)）」』’"
 _MAX_QUOTE_LENGTH = 1500  # a "quotation" longer than this is an unbalanced mark, not a quotation
+_REPORTING_DASH_AFTER = re.compile(r",?\s*[-—–]\s")  # after the mark: the reporting dash ('…", - сказал он')
 
 
 @dataclass(frozen=True)
@@ -51,26 +52,48 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def quotation_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Spans (including the marks) of quotations within text[start:end], pairing typographic and straight marks.
+    """Spans (including the marks) of quotations within text[start:end], nested ones inside the outer span.
 
-    A straight double quote closes an open quotation and opens one otherwise, so the mixed pairs that machine
-    translation leaves (“ ... ") still pair. Unclosed or overlong quotations are ignored.
+    A straight double quote opens when it follows a space and precedes a word, and closes when it follows a word
+    and precedes a space or punctuation; otherwise it closes an open quotation or opens one, so the mixed pairs
+    that machine translation leaves (“ ... ") still pair. A closing mark before the reporting dash ('…", - сказал
+    он') closes every level: typesetters write one mark for two. Unclosed or overlong quotations are ignored.
     """
     end = len(text) if end is None else end
     spans = []
     open_at: int | None = None
+    depth = 0
     for i in range(start, end):
         ch = text[i]
-        if open_at is None:
-            if ch in _OPEN_QUOTES or ch == '"':
-                open_at = i
-        elif ch in _CLOSE_QUOTES or ch == '"':
-            if i - open_at <= _MAX_QUOTE_LENGTH:
-                spans.append((open_at, i + 1))
-            open_at = None
-        elif ch in _OPEN_QUOTES and text[open_at] == '"':
-            open_at = i  # a stray straight quote before a typographic opening mark
+        if ch == '"':
+            direction = _straight_quote_direction(text, i, start, end)
+            closing = direction == "close" or (direction == "" and open_at is not None)
+            ch = _CLOSE_QUOTES[0] if closing else _OPEN_QUOTES[0]
+        if ch in _OPEN_QUOTES:
+            if open_at is None:
+                open_at, depth = i, 1
+            else:
+                depth += 1
+        elif ch in _CLOSE_QUOTES and open_at is not None:
+            depth -= 1
+            if _REPORTING_DASH_AFTER.match(text, i + 1, end):
+                depth = 0
+            if depth <= 0:
+                if i - open_at <= _MAX_QUOTE_LENGTH:
+                    spans.append((open_at, i + 1))
+                open_at, depth = None, 0
     return spans
+
+
+def _straight_quote_direction(text: str, i: int, start: int, end: int) -> str:
+    """ "open", "close" or "" (undecided) for the straight quote at i, from the characters around it."""
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    opens = (before.isspace() or before in "([{«“—–-/") and not after.isspace()
+    closes = not before.isspace() and (after.isspace() or after in ".,;:!?)»”—–-")
+    if opens == closes:
+        return ""
+    return "open" if opens else "close"
 
 
 def _is_abbreviation(text: str, dot: int, abbreviations: frozenset[str]) -> bool:
