@@ -23,6 +23,8 @@ _MAX_SUBJECT_GAP = 110  # characters between a subject and its verb ("X, for his
 _MAX_PARENTHETICAL_GAP = 200  # "Lavrov, in an interview with the newspaper ... on March 29, ..., stated"
 _MIN_DIRECT_QUOTE_WORDS = 4
 _MAX_INVERTED_GAP = 90  # characters between an inverted cue and its speaker ("заявил в беседе с журналистами посол")
+# A comma, dash or closing quotation mark, then only a title in capitals: "…, Chief Cabinet Secretary Matsuno told".
+_CLAUSE_OPENING = re.compile(r"(?:[,—–\"”»]|\s-)\s*(?:(?:the|a|an|[A-ZА-ЯЁ][\w.'’-]*)\s+){0,6}$")
 _INVERTED_CLAUSE_END = re.compile(r"[,;:.!?]\s")
 # "LAVROV:", "Mr. Lavrov:", "М.В.Захарова:", "林官房長官:", "Q:", "Вопрос:", "記者:" at the start of a paragraph.
 # (No "^": `match(text, pos)` anchors at pos, while "^" would only match at the start of the whole text.)
@@ -96,7 +98,7 @@ def find_attributions(
         )
     found = [a for a in found if not _relayed_by(a, found)]
     found = [a for a in found if not _nested(text, a, found, pack)]
-    found = _reported_by_own_official(text, found)
+    found = _reported_by_own_official(text, found, pack)
     return _clauses(text, sentence, found) if pack.verb_final else _continuations(text, found, pack)
 
 
@@ -182,10 +184,10 @@ def _nested(text: str, inner: Attribution, found: list[Attribution], pack: Langu
     return False
 
 
-def _reported_by_own_official(text: str, found: list[Attribution]) -> list[Attribution]:
+def _reported_by_own_official(text: str, found: list[Attribution], pack: LanguagePack) -> list[Attribution]:
     """ "Japan has voiced its concerns …, Chief Cabinet Secretary Matsuno told a news conference", "Japan and Russia
-    agreed on quotas …, the Japanese Fisheries Agency said": the state of the official who reports it is already
-    speaking through them; the other state of an agreement keeps its line."""
+    agreed on quotas …, the Japanese Fisheries Agency said", "Коно сообщил, что Москва и Токио условились …": the
+    state of the official who reports it is already speaking through them; the other state keeps its line."""
     result = []
     for inner in found:
         reporters = [
@@ -193,8 +195,11 @@ def _reported_by_own_official(text: str, found: list[Attribution]) -> list[Attri
             for outer in found
             if outer is not inner
             and outer.cue_class is SPEECH
-            and outer.cue_start > inner.cue_end
-            and _reporting_clause(text, outer)
+            and (
+                outer.cue_start > inner.cue_end and _reporting_clause(text, outer)
+                or outer.cue_end <= inner.cue_start
+                and pack.complementizer.search(text[outer.cue_end : inner.speakers[0].start])
+            )
         ]
         reporting_sides = {
             a.side for outer in reporters for m in outer.speakers for a in m.actors
@@ -219,8 +224,8 @@ def _reporting_clause(text: str, outer: Attribution) -> bool:
     """ "…, Matsuno told", "…, the Fisheries Agency said", "…, said Lavrov": the clause that reports the words before
     it opens after a comma, a dash or a closing quotation mark."""
     begin = min([outer.cue_start] + [m.start for m in outer.speakers if m.end <= outer.cue_start])
-    lead = text[max(0, begin - 12) : begin]
-    return re.search(r"(?:[,—–\"”»]|\s-)\s*(?:the\s+)?$", lead, re.IGNORECASE) is not None
+    lead = text[max(0, begin - 80) : begin]
+    return _CLAUSE_OPENING.search(lead) is not None
 
 
 def turn_label(text: str, sentence: Sentence, *, short: bool = False) -> re.Match[str] | None:
@@ -270,11 +275,13 @@ def transcript_turn(
     group = 1 if match.group(1) else 2
     for m in mentions:
         inside = match.start(group) <= m.start and m.end <= match.end(group)
-        if inside and m.actors and m.how in ("alias", "fuzzy", "role") and m.category == "official":
+        person = all(a.kind == "person" for a in m.actors)  # "Tokyo: Tokyo on Wednesday …" is a dateline
+        if inside and m.actors and person and m.how in ("alias", "fuzzy", "role") and m.category == "official":
             return Mention(match.start(group), match.end(group), label, m.actors, m.how)
     bare = pack_for(language).label_honorifics.sub("", label)  # "S.Lavrov", "С.В.Лавров", "Mr. Lavrov"
     for candidate in (label, bare, bare.split()[-1] if bare.split() else bare):
-        actors = gazetteer.by_alias(candidate.title()) or gazetteer.by_alias(candidate)
+        found = gazetteer.by_alias(candidate.title()) or gazetteer.by_alias(candidate)
+        actors = [a for a in found if a.kind == "person"]
         if actors:
             return Mention(match.start(group), match.end(group), label, (actors[0],), "alias")
     return None
@@ -370,7 +377,8 @@ def _subject_after(
     limit = clause_end.start() if clause_end else sentence.end
     for m in mentions:
         near = end <= m.start <= limit and m.start - end <= _MAX_INVERTED_GAP
-        if near and pack.can_be_subject(m.text.split()[0] if m.text.split() else m.text):
+        governed = pack.object_before.search(text[max(end, m.start - 20) : m.start])  # "посол РФ в Токио"
+        if near and not governed and pack.can_be_subject(m.text.split()[0] if m.text.split() else m.text):
             return m
     return None
 
@@ -397,6 +405,8 @@ def _inverted_speaker(
             return None
         if not pack.can_be_subject(m.text.split()[0] if m.text.split() else m.text):
             continue  # "заявил пресс-секретарь российского лидера Дмитрий Песков": not the genitive
+        if m.start > end and pack.object_before.search(text[max(end, m.start - 20) : m.start]):
+            continue  # "заявил посол РФ в Токио …": a place, not the speaker
         closes = re.match(r"\s*(?:[.,;:!?)]|$|\(|—|–)", text[m.end : m.end + 3])
         if quoted_before or closes or not re.search(r",\s*$", lead):
             return m

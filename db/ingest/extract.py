@@ -37,9 +37,11 @@ _KIND_FACTOR = {"direct_quote": 1.05, "reported": 1.0, "characterization": 0.5}
 BACKGROUND_PARAGRAPHS = 2
 _SAME_OCCASION_PARAGRAPHS = 1  # an undated statement right after a dated one by the same speaker shares its date
 _OPENS_QUOTE = re.compile(r"\s*[“«「『„\"]")
-# A first line without a final full stop is the headline: it repeats a statement of the body in other words.
+# Lines without a final full stop before the first that has one are the headline block (title, subtitle, dateline):
+# they repeat statements of the body in other words.
 _ENDS_SENTENCE = re.compile(r"[.!?…。！？\"”»」』]\s*$")
 _GENERIC_NAMES = {"media": "media (unnamed)", "expert": "experts (unnamed)"}
+_MAX_HEADLINE = 250  # characters of a line of the headline block (a longer line without a full stop is body text)
 _MIN_TURN_CJK = 10  # characters of a Japanese sentence of a transcript that holds a position ...
 _MIN_TURN_WORDS = 5  # ... and words of an English or Russian one
 _DETERMINERS = {"the", "these", "this", "that", "those", "some", "many", "a", "an", "very", "same", "aforementioned"}
@@ -71,6 +73,7 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
     spoke: dict[str, tuple[int, PartialDate]] = {}  # actor key -> (paragraph, date) of their last dated statement
     pack = pack_for(language)
     before: Sentence | None = None  # the sentence before, unless a headline
+    body_started = False  # a paragraph ending like a sentence has been read: the lines on top are over
     had_statements = False  # whether it holds statements of its own
     cursor = 0
     for sentence in sentences:
@@ -82,7 +85,10 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
         taken = [(m.start, m.end) for m in explicit]
         pronouns = [p for p in pronouns if all(p.end <= a or p.start >= b for a, b in taken)]
         mentions = sorted(explicit + pronouns, key=lambda m: m.start)
-        headline = sentence.paragraph == 0 and not _ENDS_SENTENCE.search(text, 0, sentence.paragraph_end)
+        paragraph_ends = bool(_ENDS_SENTENCE.search(text, 0, sentence.paragraph_end))
+        short = sentence.paragraph_end - sentence.paragraph_start <= _MAX_HEADLINE
+        headline = not body_started and short and not paragraph_ends  # title, subtitle repeating the lead, dateline
+        body_started = body_started or paragraph_ends or not short
         asked = sentence.text.rstrip('"”»」』) ').endswith(("?", "？"))  # "Has Japan protested?" asserts nothing
         fallback = discourse.speakers(sentence.paragraph)
         found = [] if headline else _attributed(text, sentence, mentions, gazetteer, language, turns, fallback)
