@@ -20,6 +20,7 @@ from db.ingest.cues import AGREEMENT, NOUN, RELAYED, SOURCE, SPEECH, TURN, CueCl
 from db.ingest.document import Candidate, Document, PartialDate
 from db.ingest.gazetteer import Actor, Gazetteer
 from db.ingest.languages import pack_for
+from db.ingest.relevance import SidesMentioned, other_sides, review
 from db.ingest.sentences import Sentence, split_sentences
 from db.ingest.speakers import Mention, MentionFinder, SpeakerContext
 from db.ingest.statement_dates import DateResolver, StatementDate
@@ -72,6 +73,7 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
     discourse = _LastSpeakers()
     spoke: dict[str, tuple[int, PartialDate]] = {}  # actor key -> (paragraph, date) of their last dated statement
     pack = pack_for(language)
+    mentioned = SidesMentioned(text, sentences, all_mentions)
     before: Sentence | None = None  # the sentence before, unless a headline
     body_started = False  # a paragraph ending like a sentence has been read: the lines on top are over
     had_statements = False  # whether it holds statements of its own
@@ -109,8 +111,12 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
         for item in found:
             around = (paragraph, question if item.attribution.cue_class is TURN else background)
             made = _candidates(item, text, sentence, around, classifier, dates, spoke)
-            candidates.extend(made)
-            for c in made:  # "Kishida said Tuesday ... He also said ...": the same occasion
+            since = turns.since if item.attribution.cue_class is TURN else None
+            nearby = mentioned.near(sentence.paragraph, since)
+            for candidate, topical in made:
+                review(candidate, pack, topical or other_sides(nearby, candidate), document.published)
+            candidates.extend(candidate for candidate, _ in made)
+            for c, _ in made:  # "Kishida said Tuesday ... He also said ...": the same occasion
                 if c.actor_key and c.date_basis in ("explicit", "inferred"):
                     spoke[c.actor_key] = (sentence.paragraph, c.said_on)
         dates.observe(sentence)
@@ -172,6 +178,7 @@ class _Turns:
         self.pack = pack_for(language)
         self.language = language
         self.speaker: Mention | None = None
+        self.since = 0  # the paragraph the turn began in
 
     def at(
         self, text: str, sentence: Sentence, gazetteer: Gazetteer, mentions: list[Mention]
@@ -182,6 +189,7 @@ class _Turns:
         label = turn_label(text, sentence)
         if label is not None:
             self.speaker = transcript_turn(text, sentence, gazetteer, mentions, self.language)
+            self.since = sentence.paragraph
             return (self.speaker, label.end()) if self.speaker is not None else None
         paragraph = text[sentence.paragraph_start : sentence.paragraph_end].rstrip()
         if self.speaker is None or turn_label(text, sentence, short=True) is not None or _heading(paragraph):
@@ -199,6 +207,7 @@ class _Turns:
         speakers = [m for m in mentions if m.end <= at and len(m.actors) == 1 and m.category == "official"]
         if speakers:
             self.speaker = speakers[-1]
+            self.since = sentence.paragraph
 
     def narration(self, paragraph: str) -> None:
         """The paragraph reports others in the third person, not in the first: the transcript is over."""
@@ -300,8 +309,9 @@ def _candidates(
     classifier: IssueClassifier,
     dates: DateResolver,
     spoke: dict[str, tuple[int, PartialDate]],
-) -> list[Candidate]:
-    """One candidate per issue of the attributed text (usually one; two for "X, as well as Y" on two issues)."""
+) -> list[tuple[Candidate, bool]]:
+    """One candidate per issue of the attributed text (usually one; two for "X, as well as Y" on two issues), each
+    with whether its own words name an issue of the taxonomy (other than the catch-all)."""
     attribution = item.attribution
     when = dates.resolve(sentence, attribution.cue_start, attribution.cue_end, attribution.cue_class)
     earlier = spoke.get(item.actor.key) if item.actor and item.actor.key else None
@@ -320,7 +330,8 @@ def _candidates(
             + (f" ({', '.join(issue.keywords[:3])})" if issue.keywords else " (no keyword)")
             + f"; date {when.value.iso()}: {when.why}"
         )
-        result.append(
+        topical = bool(issue.keywords) and issue.slug != FALLBACK_ISSUE
+        result.append((
             Candidate(
                 quote=text[start:end],
                 start=start,
@@ -337,8 +348,9 @@ def _candidates(
                 confidence=confidence,
                 reason=reason,
                 accepted=official and confidence >= 0.5,
-            )
-        )
+            ),
+            topical,
+        ))  # fmt: skip
     return result
 
 

@@ -26,6 +26,7 @@ from db.ingest.sentences import Sentence, quotation_spans
 
 _MAX_CUE_DISTANCE = 100
 _EVENT_MEMORY_PARAGRAPHS = 2
+_NEWS_DAYS = 92  # a date further back than this before publication does not date an undated statement
 _EVENT_WINDOW = 100  # the event word nearest a date, up to this far, names the dated event
 _EVENT_NEIGHBOURS = 15  # other event words this much further away name it too ("a 2 + 2 meeting")
 
@@ -142,11 +143,13 @@ class DateResolver:
             return StatementDate(self.published, "explicit", "transcript turn: the transcript's date")
         if referred is not None:
             return StatementDate(referred.date, "inferred", f"refers to the event of {referred.date.iso()}")
-        same_paragraph = [d for p, d in self._paragraph_dates if p == sentence.paragraph and d.precision != "year"]
+        same_paragraph = [
+            d for p, d in self._paragraph_dates if p == sentence.paragraph and d.precision != "year" and self._news(d)
+        ]
         if same_paragraph:
             return StatementDate(same_paragraph[-1], "inferred", f"date {same_paragraph[-1].iso()} in the paragraph")
         recent = sentence.paragraph - self._current_seen_at <= _EVENT_MEMORY_PARAGRAPHS
-        if recent and self._current is not None:
+        if recent and self._current is not None and self._news(self._current.date):
             return StatementDate(self._current.date, "inferred", f"event under discussion, {self._current.date.iso()}")
         if self.published:
             return StatementDate(self.published, "article", "publication date")
@@ -245,6 +248,14 @@ class DateResolver:
     def _set_current(self, event: _Event, paragraph: int) -> None:
         self._current = event
         self._current_seen_at = paragraph
+
+    def _news(self, value: PartialDate) -> bool:
+        """A date close enough before publication to be the occasion of a statement reported without its own date;
+        older dates in the text ("launched in 1992", "first held in 2013") are background."""
+        if self.published is None:
+            return True
+        ends = value.start().replace(month=value.month or 12)
+        return (self.published.start() - ends).days <= _NEWS_DAYS
 
     def _is_future(self, value: PartialDate) -> bool:
         if self.published is None:

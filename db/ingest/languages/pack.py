@@ -74,6 +74,7 @@ class LanguagePack:
     # --- transcripts ---
     label_honorifics: re.Pattern[str] = NEVER  # "Mr.", "С.В." before the name in a speaker label
     turn_announcement: re.Pattern[str] = NEVER  # "…の発言要旨は次の通り", "said the following:": a turn follows
+    no_comment: re.Pattern[str] = NEVER  # "declined to comment", 「申し上げる状況にない」: nothing stated
     procedural: re.Pattern[str] = NEVER  # "That is all from me", "以上です": a turn's sentence that holds nothing
     # --- speakers ---
     side_words: Sequence[tuple[str, str]] = ()  # (folded stem, side slug): "росси" -> russia

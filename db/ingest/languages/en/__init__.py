@@ -73,6 +73,10 @@ PACK = LanguagePack(
     turn_announcement=re.compile(
         r"(?i)\b(?:said|stated|the following|as follows|full text|excerpts?)\b[^.]{0,40}:\s*$"
     ),
+    no_comment=re.compile(
+        r"(?i)\b(?:declined? to comment|no comment|would not comment|refused to comment|refrained from comment\w*|"
+        r"did not (?:comment|elaborate)|not in a position to comment)"
+    ),
     procedural=re.compile(
         r"(?i)\b(?:opening remarks|that is all|that's all|thank you|next question|I have (?:a|one|another) question|"
         r"distributed to you|good (?:morning|afternoon|evening))\b"
