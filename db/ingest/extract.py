@@ -96,6 +96,8 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
         found = [] if headline else _attributed(text, sentence, mentions, gazetteer, language, turns, fallback)
         discourse.observe(found, sentence.paragraph)
         turns.announced(text, sentence, mentions)
+        if sentence.end == sentence.paragraph_end:
+            turns.paragraph_done(text[sentence.paragraph_start : sentence.paragraph_end])
         if asked:
             found = [f for f in found if f.attribution.cue_class is TURN]
         if not found and previous:
@@ -179,6 +181,7 @@ class _Turns:
         self.language = language
         self.speaker: Mention | None = None
         self.since = 0  # the paragraph the turn began in
+        self.listing = False  # the last paragraph of the turn began or continued a list
 
     def at(
         self, text: str, sentence: Sentence, gazetteer: Gazetteer, mentions: list[Mention]
@@ -209,10 +212,20 @@ class _Turns:
             self.speaker = speakers[-1]
             self.since = sentence.paragraph
 
-    def narration(self, paragraph: str) -> None:
-        """The paragraph reports others in the third person, not in the first: the transcript is over."""
-        if not self.pack.own_voice.search(paragraph):
+    def narration(self, text: str, sentence: Sentence, paragraph: str) -> None:
+        """A paragraph after the turn that reports (it has a cue: "Как передает «Интерфакс», …", "Earlier, Kishida
+        confirmed …") and does not speak in the speaker's own voice is the writer's: the transcript is over. Items
+        of a list the speaker began ("私から大使に対し、" / "…であること") go on."""
+        if self.listing or self.pack.own_voice.search(paragraph):
+            return
+        if self.pack.find_cues(text, sentence.start, sentence.end):
             self.speaker = None
+
+    def paragraph_done(self, paragraph: str) -> None:
+        """Remember whether a turn's paragraph leaves a list open (ends with a comma or without a full stop)."""
+        self.listing = self.speaker is not None and (
+            paragraph.rstrip()[-1:] in ",、，:：" or not _ENDS_SENTENCE.search(paragraph)
+        )
 
     def worth_a_statement(self, words: str) -> bool:
         """A turn's sentence that holds a position, not "That is all from me" or "Thank you"."""
@@ -289,8 +302,8 @@ def _attributed(
         outer_sides |= {a.side for a in turn[0].actors}
     own = [f for f in own if not _own_side_inside(f, outer_sides)]
     continuation = turn is not None and sentence.start == sentence.paragraph_start and words_start == sentence.start
-    if continuation and any(f.mention.how != "pronoun" for f in own):  # narration names its speakers
-        turns.narration(text[sentence.paragraph_start : sentence.paragraph_end])
+    if continuation:
+        turns.narration(text, sentence, text[sentence.paragraph_start : sentence.paragraph_end])
         turn = turn if turns.speaker is not None else None
     if turn is not None and turns.worth_a_statement(text[words_start : sentence.end]):
         speaker, words_start = turn

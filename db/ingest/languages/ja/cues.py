@@ -65,7 +65,8 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
 def _quotative(ws: list[Word], i: int) -> Cue | None:
     """…と述べた, 「…」と応じた, …とも語った, …との見方を示した, …としている, …という。"""
     word = ws[i]
-    if not (word.is_("助詞", "格助詞") and word.surface == "と" or word.surface == "とも"):
+    conditional = word.is_("助詞", "接続助詞") and word.surface == "と"  # the tagger's reading; checked below
+    if not (word.is_("助詞", "格助詞") and word.surface == "と" or word.surface == "とも" or conditional):
         return None
     if not _closes_clause(ws, i):
         return None  # ロシアと会談した: と after a noun is "with"
@@ -82,6 +83,8 @@ def _quotative(ws: list[Word], i: int) -> Cue | None:
     lemma, last = predicate
     if lemma in _NOT_REPORTING or _passive(ws, last):
         return None
+    if conditional and lemma not in _SPEECH_ACTS | _COGNITION:
+        return None  # …しないといけない: "if", not a quotation (a verb of saying after it overrules the tagger)
     embedded = _embedded(ws, last)
     if embedded is not None:
         return (word.start, _chunk_end(ws, last), embedded) if embedded is RELAYED else None

@@ -17,7 +17,7 @@ from db.ingest.languages.ru.morphology import lemmas
 
 _B = r"(?<![\w-])"
 _E = r"(?![\w-])"
-_VERB_FORMS = frozenset({"VERB", "INFN", "GRND", "PRTS"})
+_VERB_FORMS = frozenset({"VERB", "GRND", "PRTS"})  # not the infinitive: "Токио должен признать"
 _ADJECTIVES = frozenset({"ADJS", "ADJF", "PRTS"})
 _WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)?")
 
