@@ -86,10 +86,13 @@ def find_attributions(
             speakers = _speakers(text, sentence, inside, match_start, match_end, cue_class, pack)  # a third party
         else:
             speakers = _speakers(text, sentence, outside, match_start, match_end, cue_class, pack)
-            if not speakers and pack.zero_subject and cue_class is not RELAYED and cue_class is not SOURCE:
+            named_elsewhere = _unnamed_source(text, sentence, outside, match_start, pack)
+            if not speakers and pack.zero_subject and cue_class not in (RELAYED, SOURCE) and not named_elsewhere:
                 speakers = fallback
         if not speakers:
             continue
+        if cue_class is AGREEMENT:
+            speakers = _with_partners(text, sentence, outside, speakers, match_start, match_end, pack)
         kind = _kind(text, sentence, quotes, speakers, cue_class)
         cue = text[match_start:match_end]
         found.append(
@@ -122,6 +125,37 @@ def _continuations(text: str, found: list[Attribution], pack: LanguagePack) -> l
         ordered[index - 1] = dataclasses.replace(earlier, quote_end=cut)
         ordered[index] = dataclasses.replace(later, quote_start=later.cue_start)
     return ordered
+
+
+def _with_partners(
+    text: str,
+    sentence: Sentence,
+    mentions: list[Mention],
+    speakers: tuple[Mention, ...],
+    cue_start: int,
+    cue_end: int,
+    pack: LanguagePack,
+) -> tuple[Mention, ...]:
+    """The other party of an agreement: 「岸田外相はラブロフ外相と会談し、…で合意した」, "Kono agreed with Lavrov",
+    "Лавров договорился с Мотэги": one line for each."""
+    taken = {id(m) for m in speakers}
+    partners = []
+    for m in mentions:
+        if id(m) in taken or not m.actors or m.category != "official":
+            continue
+        before = sentence.start <= m.start and m.end <= cue_start and pack.partner_before.match(text, m.end)
+        after = cue_end <= m.start <= cue_end + 12 and pack.partner_after.search(text[cue_end : m.start])
+        if before or after:
+            partners.append(m)
+    return speakers + tuple(partners)
+
+
+def _unnamed_source(text: str, sentence: Sentence, mentions: list[Mention], cue_start: int, pack: LanguagePack) -> bool:
+    """「事情に詳しい関係者の1人は、…としている」: the speaker is someone unnamed, not the last one named."""
+    for match in pack.unnamed_source.finditer(text, sentence.start, cue_start):
+        if not any(m.start <= match.start() < m.end for m in mentions):
+            return True
+    return False
 
 
 def _clauses(text: str, sentence: Sentence, found: list[Attribution]) -> list[Attribution]:
@@ -348,10 +382,9 @@ def _speakers(
     if cue_class is RELAYED:  # 「プーチン大統領が…と述べたことに関し」: only a subject of its own clause speaks
         subject = _marked_subject(text, mentions, start, pack)
         return _with_coordinated(text, mentions, subject, pack) if subject else ()
-    if pack.subject_by_topic:
+    if pack.subject_by_topic:  # no topic or subject of its own: the speaker was named before (zero_subject)
         topic = _topic(text, mentions, start, pack)
-        if topic:
-            return _with_coordinated(text, mentions, topic, pack)
+        return _with_coordinated(text, mentions, topic, pack) if topic else ()
     inverted = _inverted_speaker(text, mentions, start, end, sentence, pack)
     if inverted:
         return (inverted,)
@@ -493,7 +526,9 @@ def _topic(text: str, mentions: list[Mention], cue_start: int, pack: LanguagePac
             if pack.clause_end.search(text, chosen.end, later.start):
                 chosen = later
         return chosen
-    subjects = [m for m in before if pack.subject_marker.match(text, m.end)]
+    subjects = [
+        m for m in before if pack.subject_marker.match(text, m.end) and not pack.clause_closed(text, m.end, cue_start)
+    ]  # 「日本側が求めている問題には触れず、…と述べた」: 日本側 is the subject of 求めている only
     return subjects[0] if subjects else None
 
 

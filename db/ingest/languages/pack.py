@@ -43,6 +43,7 @@ class LanguagePack:
     speaker_inside_cue: re.Pattern[str] = NEVER  # "in his opinion", "по его словам": the speaker is in the cue
     # --- grammar: clauses, subjects, coordination ---
     subject_by_topic: bool = False  # Japanese: the speaker is the topic (は) of the sentence
+    unnamed_source: re.Pattern[str] = NEVER  # 「関係者の1人は」: an unnamed speaker, not the one named before
     zero_subject: bool = False  # a subject already named is left out: a cue without one is the last speaker's
     verb_final: bool = False  # the cue closes its statement: each statement is the clause ending with its cue
     topic_marker: re.Pattern[str] = NEVER  # right after a name: it is the topic (は, も, としては)
@@ -53,6 +54,8 @@ class LanguagePack:
     object_particle_after: re.Pattern[str] = NEVER  # Japanese: ロシアの, 日本に: a name that is not the subject
     phrase_preposition: re.Pattern[str] = NEVER  # a comma-delimited phrase opened by a preposition holds no subject
     spokesman_of: re.Pattern[str] = NEVER  # "a representative of the ministry said": the body speaks
+    partner_before: re.Pattern[str] = NEVER  # after a name: the other party of an agreement (ラブロフ外相と会談し)
+    partner_after: re.Pattern[str] = NEVER  # between an agreement and a name: "agreed with", "договорился с"
     coordination: re.Pattern[str] = NEVER  # what joins two speakers: "and", "и", "と"
     by_agent: re.Pattern[str] = NEVER  # " by " before the agent of a passive cue
     complementizer: re.Pattern[str] = NEVER  # "that", "что": what was said follows
@@ -71,6 +74,7 @@ class LanguagePack:
     back_reference: re.Pattern[str] = NEVER  # "Об этом заявил", "This was stated by": what was said is before
     coordinators: re.Pattern[str] = NEVER  # "..., as well as to ...": two positions in one sentence
     clause_end: re.Pattern[str] = NEVER  # Japanese: 「…たが、」 ends the clause of a topic
+    clause_closed: Callable[[str, int, int], bool] = lambda text, start, end: False  # a clause ends in text[start:end]
     # --- transcripts ---
     label_honorifics: re.Pattern[str] = NEVER  # "Mr.", "С.В." before the name in a speaker label
     turn_announcement: re.Pattern[str] = NEVER  # "…の発言要旨は次の通り", "said the following:": a turn follows

@@ -45,6 +45,7 @@ PACK = LanguagePack(
         r"press secretary|delegation|ambassador) (?:of|from|in) (?:the )?$",
         re.IGNORECASE,
     ),
+    partner_after=re.compile(r"^\s+with\s+(?:the\s+|his\s+|her\s+|its\s+)?(?:\w+\s+){0,2}$"),
     coordination=re.compile(  # "Kono and his Russian counterpart Lavrov"
         r"^\s*,?\s*and(?:\s+(?:his|her|their|its|the)\s+(?:[A-Za-z-]+\s+){0,2}(?:counterpart|colleague|"
         r"partner|opposite number))?\s*$"

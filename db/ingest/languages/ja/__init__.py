@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from db.ingest.languages import lexicon
-from db.ingest.languages.ja import cues, dates, speakers
+from db.ingest.languages.ja import cues, dates, morphology, speakers
 from db.ingest.languages.pack import LanguagePack
 
 PACK = LanguagePack(
@@ -23,14 +23,17 @@ PACK = LanguagePack(
     schedule_before_intention=re.compile(r"(?:訪問|出席|参加|会談|訪れ|訪日|訪露|来日)(?:する|した)?(?:の)?$"),
     subject_by_topic=True,
     zero_subject=True,
+    unnamed_source=re.compile(r"(?:関係者|幹部|当局者|高官|筋|担当者|専門家|識者)(?:の[0-9０-９一二三]+人)?(?:は|が)"),
     verb_final=True,
     topic_marker=re.compile(r"(?:は|も|としては|側は)"),
     subject_marker=re.compile(r"が"),
     source_speaker_before=True,  # 「日本経済新聞によると」: the source ends where the cue begins
     clause_break=re.compile(r"[。；]"),
     object_particle_after=re.compile(r"[のをにへ]"),  # ロシアの外相, 日本に: not the subject
+    partner_before=re.compile(r"と(?!の|して|も|は)"),
     coordination=re.compile(r"^\s*[とや・]\s*$"),
     complementizer=re.compile(r"と|、"),
+    clause_closed=morphology.clause_closed,
     clause_end=re.compile(r"(?:たが|だが|するが|ものの|けれども|一方|。)、?"),
     own_voice=re.compile(  # the first person, and the polite forms a speaker uses and a report does not
         r"私|我々|わが国|我が国|当方|われわれ|政府として|まいります|おります|ございます|(?:です|ます|でした|ました|ません)(?:。|$)"

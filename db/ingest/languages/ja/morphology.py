@@ -64,3 +64,19 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
         Word(w.surface, w.start + start, w.end + start, w.lemma, w.pos, w.pos2, w.form)
         for w in _analyse(text[start:end])
     ]
+
+
+def clause_closed(text: str, start: int, end: int) -> bool:
+    """True when a clause ends inside text[start:end]: a verb that modifies the noun after it (求めている問題),
+    or one that continues with a comma (触れず、, 会談し、): a subject before it belongs to that clause."""
+    ws = words(text, start, end)
+    for index, word in enumerate(ws[:-1]):
+        after = ws[index + 1]
+        predicate = word.pos in ("動詞", "助動詞", "形容詞")
+        if predicate and word.form.startswith("連体形") and after.pos == "名詞":
+            return True
+        if predicate and word.form.startswith(("連用形", "終止形")) and after.surface == "、":
+            return True
+        if word.surface in ("て", "で") and word.pos == "助詞" and after.surface == "、":
+            return True
+    return False
