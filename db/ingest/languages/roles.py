@@ -8,5 +8,7 @@ PRESIDENT = ("president",)
 AMBASSADOR_TO_JAPAN = ("ambassador", "japan")
 AMBASSADOR_TO_RUSSIA = ("ambassador", "russia")
 KREMLIN_PRESS_SECRETARY = ("press", "secretary", "president")
+FAR_EAST = ("development", "far", "east")
+MFA_SPOKESPERSON = ("press", "department")
 LEADERS = "president|prime+minister"
 FOREIGN_MINISTERS = "foreign+minister"

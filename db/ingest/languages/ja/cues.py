@@ -37,6 +37,7 @@ _SOURCE = re.compile(r"(?:によると|によれば|によりますと|の話で
 _SENTENCE_END = frozenset("。．！？」』")
 _SURU = "為る"
 _CLAUSE_NOUNS = frozenset({"上", "後", "際"})  # …とした上で, …と述べた後: the clause goes on
+_REPORT_NOUNS = frozenset(lexicon.words("ja", "cues.json", "report_nouns"))  # Xが…という発言があった
 NEVER_CUE = CueClass("none", 0.0)
 _IU = "言う"
 
@@ -288,7 +289,7 @@ def _embedded(ws: list[Word], last: int) -> CueClass | None:
     noun = ws[_chunk_last(ws, last) + 1]
     if noun.lemma in _CLAUSE_NOUNS:
         return None
-    return RELAYED if noun.lemma == "事" else NEVER_CUE
+    return RELAYED if noun.lemma == "事" or noun.lemma in _REPORT_NOUNS else NEVER_CUE
 
 
 def _modifies_noun(ws: list[Word], last: int) -> bool:

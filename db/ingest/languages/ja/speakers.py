@@ -9,9 +9,12 @@ from db.ingest.languages.roles import (
     AMBASSADOR_TO_JAPAN,
     AMBASSADOR_TO_RUSSIA,
     DEFENSE,
+    FAR_EAST,
     FOREIGN,
     FOREIGN_MINISTERS,
+    KREMLIN_PRESS_SECRETARY,
     LEADERS,
+    MFA_SPOKESPERSON,
     PM,
     PRESIDENT,
 )
@@ -32,6 +35,9 @@ ROLE_PATTERNS: list[tuple[re.Pattern[str], tuple[str, ...], str]] = [
     (re.compile(_SIDE_JA + r"の?(?:防衛相|防衛大臣|国防相)"), DEFENSE, "side"),
     (re.compile(_SIDE_JA + r"の?(?:首相|総理大臣|総理)"), PM, "side"),
     (re.compile(_SIDE_JA + r"の?大統領"), PRESIDENT, "side"),
+    (re.compile(r"(?:ロシアの|露)?極東(?:発展|開発)相"), FAR_EAST, "=russia"),
+    (re.compile(r"(?:ロシアの|露)?大統領報道官"), KREMLIN_PRESS_SECRETARY, "=russia"),
+    (re.compile(r"(?:ロシア|露)(?:外務省)?報道官"), MFA_SPOKESPERSON, "=russia"),
 ]
 
 COLLECTIVE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
