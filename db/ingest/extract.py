@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from db.ingest.attribution import Attribution, find_attributions, transcript_turn, turn_label
 from db.ingest.classify import FALLBACK_ISSUE, IssueClassifier, IssueScore
-from db.ingest.cues import AGREEMENT, NOUN, RELAYED, SOURCE, SPEECH, TURN, CueClass
+from db.ingest.cues import AGREEMENT, RELAYED, SPEECH, TURN, CueClass
 from db.ingest.document import Candidate, Document, PartialDate
 from db.ingest.gazetteer import Actor, Gazetteer
 from db.ingest.languages import pack_for
@@ -328,8 +328,8 @@ def _candidates(
     attribution = item.attribution
     when = dates.resolve(sentence, attribution.cue_start, attribution.cue_end, attribution.cue_class)
     earlier = spoke.get(item.actor.key) if item.actor and item.actor.key else None
-    fallback = when.basis == "article" and attribution.cue_class in (SPEECH, SOURCE, NOUN)
-    if fallback and earlier is not None and sentence.paragraph - earlier[0] <= _SAME_OCCASION_PARAGRAPHS:
+    undated = not when.own and attribution.cue_class is not TURN  # no date of its own: the same occasion?
+    if undated and earlier is not None and sentence.paragraph - earlier[0] <= _SAME_OCCASION_PARAGRAPHS:
         when = StatementDate(earlier[1], "inferred", f"the same speaker's statement of {earlier[1].iso()} before")
     official = item.category == "official"
     actor = item.actor

@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from db.ingest.cues import INTENTION, STANCE, TURN, CueClass
+from db.ingest.cues import AGREEMENT, INTENTION, STANCE, TURN, CueClass
 from db.ingest.dates import DateMention, find_dates
 from db.ingest.document import PartialDate
 from db.ingest.languages import pack_for
@@ -27,6 +27,10 @@ from db.ingest.sentences import Sentence, quotation_spans
 _MAX_CUE_DISTANCE = 100
 _EVENT_MEMORY_PARAGRAPHS = 2
 _NEWS_DAYS = 92  # a date further back than this before publication does not date an undated statement
+_INVERTED_LEAD = re.compile(r"(?:[,—–\"”»]|\s-)\s*$")
+# What may stand between a verb and the date of its saying: "said on Monday", "told a news conference in Tokyo on
+# Thursday", "заявил в пятницу", "сообщил журналистам во вторник" (no complementizer, no comma: not yet what was said).
+_REPORTING_WORDS = re.compile(r"[^,;:\"“”«»]{0,100}?", re.DOTALL)
 _EVENT_WINDOW = 100  # the event word nearest a date, up to this far, names the dated event
 _EVENT_NEIGHBOURS = 15  # other event words this much further away name it too ("a 2 + 2 meeting")
 
@@ -39,6 +43,7 @@ class StatementDate:
     value: PartialDate
     basis: str  # explicit, inferred, article
     why: str  # for the candidate's reason
+    own: bool = False  # from the statement's own sentence (not the paragraph, an event or the publication)
 
 
 @dataclass
@@ -109,6 +114,8 @@ class DateResolver:
     def resolve(self, sentence: Sentence, cue_start: int, cue_end: int, cue_class: CueClass) -> StatementDate:
         """The date of a statement whose cue spans [cue_start, cue_end) in this sentence."""
         near = [d for d in self.dates_in(sentence) if _distance(d, cue_start) <= _MAX_CUE_DISTANCE]
+        if not self.pack.verb_final and cue_class is not AGREEMENT:  # "agreed on it during the visit in December"
+            near = [d for d in near if self._dates_the_saying(sentence, d, cue_start, cue_end)]
         infinitive = self.pack.infinitive_after.match(self.text, cue_end)
         if infinitive:  # "agreed to hold talks in December": a plan's date ("agreed in November to ..." is not)
             content_from = cue_end + infinitive.group(0).rfind(" to ") + 1
@@ -134,7 +141,7 @@ class DateResolver:
                 if finer is not None:
                     return StatementDate(finer, "inferred", f"event of {finer.iso()}")
             basis = "explicit" if best.basis == "explicit" else "inferred"
-            return StatementDate(best.value, basis, f"date '{best.text}' in the sentence")
+            return StatementDate(best.value, basis, f"date '{best.text}' in the sentence", own=True)
         if cue_class in (STANCE, INTENTION) and self.published:
             return StatementDate(self.published, "article", "present stance: publication date")
         if self.pack.present_cue.search(self.text[cue_start:cue_end]) and self.published:
@@ -156,6 +163,24 @@ class DateResolver:
         return StatementDate(PartialDate(1970), "unknown", "no date in the text and no publication date")
 
     # --- helpers -------------------------------------------------------------------------------------------
+    def _dates_the_saying(self, sentence: Sentence, date: DateMention, cue_start: int, cue_end: int) -> bool:
+        """Whether a date of the sentence dates the saying, not what was said: "He said the government protested
+        Medvedev's visit last Friday" dates the visit; "Suga said on Monday that …" and "…, Matsuno told a news
+        conference on Thursday" date the saying. After the verb only the words before what was said count;
+        before it, nothing of what was said when the report comes after it ("…, Matsuno told")."""
+        lead = self.text[max(sentence.start, cue_start - 6) : cue_start]
+        inverted = _INVERTED_LEAD.search(lead) is not None
+        if date.end <= cue_start:
+            return not inverted or date.start >= self._clause_start(sentence, cue_start)
+        between = self.text[cue_end : date.start]
+        return inverted or _REPORTING_WORDS.fullmatch(between) is not None
+
+    def _clause_start(self, sentence: Sentence, cue_start: int) -> int:
+        """Where the reporting clause of an inverted cue begins: after the last comma, dash or quote before it."""
+        lead = self.text[sentence.start : cue_start]
+        cut = max(lead.rfind(mark) for mark in ",—–\"”»")
+        return sentence.start + cut + 1 if cut >= 0 else sentence.start
+
     def _anchored_day(self, sentence: Sentence, cue_start: int) -> PartialDate | None:
         """ "The next day", 翌日, "на следующий день" near the cue: the last day-precise date, shifted."""
         if self._last_day is None:
