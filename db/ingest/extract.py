@@ -326,7 +326,9 @@ def _candidates(
     """One candidate per issue of the attributed text (usually one; two for "X, as well as Y" on two issues), each
     with whether its own words name an issue of the taxonomy (other than the catch-all)."""
     attribution = item.attribution
-    when = dates.resolve(sentence, attribution.cue_start, attribution.cue_end, attribution.cue_class)
+    when = dates.resolve(
+        sentence, attribution.cue_start, attribution.cue_end, attribution.cue_class, item.mention.start
+    )
     earlier = spoke.get(item.actor.key) if item.actor and item.actor.key else None
     undated = not when.own and attribution.cue_class is not TURN  # no date of its own: the same occasion?
     if undated and earlier is not None and sentence.paragraph - earlier[0] <= _SAME_OCCASION_PARAGRAPHS:

@@ -80,7 +80,10 @@ class DateResolver:
                 if any(a <= start < b for a, b in quotes) or self._is_future(m.value):
                     continue
                 lead = self.text[sentence.start : start]
-                if self.pack.deadline_before.search(lead[-25:]) or self.pack.future.search(lead):
+                unquoted = "".join(  # "«… будет …», — сказал во вторник": a quoted future is no plan of the date
+                    ch for i, ch in enumerate(lead, sentence.start) if not any(a <= i < b for a, b in quotes)
+                )
+                if self.pack.deadline_before.search(lead[-25:]) or self.pack.future.search(unquoted):
                     continue
                 usable.append(DateMention(start, end, m.value, m.basis, m.text))
             self._cache[sentence.index] = usable
@@ -111,11 +114,14 @@ class DateResolver:
             if referred is not None:
                 self._set_current(referred, sentence.paragraph)
 
-    def resolve(self, sentence: Sentence, cue_start: int, cue_end: int, cue_class: CueClass) -> StatementDate:
-        """The date of a statement whose cue spans [cue_start, cue_end) in this sentence."""
+    def resolve(
+        self, sentence: Sentence, cue_start: int, cue_end: int, cue_class: CueClass, speaker_start: int | None = None
+    ) -> StatementDate:
+        """The date of a statement whose cue spans [cue_start, cue_end) in this sentence, said by the speaker
+        named at `speaker_start`."""
         near = [d for d in self.dates_in(sentence) if _distance(d, cue_start) <= _MAX_CUE_DISTANCE]
         if not self.pack.verb_final and cue_class is not AGREEMENT:  # "agreed on it during the visit in December"
-            near = [d for d in near if self._dates_the_saying(sentence, d, cue_start, cue_end)]
+            near = [d for d in near if self._dates_the_saying(sentence, d, cue_start, cue_end, speaker_start)]
         infinitive = self.pack.infinitive_after.match(self.text, cue_end)
         if infinitive:  # "agreed to hold talks in December": a plan's date ("agreed in November to ..." is not)
             content_from = cue_end + infinitive.group(0).rfind(" to ") + 1
@@ -163,15 +169,19 @@ class DateResolver:
         return StatementDate(PartialDate(1970), "unknown", "no date in the text and no publication date")
 
     # --- helpers -------------------------------------------------------------------------------------------
-    def _dates_the_saying(self, sentence: Sentence, date: DateMention, cue_start: int, cue_end: int) -> bool:
+    def _dates_the_saying(
+        self, sentence: Sentence, date: DateMention, cue_start: int, cue_end: int, speaker_start: int | None
+    ) -> bool:
         """Whether a date of the sentence dates the saying, not what was said: "He said the government protested
         Medvedev's visit last Friday" dates the visit; "Suga said on Monday that …" and "…, Matsuno told a news
         conference on Thursday" date the saying. After the verb only the words before what was said count;
         before it, nothing of what was said when the report comes after it ("…, Matsuno told")."""
+        clause_start = self._clause_start(sentence, cue_start)
+        speaker_before = speaker_start is not None and speaker_start < clause_start  # "Lavrov, on March 29, stated"
         lead = self.text[max(sentence.start, cue_start - 6) : cue_start]
-        inverted = _INVERTED_LEAD.search(lead) is not None
+        inverted = _INVERTED_LEAD.search(lead) is not None and not speaker_before
         if date.end <= cue_start:
-            return not inverted or date.start >= self._clause_start(sentence, cue_start)
+            return not inverted or date.start >= clause_start
         between = self.text[cue_end : date.start]
         return inverted or _REPORTING_WORDS.fullmatch(between) is not None
 
