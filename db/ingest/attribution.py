@@ -391,27 +391,36 @@ def _speakers(
     agent = _agent(text, mentions, end, pack)
     if agent:
         return _with_coordinated_right(text, mentions, agent, pack)
-    subject = _nearest_left(text, sentence, mentions, start, pack)
+    subject = _nearest_left(text, sentence, mentions, start, pack, guess_object=not pack.inverted_subject_far)
     if subject is None:
         subject = _institution(text, sentence, mentions, start, end, pack)
     if subject is None and pack.inverted_subject_far:
-        subject = _subject_after(text, sentence, mentions, end, pack)  # "Об этом заявил посол Михаил Галузин"
+        subject = _subject_after(text, sentence, mentions, start, end, pack)  # "Об этом заявил посол Галузин"
+    if subject is None and pack.inverted_subject_far:
+        subject = _nearest_left(text, sentence, mentions, start, pack, guess_object=True)
     if subject is None:
         return ()
     return _with_coordinated(text, mentions, subject, pack)
 
 
+def _head(mention: Mention) -> str:
+    """The first word of a mention, the one whose case and number the grammar checks."""
+    words = mention.text.split()
+    return words[0] if words else mention.text
+
+
 def _subject_after(
-    text: str, sentence: Sentence, mentions: list[Mention], end: int, pack: LanguagePack
+    text: str, sentence: Sentence, mentions: list[Mention], start: int, end: int, pack: LanguagePack
 ) -> Mention | None:
     """In a free word order (Russian) the subject may follow its verb: the first name after it, in the same
     clause, that can be in the nominative ("Об этом сообщило японское управление по рыболовству")."""
     clause_end = _INVERTED_CLAUSE_END.search(text, end, sentence.end)
     limit = clause_end.start() if clause_end else sentence.end
+    verb = text[start:end]
     for m in mentions:
         near = end <= m.start <= limit and m.start - end <= _MAX_INVERTED_GAP
         governed = pack.object_before.search(text[max(end, m.start - 20) : m.start])  # "посол РФ в Токио"
-        if near and not governed and pack.can_be_subject(m.text.split()[0] if m.text.split() else m.text):
+        if near and not governed and pack.can_be_subject(_head(m), verb):
             return m
     return None
 
@@ -436,7 +445,7 @@ def _inverted_speaker(
             continue
         if m.start - end > 2 and not pack.inverted_subject_far:
             return None
-        if not pack.can_be_subject(m.text.split()[0] if m.text.split() else m.text):
+        if not pack.can_be_subject(_head(m), text[start:end]):
             continue  # "заявил пресс-секретарь российского лидера Дмитрий Песков": not the genitive
         if m.start > end and pack.object_before.search(text[max(end, m.start - 20) : m.start]):
             continue  # "заявил посол РФ в Токио …": a place, not the speaker
@@ -472,9 +481,10 @@ def _institution(
 
 
 def _nearest_left(
-    text: str, sentence: Sentence, mentions: list[Mention], cue_start: int, pack: LanguagePack
+    text: str, sentence: Sentence, mentions: list[Mention], cue_start: int, pack: LanguagePack, guess_object: bool
 ) -> Mention | None:
-    """The nearest mention before the cue that can be its subject."""
+    """The nearest mention before the cue that can be its subject; with `guess_object`, an object right before
+    the verb when nothing else is there (a garbled translation: "the idea of X declared")."""
     fallback: Mention | None = None  # an object right before the verb: garbled translation ("idea of X declared")
     if pack.unrecognised_subject.search(text[max(sentence.start, cue_start - 60) : cue_start]):
         return None  # "..., the official said": the subject is a phrase that is no known actor
@@ -499,8 +509,11 @@ def _nearest_left(
             continue
         if pack.oblique_object(text[max(sentence.start, m.start - 60) : m.end]):
             continue  # "принял посла Японии Кодзуки и заявил": the name after an object's title is not the subject
+        verb = (text[cue_start : cue_start + 40].split() or [""])[0]
+        if m.how != "pronoun" and not pack.can_be_subject(_head(m), verb):
+            continue  # "планы Японии … видит": a genitive does not speak
         return m
-    return fallback
+    return fallback if guess_object else None
 
 
 def _in_prepositional_phrase(text: str, sentence: Sentence, mention: Mention, pack: LanguagePack) -> bool:

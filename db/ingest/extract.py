@@ -34,7 +34,7 @@ _HOW_FACTOR = {
     "generic": 0.8,
     "unknown": 0.75,
 }
-_KIND_FACTOR = {"direct_quote": 1.05, "reported": 1.0, "characterization": 0.5}
+_KIND_FACTOR = {"direct_quote": 1.05, "reported": 1.0, "characterization": 0.85}
 BACKGROUND_PARAGRAPHS = 2
 _SAME_OCCASION_PARAGRAPHS = 1  # an undated statement right after a dated one by the same speaker shares its date
 _OPENS_QUOTE = re.compile(r"\s*[“«「『„\"]")
@@ -76,7 +76,6 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
     mentioned = SidesMentioned(text, sentences, all_mentions)
     before: Sentence | None = None  # the sentence before, unless a headline
     body_started = False  # a paragraph ending like a sentence has been read: the lines on top are over
-    had_statements = False  # whether it holds statements of its own
     cursor = 0
     for sentence in sentences:
         while cursor < len(all_mentions) and all_mentions[cursor].end <= sentence.start:
@@ -103,8 +102,7 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
         if not found and previous:
             found = _continued_quotation(text, sentence, previous)
         if found and pack.back_reference.match(sentence.text):  # "…. Об этом заявил X.": what X said is before
-            found = _with_sentence_before(found, before, had_statements)
-        had_statements = bool(found)
+            found = _with_sentence_before(found, before)
         before = None if headline or not _ENDS_SENTENCE.search(sentence.text) else sentence  # no dateline
         previous = found if found else []
         paragraph = text[sentence.paragraph_start : sentence.paragraph_end]
@@ -126,14 +124,12 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
     return _deduplicated(candidates)
 
 
-def _with_sentence_before(found: list[_Found], before: Sentence | None, had_statements: bool) -> list[_Found]:
+def _with_sentence_before(found: list[_Found], before: Sentence | None) -> list[_Found]:
     """ "Japan will decide … . This was stated by Kihara.", "… . Об этом заявил посол": the statement is the sentence
     before together with the attribution. After a headline there is no such sentence: the attribution only repeats
     the headline, and gives no statement of its own."""
     if before is None:
         return [f for f in found if f.attribution.cue_class is TURN]
-    if had_statements:
-        return found
     for item in found:
         if item.attribution.cue_class is not TURN:
             item.attribution = dataclasses.replace(item.attribution, quote_start=before.start)
@@ -246,16 +242,15 @@ def _heading(paragraph: str) -> bool:
     return cjk < _MIN_TURN_CJK * 2 if cjk * 2 > len(paragraph) else len(paragraph.split()) < _MIN_TURN_WORDS * 2
 
 
-def _own_side_inside(item: _Found, outer_sides: set[str | None]) -> bool:
-    """Inside a Russian official's words, "the Russian side intends …" is what that official says, not a second
-    statement; a person or the other side named there is relayed and kept."""
+def _own_side_inside(item: _Found, outer_sides: set[str | None], unofficial: bool, in_turn: bool) -> bool:
+    """Inside a Russian official's words (a quotation, a transcript turn), "the Russian side intends …" is what that
+    official says, not a second statement; inside an expert's, "Russia believes …" is the expert's reading. A
+    person or the other side named by an official is relayed and kept."""
     actor = item.actor
-    return (
-        item.attribution.in_quotation
-        and actor is not None
-        and actor.kind in ("state", "delegation", "body")
-        and actor.side in outer_sides
-    )
+    inside = item.attribution.in_quotation or in_turn
+    if not inside or actor is None or actor.kind not in ("state", "delegation", "body"):
+        return False
+    return actor.side in outer_sides or (item.attribution.in_quotation and unofficial)
 
 
 class _LastSpeakers:
@@ -297,10 +292,12 @@ def _attributed(
                 own.append(_Found(None, mention, attribution, mention.category))
             for actor in mention.actors:
                 own.append(_Found(actor, mention, attribution, actor.category))
-    outer_sides = {f.actor.side for f in own if f.actor and not f.attribution.in_quotation}
+    outer = [f for f in own if not f.attribution.in_quotation]
+    outer_sides = {f.actor.side for f in outer if f.actor}
     if turn is not None:
         outer_sides |= {a.side for a in turn[0].actors}
-    own = [f for f in own if not _own_side_inside(f, outer_sides)]
+    unofficial = any(f.category != "official" for f in outer)  # an expert's or a newspaper's quotation
+    own = [f for f in own if not _own_side_inside(f, outer_sides, unofficial, turn is not None)]
     continuation = turn is not None and sentence.start == sentence.paragraph_start and words_start == sentence.start
     if continuation:
         turns.narration(text, sentence, text[sentence.paragraph_start : sentence.paragraph_end])

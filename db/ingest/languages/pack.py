@@ -62,7 +62,7 @@ class LanguagePack:
     passive_before: re.Pattern[str] = NEVER  # "was said": a passive cue has no speaker before it
     impersonal_passive: re.Pattern[str] = NEVER  # "it was decided": an agreement of the subject before it
     unrecognised_subject: re.Pattern[str] = NEVER  # ", the official said": a subject that is no known actor
-    can_be_subject: Callable[[str], bool] = lambda word: True  # Russian: the word can be in the nominative
+    can_be_subject: Callable[[str, str], bool] = lambda word, verb: True  # Russian: a nominative that agrees
     inverted_subject_far: bool = False  # "— заявил в беседе с журналистами посол X": the subject may stand apart
     possessive_pronouns: re.Pattern[str] = NEVER  # "his", "его": never the speaker
     possessive_after: re.Pattern[str] = NEVER  # "Japan's": a possessive is not the subject

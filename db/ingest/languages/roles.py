@@ -8,6 +8,7 @@ PRESIDENT = ("president",)
 AMBASSADOR_TO_JAPAN = ("ambassador", "japan")
 AMBASSADOR_TO_RUSSIA = ("ambassador", "russia")
 KREMLIN_PRESS_SECRETARY = ("press", "secretary", "president")
+CHIEF_CABINET_SECRETARY = ("chief", "cabinet", "secretary")
 FAR_EAST = ("development", "far", "east")
 MFA_SPOKESPERSON = ("press", "department")
 LEADERS = "president|prime+minister"

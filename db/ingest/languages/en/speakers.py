@@ -8,6 +8,7 @@ import re
 from db.ingest.languages.roles import (
     AMBASSADOR_TO_JAPAN,
     AMBASSADOR_TO_RUSSIA,
+    CHIEF_CABINET_SECRETARY,
     DEFENSE,
     FOREIGN,
     FOREIGN_MINISTERS,
@@ -27,6 +28,14 @@ def _en(pattern: str) -> re.Pattern[str]:
 
 # (pattern, words a role title must contain, name of the group holding the side or "")
 ROLE_PATTERNS: list[tuple[re.Pattern[str], tuple[str, ...], str]] = [
+    (  # "the Japanese chief cabinet secretary", "Japan's top government spokesman"
+        _en(
+            r"(?:the )?(?:Japanese |Japan's )?"
+            r"(?:[Cc]hief [Cc]abinet [Ss]ecretary|top government spokes(?:man|woman|person))"
+        ),
+        CHIEF_CABINET_SECRETARY,
+        "=japan",
+    ),
     (
         _en(
             r"(?:the )?(?:Kremlin(?:'s)? (?:spokes(?:man|person|woman)|press secretary)"

@@ -13,7 +13,7 @@ import re
 from db.ingest.languages import lexicon
 from db.ingest.languages.pack import LanguagePack
 from db.ingest.languages.ru import cues, dates, speakers
-from db.ingest.languages.ru.morphology import can_be_nominative, is_form
+from db.ingest.languages.ru.morphology import agrees_as_subject, is_form
 from db.ingest.languages.ru.names import oblique_object, russian_word_pattern
 
 PACK = LanguagePack(
@@ -44,7 +44,7 @@ PACK = LanguagePack(
         r"^\s*,?\s*и(?:\s+(?:его|ее|её|их)\s+(?:[а-яё-]+\s+){0,2}(?:коллега|партнер|партнёр))?\s*$"
     ),
     complementizer=re.compile(r"(?<![\w-])что(?![\w-])", re.IGNORECASE),
-    can_be_subject=can_be_nominative,
+    can_be_subject=agrees_as_subject,
     inverted_subject_far=True,
     possessive_pronouns=re.compile(r"^(?:его|её|ее|их|ему|ей|им)$", re.IGNORECASE),
     oblique_object=oblique_object,
@@ -53,9 +53,10 @@ PACK = LanguagePack(
     own_voice=re.compile(r"(?<![\w-])(?i:я|мы|нас|нам|нами|наш[а-я]*|мне|меня|мой|моя|мои)(?![\w-])"),
     continuation_cue=lambda cue: is_form(cue.split()[0], "GRND") if cue.split() else False,  # добавив, призвав
     back_reference=re.compile(
-        r"(?i:об этом|о том же|об этом же|с таким заявлением|такое заявление|такую оценку|эту позицию|это)\s"
-        r"(?:[а-яё]+\s+){0,6}?(?:заявил|сообщил|сказал|рассказал|написал|выступил|сделал|говорится|высказал|дал|"
-        r"отметил|подчеркнул|пояснил|указал)"
+        r"(?:об этом|о том же|об этом же|с таким заявлением|такое заявление|такую оценку|эту позицию|это)\s"
+        r"(?:[а-яёa-z]+\s+){0,6}?(?:заявил|сообщил|сказал|рассказал|написал|выступил|сделал|говорится|высказал|дал|"
+        r"отметил|подчеркнул|пояснил|указал)",
+        re.IGNORECASE,
     ),
     coordinators=re.compile(r",\s+а также\s+"),
     label_honorifics=re.compile(r"^(?:(?:[^\W\d]|Г-н|Г-жа)\.\s*)+"),

@@ -30,9 +30,19 @@ def lemmas(word: str, parts_of_speech: frozenset[str] | None = None) -> set[str]
     return {lemma for lemma, tags in _parses(word.lower()) if parts_of_speech is None or tags & parts_of_speech}
 
 
-def can_be_nominative(word: str) -> bool:
-    """True when some reading of the word is in the nominative case (Песков, Дмитрий, пресс-секретарь, он)."""
-    return any("nomn" in tags for _, tags in _parses(word.lower()))
+def agrees_as_subject(word: str, verb: str) -> bool:
+    """True when the word can be the subject of the verb: a nominative (Песков, пресс-секретарь, МИД), singular
+    when the verb can only be singular ("Россия … видит", not "планы Японии"); indeclinable names always fit."""
+    readings = _parses(word.lower())
+    if any("Fixd" in tags or "Abbr" in tags for _, tags in readings):
+        return True
+    nominative = [tags for _, tags in readings if "nomn" in tags]
+    if not nominative:
+        return False
+    verb_readings = [tags for _, tags in _parses(verb.lower()) if "VERB" in tags]
+    if verb_readings and all("sing" in tags for tags in verb_readings):
+        return any("sing" in tags for tags in nominative)
+    return True
 
 
 def is_form(word: str, tag: str) -> bool:
