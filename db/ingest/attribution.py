@@ -9,13 +9,12 @@ A speaker-labelled transcript turn ("LAVROV: ...") is a direct quotation of that
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass
 
 from db.ingest.cues import AGREEMENT, INTENTION, NOUN, RELAYED, SOURCE, SPEECH, STANCE, CueClass
-from db.ingest.gazetteer import Gazetteer
 from db.ingest.languages import LanguagePack, pack_for
+from db.ingest.relays import clauses, continuations, nested, relayed_by, reported_by_own_official
 from db.ingest.sentences import Sentence, quotation_spans
 from db.ingest.speakers import Mention
 
@@ -23,24 +22,7 @@ _MAX_SUBJECT_GAP = 110  # characters between a subject and its verb ("X, for his
 _MAX_PARENTHETICAL_GAP = 200  # "Lavrov, in an interview with the newspaper ... on March 29, ..., stated"
 _MIN_DIRECT_QUOTE_WORDS = 4
 _MAX_INVERTED_GAP = 90  # characters between an inverted cue and its speaker ("заявил в беседе с журналистами посол")
-# A comma, dash or closing quotation mark, then only a title in capitals: "…, Chief Cabinet Secretary Matsuno told".
-_CLAUSE_OPENING = re.compile(r"(?:[,—–\"”»]|\s-)\s*(?:(?:the|a|an|[A-ZА-ЯЁ][\w.'’-]*)\s+){0,6}$")
 _INVERTED_CLAUSE_END = re.compile(r"[,;:.!?]\s")
-# "LAVROV:", "Mr. Lavrov:", "М.В.Захарова:", "林官房長官:", "Q:", "Вопрос:", "記者:" at the start of a paragraph.
-# (No "^": `match(text, pos)` anchors at pos, while "^" would only match at the start of the whole text.)
-# "LAVROV:", "Mr. Lavrov:", "М.В.Захарова:", "林官房長官:", "【林外務大臣】", "Mr. MOTEGI Toshimitsu, Minister for
-# Foreign Affairs:" at the start of a paragraph; group 1 is the label.
-_LABEL = re.compile(
-    r"\s*(?:【\s*([^】\n]{1,24}?)\s*】"
-    r"|([^\W\d][\w .,'’\-]{0,90}?|[\u3040-\u30ff\u3400-\u9fff・]{2,15})\s*[:：])\s*(?=\S)"
-)
-_MAX_LABEL_WORDS = 4  # "Press Secretary Kawamura:"; a label with a comma ("Name, Title:") may be longer
-_MAX_TITLED_LABEL_WORDS = 16
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
-_TURN_END = re.compile(r"[.!?…。！？\"”»」』)）]\s*$")
-_MIN_TURN_CJK_CHARACTERS = 12
-
-
 @dataclass(frozen=True)
 class Attribution:
     """One attributed statement in one sentence: who (one or more speakers), the cue, and the quote span."""
@@ -99,32 +81,10 @@ def find_attributions(
             Attribution(speakers, cue, match_start, match_end, cue_class, kind, sentence.start, sentence.end,
                         quote is not None)  # fmt: skip
         )
-    found = [a for a in found if not _relayed_by(a, found)]
-    found = [a for a in found if not _nested(text, a, found, pack)]
-    found = _reported_by_own_official(text, found, pack)
-    return _clauses(text, sentence, found) if pack.verb_final else _continuations(text, found, pack)
-
-
-def _actor_names(attribution: Attribution) -> set[str]:
-    return {a.key or a.name for m in attribution.speakers for a in m.actors}
-
-
-def _continuations(text: str, found: list[Attribution], pack: LanguagePack) -> list[Attribution]:
-    """ "…," he said, adding that …" / "…», — сказал он, добавив, что …": two statements of one speaker, the
-    second from the continuing cue to the end, the first up to it."""
-    ordered = sorted(found, key=lambda a: a.cue_start)
-    for index, later in enumerate(ordered):
-        if index == 0 or not pack.continuation_cue(later.cue):
-            continue
-        earlier = ordered[index - 1]
-        if _actor_names(earlier) != _actor_names(later):
-            continue
-        cut = later.cue_start
-        while cut > earlier.quote_start and text[cut - 1] in " ,;—–-":
-            cut -= 1
-        ordered[index - 1] = dataclasses.replace(earlier, quote_end=cut)
-        ordered[index] = dataclasses.replace(later, quote_start=later.cue_start)
-    return ordered
+    found = [a for a in found if not relayed_by(a, found)]
+    found = [a for a in found if not nested(text, a, found, pack)]
+    found = reported_by_own_official(text, found, pack)
+    return clauses(text, sentence, found) if pack.verb_final else continuations(text, found, pack)
 
 
 def _with_partners(
@@ -156,169 +116,6 @@ def _unnamed_source(text: str, sentence: Sentence, mentions: list[Mention], cue_
         if not any(m.start <= match.start() < m.end for m in mentions):
             return True
     return False
-
-
-def _clauses(text: str, sentence: Sentence, found: list[Attribution]) -> list[Attribution]:
-    """In a verb-final language each statement is the clause that ends with its cue: 「安倍首相が…を呼びかけた
-    のに対し、プーチン大統領は「…」と応じた」 holds two, each from the end of the one before."""
-    ordered = sorted(found, key=lambda a: a.cue_start)
-    result = []
-    begin = sentence.start
-    for index, attribution in enumerate(ordered):
-        if attribution.cue_class is SOURCE:  # プーチン大統領「…」, …によると: the words follow the cue
-            result.append(attribution)
-            continue
-        last = index == len(ordered) - 1
-        end = sentence.end if last else attribution.cue_end
-        start = begin
-        while start < end and text[start] in "、，,　 ":
-            start += 1
-        result.append(dataclasses.replace(attribution, quote_start=start, quote_end=end))
-        begin = attribution.cue_end
-    return sorted(result, key=lambda a: a.cue_start)
-
-
-def _relayed_by(source: Attribution, found: list[Attribution]) -> bool:
-    """ "According to a Japanese official, Kono and Lavrov agreed ...", 「外務省によると、茂木氏は…求めた」: the source
-    only relays what another speaker said or agreed in the same sentence; that speaker's line is the statement."""
-    if source.cue_class is not SOURCE or any(m.category != "official" for m in source.speakers):
-        return False  # a newspaper's relay stays (without a side) for the reviewer to see
-    own = {id(m) for m in source.speakers}
-    return any(
-        other.cue_class in (SPEECH, AGREEMENT)
-        and not any(id(m) in own for m in other.speakers)
-        and not any(m.start < s.end and s.start < m.end for m in other.speakers for s in source.speakers)
-        for other in found
-        if other is not source
-    )
-
-
-def _nested(text: str, inner: Attribution, found: list[Attribution], pack: LanguagePack) -> bool:
-    """A stance inside what an official said ("Peskov said that the Kremlin sees no reason") is part of that
-    statement, not a second one. (Inside what a newspaper says, an official's stance is relayed and kept.)"""
-    states_only = all(a.kind == "state" for m in inner.speakers for a in m.actors)
-    if inner.cue_class not in (STANCE, INTENTION) and not (inner.cue_class is SPEECH and states_only):
-        return False  # "Hayashi said that Tokyo had protested": the state's act is what the official reports
-    complementizer = pack.complementizer
-    for outer in found:
-        if outer is inner or outer.cue_class not in (SPEECH, SOURCE, AGREEMENT) or outer.cue_end > inner.cue_start:
-            continue
-        if any(m.category != "official" for m in outer.speakers):
-            continue
-        if complementizer.search(text[outer.cue_end : inner.speakers[0].start]):
-            return True
-        if outer.cue_class is SPEECH and not text[outer.cue_end : inner.speakers[0].start].strip():
-            return True  # "Lavrov said Moscow regards ...": the complementizer left out
-        # "По его словам, Москва и Токио выступают за ...", "As Lavrov said, the Russian side is ready ...": the
-        # source's words follow its name after a comma
-        source_end = max([m.end for m in outer.speakers] + [outer.cue_end])
-        between = text[source_end : inner.speakers[0].start]
-        if outer.cue_class is SOURCE and source_end <= inner.speakers[0].start and re.match(r"\s*[,，、]", between):
-            return True
-    return False
-
-
-def _reported_by_own_official(text: str, found: list[Attribution], pack: LanguagePack) -> list[Attribution]:
-    """ "Japan has voiced its concerns …, Chief Cabinet Secretary Matsuno told a news conference", "Japan and Russia
-    agreed on quotas …, the Japanese Fisheries Agency said", "Коно сообщил, что Москва и Токио условились …": the
-    state of the official who reports it is already speaking through them; the other state keeps its line."""
-    result = []
-    for inner in found:
-        reporters = [
-            outer
-            for outer in found
-            if outer is not inner
-            and outer.cue_class is SPEECH
-            and (
-                outer.cue_start > inner.cue_end and _reporting_clause(text, outer)
-                or outer.cue_end <= inner.cue_start
-                and pack.complementizer.search(text[outer.cue_end : inner.speakers[0].start])
-            )
-        ]
-        reporting_sides = {
-            a.side for outer in reporters for m in outer.speakers for a in m.actors
-            if m.category == "official" and a.kind in ("person", "body")
-        }  # fmt: skip
-        if not reporting_sides:
-            result.append(inner)
-            continue
-        kept = tuple(
-            Mention(m.start, m.end, m.text, kept_actors, m.how, m.generic_category)
-            for m in inner.speakers
-            if (kept_actors := tuple(
-                a for a in m.actors if not (a.kind in ("state", "delegation") and a.side in reporting_sides)
-            ))
-        )  # fmt: skip
-        if kept:
-            result.append(dataclasses.replace(inner, speakers=kept))
-    return result
-
-
-def _reporting_clause(text: str, outer: Attribution) -> bool:
-    """ "…, Matsuno told", "…, the Fisheries Agency said", "…, said Lavrov": the clause that reports the words before
-    it opens after a comma, a dash or a closing quotation mark."""
-    begin = min([outer.cue_start] + [m.start for m in outer.speakers if m.end <= outer.cue_start])
-    lead = text[max(0, begin - 80) : begin]
-    return _CLAUSE_OPENING.search(lead) is not None
-
-
-def turn_label(text: str, sentence: Sentence, *, short: bool = False) -> re.Match[str] | None:
-    """The speaker label ("Q:", "Вопрос:", "LAVROV:", "林官房長官:") that opens the sentence's paragraph, if any.
-
-    A label is short (up to four words) and the paragraph after it is a full turn: it ends like a sentence and has
-    at least six words (twelve characters in Japanese), so that a heading such as "Russia-Japan: 2 + 2 =?" or a
-    headline "Lavrov: Moscow ready for talks" is not a turn."""
-    if sentence.start != sentence.paragraph_start:
-        return None
-    match = _LABEL.match(text, sentence.start, sentence.paragraph_end)
-    label = label_text(match) if match else ""
-    words = label.replace(",", " ").split()  # "Kyodo News, Sato:"
-    limit = _MAX_TITLED_LABEL_WORDS if "," in label or "【" in (match.group(0) if match else "") else _MAX_LABEL_WORDS
-    if not match or len(words) > limit or not _label_words(words, "," in label):
-        return None  # "Lavrov told reporters: ..." is a sentence, not a label
-    if short:  # any labelled paragraph, however short ("Q: And the talks?"), ends the turn before it
-        return match
-    rest = text[match.end() : sentence.paragraph_end]
-    long_enough = len(rest) >= _MIN_TURN_CJK_CHARACTERS if _CJK.search(rest[:20]) else len(rest.split()) >= 6
-    if not long_enough or not _TURN_END.search(rest):
-        return None
-    return match
-
-
-def label_text(match: re.Match[str]) -> str:
-    return (match.group(1) or match.group(2) or "").strip()
-
-
-def _label_words(words: list[str], titled: bool) -> bool:
-    """A label's words are capitalised (or CJK); after "Name," a title may have lower-case words ("for", "of")."""
-    if not words or not (words[0][0].isupper() or _CJK.match(words[0])):
-        return False
-    if titled:
-        return sum(1 for w in words if w[0].isupper() or _CJK.match(w)) * 2 > len(words)
-    return all(w[0].isupper() or _CJK.match(w) for w in words)
-
-
-def transcript_turn(
-    text: str, sentence: Sentence, gazetteer: Gazetteer, mentions: list[Mention], language: str
-) -> Mention | None:
-    """The speaker of a "NAME: words" line at the start of a paragraph, when NAME is a known actor."""
-    match = turn_label(text, sentence)
-    if not match:
-        return None
-    label = label_text(match)
-    group = 1 if match.group(1) else 2
-    for m in mentions:
-        inside = match.start(group) <= m.start and m.end <= match.end(group)
-        person = all(a.kind == "person" for a in m.actors)  # "Tokyo: Tokyo on Wednesday …" is a dateline
-        if inside and m.actors and person and m.how in ("alias", "fuzzy", "role") and m.category == "official":
-            return Mention(match.start(group), match.end(group), label, m.actors, m.how)
-    bare = pack_for(language).label_honorifics.sub("", label)  # "S.Lavrov", "С.В.Лавров", "Mr. Lavrov"
-    for candidate in (label, bare, bare.split()[-1] if bare.split() else bare):
-        found = gazetteer.by_alias(candidate.title()) or gazetteer.by_alias(candidate)
-        actors = [a for a in found if a.kind == "person"]
-        if actors:
-            return Mention(match.start(group), match.end(group), label, (actors[0],), "alias")
-    return None
 
 
 def _cues(text: str, sentence: Sentence, pack: LanguagePack) -> list[tuple[int, int, CueClass]]:

@@ -14,16 +14,18 @@ import re
 import weakref
 from dataclasses import dataclass
 
-from db.ingest.attribution import Attribution, find_attributions, transcript_turn, turn_label
+from db.ingest.attribution import Attribution, find_attributions
 from db.ingest.classify import FALLBACK_ISSUE, IssueClassifier, IssueScore
 from db.ingest.cues import AGREEMENT, RELAYED, SPEECH, TURN, CueClass
 from db.ingest.document import Candidate, Document, PartialDate
 from db.ingest.gazetteer import Actor, Gazetteer
 from db.ingest.languages import pack_for
+from db.ingest.references import SpeakerContext
 from db.ingest.relevance import SidesMentioned, other_sides, review
-from db.ingest.sentences import Sentence, split_sentences
-from db.ingest.speakers import Mention, MentionFinder, SpeakerContext
+from db.ingest.sentences import ENDS_SENTENCE, Sentence, split_sentences
+from db.ingest.speakers import Mention, MentionFinder
 from db.ingest.statement_dates import DateResolver, StatementDate
+from db.ingest.transcripts import Turns
 
 _HOW_FACTOR = {
     "alias": 1.0,
@@ -38,13 +40,8 @@ _KIND_FACTOR = {"direct_quote": 1.05, "reported": 1.0, "characterization": 0.85}
 BACKGROUND_PARAGRAPHS = 2
 _SAME_OCCASION_PARAGRAPHS = 1  # an undated statement right after a dated one by the same speaker shares its date
 _OPENS_QUOTE = re.compile(r"\s*[“«「『„\"]")
-# Lines without a final full stop before the first that has one are the headline block (title, subtitle, dateline):
-# they repeat statements of the body in other words.
-_ENDS_SENTENCE = re.compile(r"[.!?…。！？\"”»」』]\s*$")
 _GENERIC_NAMES = {"media": "media (unnamed)", "expert": "experts (unnamed)"}
 _MAX_HEADLINE = 250  # characters of a line of the headline block (a longer line without a full stop is body text)
-_MIN_TURN_CJK = 10  # characters of a Japanese sentence of a transcript that holds a position ...
-_MIN_TURN_WORDS = 5  # ... and words of an English or Russian one
 _DETERMINERS = {"the", "these", "this", "that", "those", "some", "many", "a", "an", "very", "same", "aforementioned"}
 
 
@@ -69,7 +66,7 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
     dates = DateResolver(text, language, document.published)
     candidates: list[Candidate] = []
     previous: list[_Found] = []  # speakers of the sentence before, for a quotation that continues
-    turns = _Turns(language)
+    turns = Turns(language)
     discourse = _LastSpeakers()
     spoke: dict[str, tuple[int, PartialDate]] = {}  # actor key -> (paragraph, date) of their last dated statement
     pack = pack_for(language)
@@ -86,7 +83,7 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
         taken = [(m.start, m.end) for m in explicit]
         pronouns = [p for p in pronouns if all(p.end <= a or p.start >= b for a, b in taken)]
         mentions = sorted(explicit + pronouns, key=lambda m: m.start)
-        paragraph_ends = bool(_ENDS_SENTENCE.search(text, 0, sentence.paragraph_end))
+        paragraph_ends = bool(ENDS_SENTENCE.search(text, 0, sentence.paragraph_end))
         short = sentence.paragraph_end - sentence.paragraph_start <= _MAX_HEADLINE
         headline = not body_started and short and not paragraph_ends  # title, subtitle repeating the lead, dateline
         body_started = body_started or paragraph_ends or not short
@@ -103,7 +100,7 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
             found = _continued_quotation(text, sentence, previous)
         if found and pack.back_reference.match(sentence.text):  # "…. Об этом заявил X.": what X said is before
             found = _with_sentence_before(found, before)
-        before = None if headline or not _ENDS_SENTENCE.search(sentence.text) else sentence  # no dateline
+        before = None if headline or not ENDS_SENTENCE.search(sentence.text) else sentence  # no dateline
         previous = found if found else []
         paragraph = text[sentence.paragraph_start : sentence.paragraph_end]
         background = _paragraphs_before(text, sentence.paragraph_start, BACKGROUND_PARAGRAPHS)
@@ -167,81 +164,6 @@ def _tools(gazetteer: Gazetteer, language: str) -> tuple[MentionFinder, IssueCla
     return per_language[language]
 
 
-class _Turns:
-    """The speaker of a transcript: a labelled turn ("Mr. Lavrov:", "【林外務大臣】") goes on, sentence by
-    sentence, over the following paragraphs (a list of points, more of the answer) until the next label, a
-    heading, or narration about the speaker in the third person."""
-
-    def __init__(self, language: str) -> None:
-        self.pack = pack_for(language)
-        self.language = language
-        self.speaker: Mention | None = None
-        self.since = 0  # the paragraph the turn began in
-        self.listing = False  # the last paragraph of the turn began or continued a list
-
-    def at(
-        self, text: str, sentence: Sentence, gazetteer: Gazetteer, mentions: list[Mention]
-    ) -> tuple[Mention, int] | None:
-        """(speaker, where the spoken words start) when the sentence belongs to a turn."""
-        if sentence.start != sentence.paragraph_start:
-            return (self.speaker, sentence.start) if self.speaker is not None else None
-        label = turn_label(text, sentence)
-        if label is not None:
-            self.speaker = transcript_turn(text, sentence, gazetteer, mentions, self.language)
-            self.since = sentence.paragraph
-            return (self.speaker, label.end()) if self.speaker is not None else None
-        paragraph = text[sentence.paragraph_start : sentence.paragraph_end].rstrip()
-        if self.speaker is None or turn_label(text, sentence, short=True) is not None or _heading(paragraph):
-            self.speaker = None  # "Q: And the talks?", a heading: the turn is over
-            return None
-        return self.speaker, sentence.start
-
-    def announced(self, text: str, sentence: Sentence, mentions: list[Mention]) -> None:
-        """「プーチン大統領の発言要旨は次の通り。」, "Lavrov said the following:": the paragraphs after it are
-        that speaker's words."""
-        match = self.pack.turn_announcement.search(sentence.text)
-        if match is None:
-            return
-        at = sentence.start + match.start()
-        speakers = [m for m in mentions if m.end <= at and len(m.actors) == 1 and m.category == "official"]
-        if speakers:
-            self.speaker = speakers[-1]
-            self.since = sentence.paragraph
-
-    def narration(self, text: str, sentence: Sentence, paragraph: str) -> None:
-        """A paragraph after the turn that reports (it has a cue: "Как передает «Интерфакс», …", "Earlier, Kishida
-        confirmed …") and does not speak in the speaker's own voice is the writer's: the transcript is over. Items
-        of a list the speaker began ("私から大使に対し、" / "…であること") go on."""
-        if self.listing or self.pack.own_voice.search(paragraph):
-            return
-        if self.pack.find_cues(text, sentence.start, sentence.end):
-            self.speaker = None
-
-    def paragraph_done(self, paragraph: str) -> None:
-        """Remember whether a turn's paragraph leaves a list open (ends with a comma or without a full stop)."""
-        self.listing = self.speaker is not None and (
-            paragraph.rstrip()[-1:] in ",、，:：" or not _ENDS_SENTENCE.search(paragraph)
-        )
-
-    def worth_a_statement(self, words: str) -> bool:
-        """A turn's sentence that holds a position, not "That is all from me" or "Thank you"."""
-        if self.pack.procedural.search(words):
-            return False
-        cjk = sum(1 for ch in words if "\u3040" <= ch <= "\u9fff")
-        if words.rstrip()[-1:] in ",、，:：":
-            return False  # "私から大使に対し、": the start of what follows
-        return cjk >= _MIN_TURN_CJK if cjk * 2 > len(words) else len(words.split()) >= _MIN_TURN_WORDS
-
-
-def _heading(paragraph: str) -> bool:
-    """A short line without a full stop: a heading ("Comments by the Foreign Minister", "米国大統領選挙"), not the
-    start of a list ("私からロシア大使に対し、")."""
-    if _ENDS_SENTENCE.search(paragraph) or paragraph.rstrip()[-1:] in ",、，:：":
-        return False
-    cjk = sum(1 for ch in paragraph if "\u3040" <= ch <= "\u9fff")
-    return cjk < _MIN_TURN_CJK * 2 if cjk * 2 > len(paragraph) else len(paragraph.split()) < _MIN_TURN_WORDS * 2
-
-
 def _own_side_inside(item: _Found, outer_sides: set[str | None], unofficial: bool, in_turn: bool) -> bool:
     """Inside a Russian official's words (a quotation, a transcript turn), "the Russian side intends …" is what that
     official says, not a second statement; inside an expert's, "Russia believes …" is the expert's reading. A
@@ -277,7 +199,7 @@ def _attributed(
     mentions: list[Mention],
     gazetteer: Gazetteer,
     language: str,
-    turns: _Turns,
+    turns: Turns,
     fallback: tuple[Mention, ...] = (),
 ) -> list[_Found]:
     found: list[_Found] = []

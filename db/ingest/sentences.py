@@ -20,6 +20,7 @@ _CLOSE_QUOTES = "”»」』"
 _TERMINATORS_LATIN = ".!?…"
 _TERMINATORS_CJK = "。！？"
 _CLOSERS_AFTER_STOP = "\"'”»)）」』’"
+ENDS_SENTENCE = re.compile(r"[.!?…。！？\"”»」』]\s*$")  # a line ending like this is a sentence, not a heading
 _MAX_QUOTE_LENGTH = 1500  # a "quotation" longer than this is an unbalanced mark, not a quotation
 _REPORTING_DASH_AFTER = re.compile(r",?\s*[-—–]\s")  # after the mark: the reporting dash ('…", - сказал он')
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from db.ingest.attribution import find_attributions, transcript_turn
+from db.ingest.attribution import find_attributions
 from db.ingest.document import PartialDate
 from db.ingest.gazetteer import Gazetteer
+from db.ingest.references import SpeakerContext
 from db.ingest.sentences import split_sentences
-from db.ingest.speakers import MentionFinder, SpeakerContext
+from db.ingest.speakers import MentionFinder
+from db.ingest.transcripts import transcript_turn
 
 WHEN = PartialDate(2017, 11)
 
@@ -164,7 +166,7 @@ def test_an_official_source_that_relays_another_speaker(gazetteer: Gazetteer) ->
 
 
 def test_transcript_labels(gazetteer: Gazetteer) -> None:
-    from db.ingest.attribution import turn_label
+    from db.ingest.transcripts import turn_label
 
     text = "Intro line.\n\nМ.В.Захарова: Мы неоднократно обращали внимание японских партнеров на это.\n\nQ: Short?"
     sentences = split_sentences(text, "ru")

@@ -6,7 +6,8 @@ import pytest
 
 from db.ingest.document import PartialDate
 from db.ingest.gazetteer import Gazetteer
-from db.ingest.speakers import Mention, MentionFinder, SpeakerContext, edit_distance
+from db.ingest.references import SpeakerContext
+from db.ingest.speakers import Mention, MentionFinder, edit_distance
 
 NOV_2017 = PartialDate(2017, 11)
 

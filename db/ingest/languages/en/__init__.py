@@ -13,6 +13,10 @@ from db.ingest.languages import lexicon
 from db.ingest.languages.en import cues, dates, speakers
 from db.ingest.languages.pack import LanguagePack
 
+_CONTINUATION = re.compile(  # "…," he said, adding that …: a second statement of the same speaker
+    r"(?:adding|noting|stressing|emphasi[sz]ing|underlining|pointing out|calling|urging|warning)\b"
+)
+
 PACK = LanguagePack(
     code="en",
     name="English",
@@ -62,9 +66,7 @@ PACK = LanguagePack(
     possessive_pronouns=re.compile(r"^(?:his|her|its|their|him|them)$", re.IGNORECASE),
     possessive_after=re.compile(r"\s*['’]s?\b"),  # "Japan's missile defense"
     own_voice=re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b"),
-    continuation_cue=re.compile(
-        r"(?:adding|noting|stressing|emphasi[sz]ing|underlining|pointing out|calling|urging|warning)\b"
-    ).match,
+    continuation_cue=lambda cue: _CONTINUATION.match(cue) is not None,
     back_reference=re.compile(
         r"(?:This|That|These|It) (?:was|were|is|has been) (?:\w+ )?(?:stated|said|announced|reported|noted|"
         r"stressed|emphasi[sz]ed)|(?:He|She|They) (?:said|stated|announced) (?:this|that|so)\b"

@@ -61,9 +61,9 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
         for match in pattern.finditer(text, start, end):
             found.append((match.start(), match.end(), cue_class))
     for word in _WORD.finditer(text, start, end):
-        cue_class = _verb_class(word.group(0))
-        if cue_class is not None:
-            found.append((word.start(), word.end(), cue_class))
+        verb_class = _verb_class(word.group(0))
+        if verb_class is not None:
+            found.append((word.start(), word.end(), verb_class))
     return found
 
 
