@@ -73,6 +73,7 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
     mentioned = SidesMentioned(text, sentences, all_mentions)
     before: Sentence | None = None  # the sentence before, unless a headline
     body_started = False  # a paragraph ending like a sentence has been read: the lines on top are over
+    turn_candidates: list[Candidate] = []  # the last sentence of a transcript turn, for a fragment that completes it
     cursor = 0
     for sentence in sentences:
         while cursor < len(all_mentions) and all_mentions[cursor].end <= sentence.start:
@@ -105,6 +106,8 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
         paragraph = text[sentence.paragraph_start : sentence.paragraph_end]
         background = _paragraphs_before(text, sentence.paragraph_start, BACKGROUND_PARAGRAPHS)
         question = _paragraphs_before(text, sentence.paragraph_start, 1)  # a transcript answer's topic is its question
+        if turns.fragment is sentence:
+            _join_fragment(text, sentence, turn_candidates)
         for item in found:
             around = (paragraph, question if item.attribution.cue_class is TURN else background)
             made = _candidates(item, text, sentence, around, classifier, dates, spoke)
@@ -113,12 +116,22 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
             for candidate, topical in made:
                 review(candidate, pack, topical or other_sides(nearby, candidate), document.published)
             candidates.extend(candidate for candidate, _ in made)
+            if item.attribution.cue_class is TURN:
+                turn_candidates = [candidate for candidate, _ in made]
             for c, _ in made:  # "Kishida said Tuesday ... He also said ...": the same occasion
                 if c.actor_key and c.date_basis in ("explicit", "inferred"):
                     spoke[c.actor_key] = (sentence.paragraph, c.said_on)
         dates.observe(sentence)
         context.observe(mentions)
     return _deduplicated(candidates)
+
+
+def _join_fragment(text: str, sentence: Sentence, turn_candidates: list[Candidate]) -> None:
+    """Extend the statements of the turn's last sentence over a fragment that completes it."""
+    for candidate in turn_candidates:
+        if candidate.end <= sentence.start and candidate.start >= sentence.paragraph_start:
+            candidate.end = sentence.end
+            candidate.quote = text[candidate.start : candidate.end]
 
 
 def _with_sentence_before(found: list[_Found], before: Sentence | None) -> list[_Found]:
@@ -224,7 +237,11 @@ def _attributed(
     if continuation:
         turns.narration(text, sentence, text[sentence.paragraph_start : sentence.paragraph_end])
         turn = turn if turns.speaker is not None else None
-    if turn is not None and turns.worth_a_statement(text[words_start : sentence.end]):
+    if turn is not None and sentence.start > sentence.paragraph_start and pack_for(language).fragment(
+        text, sentence.start, sentence.end
+    ):
+        turns.fragment = sentence  # it completes the turn's sentence before it (extract_candidates joins them)
+    elif turn is not None and turns.worth_a_statement(text[words_start : sentence.end]):
         speaker, words_start = turn
         label = Attribution(
             (speaker,), speaker.text, speaker.start, speaker.end, TURN, "direct_quote", words_start, sentence.end

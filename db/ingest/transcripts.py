@@ -115,6 +115,7 @@ class Turns:
         self.speaker: Mention | None = None
         self.since = 0  # the paragraph the turn began in
         self.listing = False  # the last paragraph of the turn began or continued a list
+        self.fragment: Sentence | None = None  # a sentence of the turn without a predicate, joined to the one before
 
     def at(
         self, text: str, sentence: Sentence, gazetteer: Gazetteer, mentions: list[Mention]

@@ -79,6 +79,7 @@ class LanguagePack:
     label_honorifics: re.Pattern[str] = NEVER  # "Mr.", "С.В." before the name in a speaker label
     turn_announcement: re.Pattern[str] = NEVER  # "…の発言要旨は次の通り", "said the following:": a turn follows
     no_comment: re.Pattern[str] = NEVER  # "declined to comment", 「申し上げる状況にない」: nothing stated
+    fragment: Callable[[str, int, int], bool] = lambda text, start, end: False  # a sentence without a predicate
     procedural: re.Pattern[str] = NEVER  # "That is all from me", "以上です": a turn's sentence that holds nothing
     # --- speakers ---
     side_words: Sequence[tuple[str, str]] = ()  # (folded stem, side slug): "росси" -> russia

@@ -25,7 +25,7 @@ PACK = LanguagePack(
     zero_subject=True,
     unnamed_source=re.compile(r"(?:関係者|幹部|当局者|高官|筋|担当者|専門家|識者)(?:の[0-9０-９一二三]+人)?(?:は|が)"),
     verb_final=True,
-    topic_marker=re.compile(r"(?:は|も|としては|側は)"),
+    topic_marker=re.compile(r"(?:は|も|としては|側は|間では|の間では)"),
     subject_marker=re.compile(r"が"),
     source_speaker_before=True,  # 「日本経済新聞によると」: the source ends where the cue begins
     clause_break=re.compile(r"[。；]"),
@@ -34,6 +34,7 @@ PACK = LanguagePack(
     coordination=re.compile(r"^\s*[とや・]\s*$"),
     complementizer=re.compile(r"と|、"),
     clause_closed=morphology.clause_closed,
+    fragment=morphology.fragment,
     clause_end=re.compile(r"(?:たが|だが|するが|ものの|けれども|一方|。)、?"),
     own_voice=re.compile(  # the first person, and the polite forms a speaker uses and a report does not
         r"私|我々|わが国|我が国|当方|われわれ|政府として|まいります|おります|ございます|(?:です|ます|でした|ました|ません)(?:。|$)"

@@ -80,3 +80,10 @@ def clause_closed(text: str, start: int, end: int) -> bool:
         if word.surface in ("て", "で") and word.pos == "助詞" and after.surface == "、":
             return True
     return False
+
+
+def fragment(text: str, start: int, end: int) -> bool:
+    """True when the sentence ends without a predicate (「今すぐでなくとも、年末までに前提条件なしで。」): it completes
+    the sentence before it rather than saying something of its own."""
+    ws = [w for w in words(text, start, end) if w.pos != "補助記号"]
+    return bool(ws) and ws[-1].pos == "助詞" and ws[-1].pos2 in ("格助詞", "係助詞", "副助詞")
