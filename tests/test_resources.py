@@ -253,6 +253,61 @@ def test_single_holder_offices_do_not_overlap(actors: list[dict[str, Any]]) -> N
             assert name == other or end <= start, f"{title}: {name} until {end}, {other} from {start}"
 
 
+# Offices whose holders speak on Russia-Japan relations: someone holds each of them on every day of the period
+# the gazetteer covers (a hand-over or an acting interregnum of up to two weeks aside). The period ends with the
+# Takaichi cabinet of 21 October 2025, the last change the gazetteer was checked against.
+_COVERED_OFFICES: list[tuple[tuple[str, ...], date]] = [
+    (("Prime Minister of Japan",), date(2010, 1, 1)),
+    (("Minister for Foreign Affairs of Japan",), date(2010, 1, 1)),
+    (("Minister of Defense of Japan",), date(2010, 1, 1)),
+    (("Chief Cabinet Secretary of Japan",), date(2010, 1, 1)),
+    (("Deputy Chief Cabinet Secretary of Japan",), date(2010, 1, 1)),
+    (("Minister of State for Okinawa and Northern Territories Affairs",), date(2010, 1, 1)),
+    (("Minister of Agriculture, Forestry and Fisheries of Japan",), date(2010, 1, 1)),
+    (("Press Secretary, Japanese MOFA",), date(2011, 1, 1)),  # Kazuo Kodama, to 2010, is not listed
+    (("Ambassador of Japan to Russia",), date(2010, 1, 1)),
+    (("President of Russia",), date(2010, 1, 1)),
+    (("Prime Minister of Russia",), date(2010, 1, 1)),
+    (("Minister of Foreign Affairs of Russia",), date(2010, 1, 1)),
+    (("Minister of Defense of Russia",), date(2010, 1, 1)),
+    (("Secretary of the Security Council of Russia",), date(2010, 1, 1)),
+    (("Director of the Information and Press Department, Russian MFA (spokesperson)",), date(2010, 1, 1)),
+    (("Press Secretary of the President of Russia",), date(2010, 1, 1)),
+    (("Governor of Sakhalin Oblast",), date(2010, 1, 1)),
+    (("Chairman of the State Duma Committee on International Affairs",), date(2010, 1, 1)),
+    (("Chairman of the Federation Council Committee on International Affairs",), date(2010, 1, 1)),
+    (("Head of the Federal Agency for Fishery of Russia",), date(2010, 1, 1)),
+    (
+        (
+            "Minister for the Development of the Russian Far East",
+            "Minister for the Development of the Russian Far East and Arctic",
+        ),
+        date(2012, 5, 21),  # the ministry was created that day
+    ),
+]
+_COVERED_UNTIL = date(2025, 10, 21)
+
+
+@pytest.mark.parametrize(("titles", "since"), _COVERED_OFFICES, ids=[t[0] for t, _ in _COVERED_OFFICES])
+def test_key_offices_have_a_holder_on_every_day(
+    actors: list[dict[str, Any]], titles: tuple[str, ...], since: date
+) -> None:
+    """A statement by "the foreign minister" or "官房長官" on any day resolves to a person: no holder is missing."""
+    terms = sorted(
+        (_earliest(role["from"]), _latest(role["to"]) if role["to"] else date.max)
+        for actor in actors
+        for role in actor["roles"]
+        if role["title"] in titles
+    )
+    covered = since
+    for start, end in terms:
+        if end < covered:
+            continue
+        assert (start - covered).days <= 14, f"{titles[0]}: nobody from {covered} to {start}"
+        covered = max(covered, end)
+    assert covered >= _COVERED_UNTIL, f"{titles[0]}: nobody after {covered}"
+
+
 def test_every_gold_speaker_is_an_actor_of_its_side(by_name: dict[str, dict[str, Any]]) -> None:
     for line in _gold("gold.jsonl"):
         actor = by_name.get(line["speaker"])
