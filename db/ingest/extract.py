@@ -113,8 +113,10 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
             made = _candidates(item, text, sentence, around, classifier, dates, spoke)
             since = turns.since if item.attribution.cue_class is TURN else None
             nearby = mentioned.near(sentence.paragraph, since)
-            for candidate, topical in made:
-                review(candidate, pack, topical or other_sides(nearby, candidate), document.published)
+            turn_sentence = item.attribution.cue_class is TURN
+            for candidate, topical in made:  # a transcript's sentence must name an issue: answers wander
+                related = topical or (other_sides(nearby, candidate) and not turn_sentence)
+                review(candidate, pack, related, document.published)
             candidates.extend(candidate for candidate, _ in made)
             if item.attribution.cue_class is TURN:
                 turn_candidates = [candidate for candidate, _ in made]
@@ -124,6 +126,13 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
         dates.observe(sentence)
         context.observe(mentions)
     return _deduplicated(candidates)
+
+
+def _relays_another(own: list[_Found], speaker: Mention) -> bool:
+    """A transcript sentence that reports what someone else said or agreed: that statement is the sentence's."""
+    keys = {a.key or a.name for a in speaker.actors}
+    return any(f.actor is not None and f.category == "official" and (f.actor.key or f.actor.name) not in keys
+               for f in own)  # fmt: skip
 
 
 def _join_fragment(text: str, sentence: Sentence, turn_candidates: list[Candidate]) -> None:
@@ -241,6 +250,8 @@ def _attributed(
         text, sentence.start, sentence.end
     ):
         turns.fragment = sentence  # it completes the turn's sentence before it (extract_candidates joins them)
+    elif turn is not None and _relays_another(own, turn[0]):
+        pass  # "I am aware that Prime Minister Putin has made a statement …": the sentence is Putin's, relayed
     elif turn is not None and turns.worth_a_statement(text[words_start : sentence.end]):
         speaker, words_start = turn
         label = Attribution(

@@ -5,6 +5,7 @@ wizard shows them unticked; the command line, which cannot ask, leaves them out)
 - a statement on another matter: no issue of the taxonomy in its own words, and no actor or name of the other
   side in its paragraph, the two before, or the transcript turn it belongs to (a ministry spokesman's answer on
   the US election);
+- a schedule ("arrangements are underway for Abe to attend the forum");
 - a refusal to comment ("declined to comment", 「…申し上げる状況にない」と述べるにとどめた);
 - a statement dated years before the document was published: background history ("In 1956 … Moscow agreed").
 """
@@ -57,7 +58,9 @@ def review(candidate: Candidate, pack: LanguagePack, related: bool, published: P
     says whether it names an issue or the other side is named near it."""
     why = ""
     if candidate.side is not None and not related:
-        why = "no other side named nearby: another matter?"
+        why = "no issue named, nor the other side nearby: another matter?"
+    elif pack.schedule.search(candidate.quote):
+        why = "a schedule, not a position"
     elif pack.no_comment.search(candidate.quote):
         why = "declines to comment"
     elif published is not None and candidate.said_on.year <= published.year - BACKGROUND_YEARS:

@@ -78,6 +78,7 @@ class LanguagePack:
     # --- transcripts ---
     label_honorifics: re.Pattern[str] = NEVER  # "Mr.", "С.В." before the name in a speaker label
     turn_announcement: re.Pattern[str] = NEVER  # "…の発言要旨は次の通り", "said the following:": a turn follows
+    schedule: re.Pattern[str] = NEVER  # "is scheduled to visit", 「出席する予定」: a plan of travel, not a position
     no_comment: re.Pattern[str] = NEVER  # "declined to comment", 「申し上げる状況にない」: nothing stated
     fragment: Callable[[str, int, int], bool] = lambda text, start, end: False  # a sentence without a predicate
     procedural: re.Pattern[str] = NEVER  # "That is all from me", "以上です": a turn's sentence that holds nothing

@@ -76,6 +76,10 @@ PACK = LanguagePack(
     turn_announcement=re.compile(
         r"(?i)\b(?:said|stated|the following|as follows|full text|excerpts?)\b[^.]{0,40}:\s*$"
     ),
+    schedule=re.compile(
+        r"(?i)\b(?:arrangements? (?:are|is) (?:underway|being made)|(?:is|are) (?:scheduled|expected|set|due) to "
+        r"(?:visit|attend|meet|hold|travel)|will (?:visit|attend|travel to))\b"
+    ),
     no_comment=re.compile(
         r"(?i)\b(?:declined? to comment|no comment|would not comment|refused to comment|refrained from comment\w*|"
         r"did not (?:comment|elaborate)|not in a position to comment)"
