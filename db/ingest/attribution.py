@@ -200,10 +200,11 @@ def _speakers(
     return _with_coordinated(text, mentions, subject, pack)
 
 
-def _head(mention: Mention) -> str:
-    """The first word of a mention, the one whose case and number the grammar checks."""
-    words = mention.text.split()
-    return words[0] if words else mention.text
+def _agrees(pack: LanguagePack, mention: Mention, verb: str) -> bool:
+    """Whether a mention can be the verb's subject: its first word, or its last (a foreign given name such as
+    "Минору" does not decline; its surname "Кихара" shows the case)."""
+    words = mention.text.split() or [mention.text]
+    return pack.can_be_subject(words[0], verb) or pack.can_be_subject(words[-1], verb)
 
 
 def _subject_after(
@@ -217,7 +218,7 @@ def _subject_after(
     for m in mentions:
         near = end <= m.start <= limit and m.start - end <= _MAX_INVERTED_GAP
         governed = pack.object_before.search(text[max(end, m.start - 20) : m.start])  # "посол РФ в Токио"
-        if near and not governed and pack.can_be_subject(_head(m), verb):
+        if near and not governed and _agrees(pack, m, verb):
             return m
     return None
 
@@ -242,7 +243,7 @@ def _inverted_speaker(
             continue
         if m.start - end > 2 and not pack.inverted_subject_far:
             return None
-        if not pack.can_be_subject(_head(m), text[start:end]):
+        if not _agrees(pack, m, text[start:end]):
             continue  # "заявил пресс-секретарь российского лидера Дмитрий Песков": not the genitive
         if m.start > end and pack.object_before.search(text[max(end, m.start - 20) : m.start]):
             continue  # "заявил посол РФ в Токио …": a place, not the speaker
@@ -307,7 +308,7 @@ def _nearest_left(
         if pack.oblique_object(text[max(sentence.start, m.start - 60) : m.end]):
             continue  # "принял посла Японии Кодзуки и заявил": the name after an object's title is not the subject
         verb = (text[cue_start : cue_start + 40].split() or [""])[0]
-        if m.how != "pronoun" and not pack.can_be_subject(_head(m), verb):
+        if m.how != "pronoun" and not _agrees(pack, m, verb):
             continue  # "планы Японии … видит": a genitive does not speak
         return m
     return fallback if guess_object else None

@@ -43,7 +43,7 @@ ROLE_PATTERNS: list[tuple[re.Pattern[str], tuple[str, ...], str]] = [
 COLLECTIVE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"双方|両者|両代表団"), "delegation"),
     (re.compile(r"日露両国政府|日ロ両国政府|日露両国|日ロ両国|両国政府|日露両政府|日ロ両政府|両政府"), "state"),
-    (re.compile(r"両首脳|日露首脳|日ロ首脳"), LEADERS),
+    (re.compile(r"両首脳|両国首脳|両国の首脳|日露首脳|日ロ首脳"), LEADERS),
     (re.compile(r"両外相"), FOREIGN_MINISTERS),
 ]
 
@@ -56,5 +56,6 @@ PRONOUN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"同氏|彼(?!女)"), "male"),
     (re.compile(r"彼女"), "female"),
     (re.compile(r"同外相|同相|同大臣"), "minister"),
+    (re.compile(r"同大使"), "ambassador"),
     (re.compile(r"両氏"), "pair"),
 ]
