@@ -329,7 +329,7 @@ def _in_prepositional_phrase(text: str, sentence: Sentence, mention: Mention, pa
 def _topic(text: str, mentions: list[Mention], cue_start: int, pack: LanguagePack) -> Mention | None:
     """The topic (は, も) nearest before the cue, else the first subject (が): in 「日本側は…を求めたが、ロシア側は…を
     主張した」 each verb has its own topic; in 「XはYが…と述べた」 X speaks."""
-    before = [m for m in mentions if m.end <= cue_start]
+    before = [m for m in mentions if _same_sentence(text, m.end, cue_start) and m.end <= cue_start]
     topics = [m for m in before if pack.topic_marker.match(text, m.end)]
     if topics:  # the first topic, unless a clause ended after it ("…求めたが、ロシア側は…")
         chosen = topics[0]
@@ -341,6 +341,13 @@ def _topic(text: str, mentions: list[Mention], cue_start: int, pack: LanguagePac
         m for m in before if pack.subject_marker.match(text, m.end) and not pack.clause_closed(text, m.end, cue_start)
     ]  # 「日本側が求めている問題には触れず、…と述べた」: 日本側 is the subject of 求めている only
     return subjects[0] if subjects else None
+
+
+def _same_sentence(text: str, start: int, end: int) -> bool:
+    """No sentence ends between the two offsets, apart from one inside a quotation that closes there too: inside
+    the long quotation 「…。…と思っています。…」 each sentence has its own topic."""
+    stops = re.finditer(r"[。！？]", text[start:end])
+    return all(re.search(r"[」』]", text[start + stop.end() : end]) for stop in stops)
 
 
 def _marked_subject(text: str, mentions: list[Mention], cue_start: int, pack: LanguagePack) -> Mention | None:

@@ -21,6 +21,7 @@ _TERMINATORS_LATIN = ".!?…"
 _TERMINATORS_CJK = "。！？"
 _CLOSERS_AFTER_STOP = "\"'”»)）」』’"
 ENDS_SENTENCE = re.compile(r"[.!?…。！？\"”»」』]\s*$")  # a line ending like this is a sentence, not a heading
+_QUOTATIVE_AFTER = re.compile(r"(?:と|って|など|との)")  # particles after a Japanese quotation: the sentence goes on
 _MAX_QUOTE_LENGTH = 1500  # a "quotation" longer than this is an unbalanced mark, not a quotation
 _REPORTING_DASH_AFTER = re.compile(r",?\s*[-—–]\s")  # after the mark: the reporting dash ('…", - сказал он')
 
@@ -128,7 +129,8 @@ def _boundaries(text: str, start: int, end: int, language: str) -> list[int]:
                 i = j
                 continue
             if ch in _TERMINATORS_CJK:
-                cuts.append(j)
+                if not (text[j - 1] in _CLOSE_QUOTES and _QUOTATIVE_AFTER.match(text, j, end)):
+                    cuts.append(j)  # 「…と考えています。」とこたえた。: the quotation is the object of what follows
             elif j < end and text[j].isspace():
                 k = j
                 while k < end and text[k].isspace():
