@@ -37,7 +37,7 @@ from db import sources, statements
 from db.annotation_exchange_format import FORMAT, VERSION, parse_exchange, read_exchange_file
 from db.annotations import Annotation, AnnotationFilter
 from db.errors import NotFoundError, ValidationError
-from db.ingest.document import PartialDate
+from db.partial_date import PartialDate
 from db.statements import now
 from db.store import Store
 

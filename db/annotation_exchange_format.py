@@ -14,7 +14,7 @@ from typing import Any
 
 from db.annotations import KINDS as ANNOTATION_KINDS
 from db.errors import ValidationError
-from db.ingest.document import PartialDate
+from db.partial_date import PartialDate
 from db.statements import KINDS as STATEMENT_KINDS
 
 FORMAT = "positions-annotations"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from db.ingest.document import PartialDate
+from db.partial_date import PartialDate
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from db.errors import NotFoundError, ValidationError
-from db.ingest.document import PartialDate
 from db.ingest.normalise import fold_width
 from db.models import PageKey, SourceRef, Statement
+from db.partial_date import PartialDate
 from db.store import Store
 
 KINDS = ("direct_quote", "reported", "characterization")

@@ -30,11 +30,12 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 if str(PROJECT_DIR) not in sys.path:
     sys.path.insert(0, str(PROJECT_DIR))
 
-from db.ingest.document import Candidate, Document, PartialDate  # noqa: E402
+from db.ingest.document import Candidate, Document  # noqa: E402
 from db.ingest.extract import extract_candidates  # noqa: E402
 from db.ingest.gazetteer import Gazetteer, fold  # noqa: E402
 from db.ingest.normalise import normalise_text  # noqa: E402
 from db.ingest.reader import read_document  # noqa: E402
+from db.partial_date import PartialDate  # noqa: E402
 
 DEFAULT_CORPUS = PROJECT_DIR.parent / "shared" / "corpus"
 DEVSET_DIR = PROJECT_DIR / "tests" / "ingest" / "devset"

@@ -20,7 +20,7 @@ from typing import Literal
 
 from dateutil import parser as dateutil_parser
 
-from db.ingest.document import PartialDate
+from db.partial_date import PartialDate
 
 Basis = Literal["explicit", "relative"]
 

@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from db.ingest.attribution import Attribution, find_attributions, transcript_turn, turn_label
 from db.ingest.classify import FALLBACK_ISSUE, IssueClassifier, IssueScore
 from db.ingest.cues import AGREEMENT, NOUN, SOURCE, SPEECH, TURN, CueClass
-from db.ingest.document import Candidate, Document, PartialDate
+from db.ingest.document import Candidate, Document
 from db.ingest.gazetteer import Actor, Gazetteer
 from db.ingest.sentences import Sentence, split_sentences
 from db.ingest.speakers import Mention, MentionFinder, SpeakerContext
 from db.ingest.statement_dates import DateResolver, StatementDate
+from db.partial_date import PartialDate
 
 _HOW_FACTOR = {
     "alias": 1.0,

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 
 from db.ingest.dates import find_dates, parse_date
-from db.ingest.document import PartialDate
 from db.ingest.html_text import HtmlText
+from db.partial_date import PartialDate
 
 HEAD_LINES = 15  # lines at the top that may hold title, subtitle, byline and dateline
 

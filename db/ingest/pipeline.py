@@ -17,12 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from db.ingest.decode import decode_bytes
-from db.ingest.document import Candidate, Document, PartialDate
+from db.ingest.document import Candidate, Document
 from db.ingest.errors import IngestError
 from db.ingest.extract import extract_candidates
 from db.ingest.formats import TABLE_FORMATS
 from db.ingest.gazetteer import Gazetteer
 from db.ingest.reader import read_document, read_table
+from db.partial_date import PartialDate
 from db.sources import CommitResult, commit_document
 from db.statements import KINDS
 from db.store import Store

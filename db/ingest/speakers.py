@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from db.ingest.document import PartialDate
 from db.ingest.gazetteer import Actor, Gazetteer, fold
 from db.ingest.speaker_patterns import (
     COLLECTIVE_PATTERNS,
@@ -26,6 +25,7 @@ from db.ingest.speaker_patterns import (
     UNKNOWN_OFFICIAL_PATTERNS,
     russian_word_pattern,
 )
+from db.partial_date import PartialDate
 
 FEMALE_FIRST_NAME = re.compile(r"(?:[aя]|mi|ko|ka|ri|na|ne|e|ие|на|ья|ия)$", re.IGNORECASE)
 _LOWER_RANK = re.compile(

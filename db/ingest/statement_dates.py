@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 from db.ingest.cues import INTENTION, STANCE, TURN, CueClass
 from db.ingest.dates import DateMention, find_dates
-from db.ingest.document import PartialDate
 from db.ingest.sentences import Sentence, quotation_spans
+from db.partial_date import PartialDate
 
 _MAX_CUE_DISTANCE = 100
 _EVENT_MEMORY_PARAGRAPHS = 2

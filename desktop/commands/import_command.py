@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from db.ingest.document import PartialDate
 from db.ingest.gazetteer import Gazetteer
 from db.ingest.pipeline import Analysis, Failure, Overrides, analyse_files, commit, reject_undated, tally
+from db.partial_date import PartialDate
 from db.sources import CommitResult
 from desktop.commands.common import add_db_option, database_path, open_store
 

@@ -13,7 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from db.ingest.document import Candidate, PartialDate
+from db.ingest.document import Candidate
+from db.partial_date import PartialDate
 from db.statements import KINDS
 
 COL_ACCEPT = 0

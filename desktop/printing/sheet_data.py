@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from db import annotations as annotation_store
 from db import issues, statements
 from db.errors import ValidationError
-from db.ingest.document import PartialDate
 from db.models import Side, SourceRef, Statement
+from db.partial_date import PartialDate
 from db.statements import StatementFilter
 from db.store import Store
 from desktop.buckets import GRANULARITIES, bucket_key, bucket_label

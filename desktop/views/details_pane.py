@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from db import issues, sources, statements
 from db.errors import NotFoundError
-from db.ingest.document import PartialDate
 from db.models import Statement
+from db.partial_date import PartialDate
 from db.store import Store
 from desktop.buckets import date_label
 from desktop.views.source_viewer import SourcePassage, SourceViewer

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-from db.ingest.document import PartialDate
 from db.models import Statement
+from db.partial_date import PartialDate
 from db.statements import StatementFilter
 from desktop.buckets import key_range
 

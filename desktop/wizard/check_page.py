@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from db import sources
-from db.ingest.document import PartialDate
 from db.ingest.pipeline import Analysis, Failure, Overrides, analyse_files, date_from_publication
+from db.partial_date import PartialDate
 from desktop.wizard.job_progress import JobProgress
 from desktop.worker import Report, start_job
 

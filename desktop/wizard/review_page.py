@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from db.ingest.document import Candidate, PartialDate
+from db.ingest.document import Candidate
 from db.ingest.pipeline import Analysis
+from db.partial_date import PartialDate
 from db.statements import KINDS
 from desktop.models.candidates_model import (
     COL_ACCEPT,

@@ -11,7 +11,7 @@ import pytest
 
 from db import annotations, sample, statements
 from db.errors import ValidationError
-from db.ingest.document import PartialDate
+from db.partial_date import PartialDate
 from db.statements import NewStatement
 from db.store import Store
 from desktop.printing.sheet_data import SheetOptions, build_book, build_sheet

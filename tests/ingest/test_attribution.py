@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from db.ingest.attribution import find_attributions, transcript_turn
-from db.ingest.document import PartialDate
 from db.ingest.gazetteer import Gazetteer
 from db.ingest.sentences import split_sentences
 from db.ingest.speakers import MentionFinder, SpeakerContext
+from db.partial_date import PartialDate
 
 WHEN = PartialDate(2017, 11)
 

@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 
 from db.errors import ValidationError
-from db.ingest.document import PartialDate
 from db.ingest.errors import IngestError
 from db.ingest.gazetteer import Gazetteer
 from db.ingest.pipeline import (
@@ -33,6 +32,7 @@ from db.ingest.pipeline import (
     commit,
     extract_in_chunks,
 )
+from db.partial_date import PartialDate
 from db.store import Store
 from tests.conftest import CORPUS_DIR
 

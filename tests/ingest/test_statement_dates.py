@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from db.ingest.cues import SPEECH, STANCE
-from db.ingest.document import PartialDate
 from db.ingest.sentences import split_sentences
 from db.ingest.statement_dates import DateResolver, StatementDate
+from db.partial_date import PartialDate
 
 
 def dated(text: str, cue: str, published: PartialDate, language: str = "en", cue_class=SPEECH) -> StatementDate:  # noqa: ANN001
