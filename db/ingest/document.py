@@ -48,8 +48,8 @@ class Candidate:
     side: str | None  # side slug; None for media and experts
     category: Category
     issue: str  # issue slug
-    said_on: PartialDate
-    date_basis: str  # explicit, inferred, article
+    said_on: PartialDate | None  # None: no date in the text and no publication date to fall back on
+    date_basis: str  # explicit, inferred, article; unknown with no date
     kind: Kind
     confidence: float
     reason: str  # why the pipeline proposes it, shown to the user

@@ -102,7 +102,7 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
             made = _candidates(item, text, sentence, around, classifier, dates, spoke)
             candidates.extend(made)
             for c in made:  # "Kishida said Tuesday ... He also said ...": the same occasion
-                if c.actor_key and c.date_basis in ("explicit", "inferred"):
+                if c.actor_key and c.said_on is not None and c.date_basis in ("explicit", "inferred"):
                     spoke[c.actor_key] = (sentence.paragraph, c.said_on)
         dates.observe(sentence)
         context.observe(mentions)
@@ -204,7 +204,7 @@ def _candidates(
     attribution = item.attribution
     when = dates.resolve(sentence, attribution.cue_start, attribution.cue_end, attribution.cue_class)
     earlier = spoke.get(item.actor.key) if item.actor and item.actor.key else None
-    fallback = when.basis == "article" and attribution.cue_class in (SPEECH, SOURCE, NOUN)
+    fallback = when.basis in ("article", "unknown") and attribution.cue_class in (SPEECH, SOURCE, NOUN)
     if fallback and earlier is not None and sentence.paragraph - earlier[0] <= _SAME_OCCASION_PARAGRAPHS:
         when = StatementDate(earlier[1], "inferred", f"the same speaker's statement of {earlier[1].iso()} before")
     official = item.category == "official"
@@ -218,7 +218,7 @@ def _candidates(
             f"{attribution.cue_class.name} cue '{attribution.cue.strip()}'; speaker '{item.mention.text}'"
             f" ({_how(item.mention)}); issue {issue.slug}"
             + (f" ({', '.join(issue.keywords[:3])})" if issue.keywords else " (no keyword)")
-            + f"; date {when.value.iso()}: {when.why}"
+            + f"; date {when.value.iso() if when.value else 'unknown'}: {when.why}"
         )
         result.append(
             Candidate(

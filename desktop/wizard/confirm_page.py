@@ -75,9 +75,7 @@ class ConfirmPage(QWizardPage):
             side_name = wizard.side_names.get(side, side)
             lines.append(f"    {count:4d}  {side_name} · {wizard.issue_titles.get(issue, issue)}")
         for number, candidate in enumerate(analysis.candidates, 1):
-            problem = candidate.accepted and candidate_problem(
-                candidate, wizard.issue_titles, wizard.side_names, analysis.document
-            )
+            problem = candidate.accepted and candidate_problem(candidate, wizard.issue_titles, wizard.side_names)
             if problem:
                 self._blocking.append(f"    {analysis.path.name}, statement {number}: {problem}")
         return [*lines, ""]
