@@ -109,12 +109,6 @@ def analyse(
     problems = list(document.problems)
     if not candidates:
         problems.append("no statements found: add them by selecting text in the review step")
-    undated = sum(is_undated(c) for c in candidates)
-    if undated:
-        problems.append(
-            f"{undated} statements have no date: give the publication date, or import them with the date unknown"
-            " and set it later"
-        )
     return Analysis(path, document, candidates, overrides, problems)
 
 

@@ -101,8 +101,7 @@ def print_analysis(analysis: Analysis, result: CommitResult) -> None:
         if undated:
             print(f"  {undated} of them with the date unknown")
     for problem in analysis.problems:
-        if "have no date" not in problem:  # said above and in the last lines
-            print(f"  note: {problem}")
+        print(f"  note: {problem}")
 
 
 def _progress() -> Any:

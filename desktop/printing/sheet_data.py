@@ -3,6 +3,8 @@
 The layout only arranges what is here: rows by time bucket with one cell per side, numbered notes, numbered
 sources and a summary. Sides are data: the sheet has one column per side the user chose, in taxonomy order.
 Statements of nobody's side (media, experts) are never put in a side's column; the summary counts them.
+Statements whose date is not known form the last row (key buckets.UNDATED), printed as a section of its own;
+a sheet for a date range has none (a range leaves unknown dates out everywhere).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from db.models import Side, SourceRef, Statement
 from db.partial_date import PartialDate
 from db.statements import StatementFilter
 from db.store import Store
-from desktop.buckets import GRANULARITIES, bucket_key, bucket_label
+from desktop.buckets import GRANULARITIES, UNDATED, bucket_label, statement_key
 
 NOTE_KIND_LABELS = {
     "note": "Note",
@@ -163,6 +165,15 @@ class SheetData:
             return f"until {last}"
         return "all dates"
 
+    @property
+    def dated_rows(self) -> list[SheetRow]:
+        return [row for row in self.rows if row.key != UNDATED]
+
+    @property
+    def undated_row(self) -> SheetRow | None:
+        """The statements whose date is not known, one cell per side (None when there are none)."""
+        return next((row for row in self.rows if row.key == UNDATED), None)
+
     def texts(self) -> Iterable[str]:
         """Every piece of text the sheet prints that comes from the database (for the font check)."""
         yield from (self.issue_title, self.issue_description, self.options.marking)
@@ -178,8 +189,10 @@ class SheetData:
             yield source.citation()
 
 
-def date_label(date: PartialDate) -> str:
-    """`6 Mar 2017`, `Mar 2017` or `2017`: the statement's date at the precision it is known."""
+def date_label(date: PartialDate | None) -> str:
+    """`6 Mar 2017`, `Mar 2017` or `2017`: the statement's date at the precision it is known, or `date unknown`."""
+    if date is None:
+        return "date unknown"
     if date.month is None:
         return str(date.year)
     month = calendar.month_abbr[date.month]
@@ -270,10 +283,11 @@ def build_sheet(store: Store, issue_slug: str, options: SheetOptions, *, now: dt
             source_number=numbering.source(st.source),
             notes=notes,
         )
-        key = bucket_key(st.said_on.start(), st.said_on.precision, options.granularity)
+        key = statement_key(st.said_on, options.granularity)
         cells.setdefault(key, [[] for _ in sides])[column].append(sheet_statement)
         counts[column] += 1
-        latest[column] = LatestStatement(sheet_statement.date_label, st.speaker, st.quote)
+        if st.said_on is not None:  # the undated come last: "latest" is the latest dated one
+            latest[column] = LatestStatement(sheet_statement.date_label, st.speaker, st.quote)
         data.shifts += [ShiftMark(sides[column].name, sheet_statement.date_label, st.speaker, b) for b in shift_bodies]
     data.rows = [
         SheetRow(key, bucket_label(key, options.granularity), tuple(tuple(c) for c in cells[key]))

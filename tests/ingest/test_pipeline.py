@@ -233,7 +233,7 @@ def test_statements_without_any_date_are_kept_and_committed_with_the_date_unknow
     undated = [c for c in analysis.candidates if c.accepted and c.said_on is None]
     assert len(undated) >= 2 and {c.date_basis for c in undated} == {"unknown"}
     assert count_undated(analysis) == len(undated)
-    assert any("have no date" in problem for problem in analysis.problems)
+    assert any("no publication date" in problem for problem in analysis.problems)
     [result] = commit(store, [analysis])
     assert result.added == len(analysis.accepted())
     stored = store.conn.execute(
