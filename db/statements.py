@@ -138,7 +138,7 @@ def page(store: Store, flt: StatementFilter, after: PageKey | None = None, limit
     """
     clauses, args = _where(store, flt)
     found: list[Statement] = []
-    if after is None or after.said_on is not None:
+    if flt.undated is not True and (after is None or after.said_on is not None):
         dated, dated_args = [*clauses, "st.said_on IS NOT NULL"], list(args)
         if after is not None:
             dated.append("(st.said_on, st.id) > (?, ?)")

@@ -16,6 +16,7 @@ from db.migrations import SCHEMA_VERSION
 from db.store import Store
 
 DEFAULT_SIZE = 5_000
+CONTENT_VERSION = 2  # of what this module writes (2: some statements without a date); part of the cache's name
 UNDATED_SHARE = 0.02  # statements imported without any date (said_on NULL, precision unknown)
 
 EN = ["The minister said that talks on the peace treaty would continue",
@@ -41,8 +42,8 @@ def bench_size() -> int:
 
 def synthetic_database(size: int, *, seed: int = 7) -> Path:
     """The path of a database with `size` statements over all issues, built on first use."""
-    # Named after the schema version: a cache from an older schema is never reused.
-    path = Path(tempfile.gettempdir()) / f"positions-bench-{size}-v{SCHEMA_VERSION}.sqlite"
+    # Named after the schema and content versions: a cache from an older schema or generator is never reused.
+    path = Path(tempfile.gettempdir()) / f"positions-bench-{size}-v{SCHEMA_VERSION}-c{CONTENT_VERSION}.sqlite"
     if path.exists():
         return path
     partial = path.with_suffix(".partial")
