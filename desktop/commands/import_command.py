@@ -72,8 +72,8 @@ def run_import(args: argparse.Namespace) -> int:
 UNDATED_HINT = (
     "{n} of them have no date (none in the text, no publication date found): they are listed by"
     " `positions statements{db} --undated`.\n"
-    'To date them, open the database in Positions, select one of them and choose "Set the date of all undated'
-    ' statements from this source" in its details (for a new file, give --published DATE when importing).'
+    'To date them, open the database in Positions and select one of them: its details offer to "Set the date of'
+    ' all of them" (the undated statements of its source). For a new file, give --published DATE when importing.'
 )
 
 

@@ -170,7 +170,7 @@ class SheetWriter:
             self.c.place_block(self.heading(tr("Date unknown")))
             note = tr(
                 "Imported without a date: none in the text and no publication date found. Give the date in"
-                " Positions (details of a statement: set the date of all undated statements from its source)."
+                " Positions: the details of any of them date all undated statements of its source at once."
             )
             self.c.place_block(self.s.para(note, self.width, self.s.text_font(0.95, italic=True), color=MUTED))
             self.table([undated])

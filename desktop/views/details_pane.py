@@ -134,7 +134,8 @@ class DetailsPane(QScrollArea):
         self.passage = SourcePassage(area)
         self.open_source = QPushButton(self.tr("Open the whole source text…"), area)
         self.open_source.clicked.connect(self.show_source)
-        self.date_source_button = QPushButton(area)
+        self.undated_note = plain_label(area, "mutedNote")
+        self.date_source_button = QPushButton(self.tr("Set the date of all of them…"), area)
         self.date_source_button.setObjectName("dateSourceButton")
         self.date_source_button.clicked.connect(self.date_source)
         self._undated_in_source = 0
@@ -161,6 +162,7 @@ class DetailsPane(QScrollArea):
         layout.addWidget(self.quote)
         layout.addLayout(form)
         layout.addWidget(self.facts)
+        layout.addWidget(self.undated_note)
         layout.addWidget(self.date_source_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(buttons)
         layout.addWidget(source_heading)
@@ -218,9 +220,10 @@ class DetailsPane(QScrollArea):
         self.passage.show_passage(source, statement)
         self.open_source.setEnabled(source is not None)
         self._undated_in_source = undated_count(self.store, source.id) if source and self.store else 0
-        self.date_source_button.setText(
-            self.tr("Set the date of all %n undated statement(s) from this source…", "", self._undated_in_source)
+        self.undated_note.setText(
+            self.tr("%n statement(s) from this source have no date.", "", self._undated_in_source)
         )
+        self.undated_note.setVisible(self._undated_in_source > 0)
         self.date_source_button.setVisible(self._undated_in_source > 0)
 
     def _facts(self, statement: Statement) -> str:

@@ -72,7 +72,7 @@ def test_statements_without_a_date_are_imported_listed_and_exported_as_unknown(
     assert added >= 2
     assert f"{added} statements added" in out
     assert f"{added} of them have no date" in out and f"positions statements --db {db_path} --undated" in out
-    assert "Set the date of all undated statements from this source" in out  # how to date them
+    assert '"Set the date of all of them"' in out  # how to date them
 
     code, out, _ = run(capsys, "statements", "--db", str(db_path), "--undated", "--format", "jsonl")
     rows = [json.loads(line) for line in out.splitlines()]

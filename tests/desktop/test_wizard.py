@@ -352,7 +352,9 @@ def test_cancel_during_commit_saves_nothing_and_finish_can_try_again(  # type: i
 
 
 def test_the_check_page_asks_for_the_missing_date_and_going_on_keeps_the_statements_undated(
-    qtbot, store: Store, tmp_path: Path  # type: ignore[no-untyped-def]
+    qtbot,
+    store: Store,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     ru = tmp_path / "лавров.txt"
     ru.write_text(RU_TEXT.replace(" в понедельник", ""), encoding="utf-8")  # no date anywhere
