@@ -16,7 +16,6 @@ from typing import Final, Literal
 Precision = Literal["day", "month", "year"]
 StoredPrecision = Literal["day", "month", "year", "unknown"]
 UNKNOWN: Final = "unknown"  # the stored precision of a date that is not known (said_on NULL)
-PRECISIONS: Final = ("day", "month", "year", UNKNOWN)
 
 
 @dataclass(frozen=True, order=True)
@@ -59,16 +58,6 @@ class PartialDate:
         numbers = [int(p) for p in parts] + [None, None]
         return cls(numbers[0], numbers[1], numbers[2])  # type: ignore[arg-type]
 
-    @classmethod
-    def from_stored(cls, said_on: str, precision: str) -> PartialDate:
-        """Rebuild a known date from the database pair (`said_on` as a full day, `date_precision`)."""
-        day = dt.date.fromisoformat(said_on)
-        if precision == "day":
-            return cls(day.year, day.month, day.day)
-        if precision == "month":
-            return cls(day.year, day.month)
-        return cls(day.year)
-
 
 def precision_of(date: PartialDate | None) -> StoredPrecision:
     """`day`, `month`, `year`, or `unknown` for no date."""
@@ -86,10 +75,16 @@ def stored(date: PartialDate | None) -> tuple[str | None, StoredPrecision]:
 
 
 def from_stored(said_on: str | None, precision: str) -> PartialDate | None:
-    """The date a database pair holds: None when the precision says `unknown` (or no day is stored)."""
+    """The date a database pair holds (`said_on` as a full day, `date_precision`): None when the precision says
+    `unknown` (or no day is stored)."""
     if precision == UNKNOWN or said_on is None:
         return None
-    return PartialDate.from_stored(said_on, precision)
+    day = dt.date.fromisoformat(said_on)
+    if precision == "day":
+        return PartialDate(day.year, day.month, day.day)
+    if precision == "month":
+        return PartialDate(day.year, day.month)
+    return PartialDate(day.year)
 
 
 def parse_optional(text: str) -> PartialDate | None:

@@ -9,7 +9,6 @@ a sheet for a date range has none (a range leaves unknown dates out everywhere).
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,10 +17,9 @@ from db import annotations as annotation_store
 from db import issues, statements
 from db.errors import ValidationError
 from db.models import Side, SourceRef, Statement
-from db.partial_date import PartialDate
 from db.statements import StatementFilter
 from db.store import Store
-from desktop.buckets import GRANULARITIES, UNDATED, bucket_label, statement_key
+from desktop.buckets import GRANULARITIES, UNDATED, bucket_label, date_label, statement_key
 
 NOTE_KIND_LABELS = {
     "note": "Note",
@@ -189,16 +187,6 @@ class SheetData:
             yield source.citation()
 
 
-def date_label(date: PartialDate | None) -> str:
-    """`6 Mar 2017`, `Mar 2017` or `2017`: the statement's date at the precision it is known, or `date unknown`."""
-    if date is None:
-        return "date unknown"
-    if date.month is None:
-        return str(date.year)
-    month = calendar.month_abbr[date.month]
-    return f"{date.day} {month} {date.year}" if date.day else f"{month} {date.year}"
-
-
 def choose_sides(store: Store, wanted: tuple[str, ...] | None) -> list[Side]:
     known = issues.sides(store)
     if wanted is None:
@@ -272,7 +260,7 @@ def build_sheet(store: Store, issue_slug: str, options: SheetOptions, *, now: dt
         notes, shift_bodies = _notes_of(store, st, options, numbering)
         sheet_statement = SheetStatement(
             uid=st.uid,
-            date_label=date_label(st.said_on),
+            date_label=date_label(st.said_on, short=True),  # 6 Mar 2017, Mar 2017, 2017 or date unknown
             speaker=st.speaker,
             role=st.role,
             quote=st.quote,
