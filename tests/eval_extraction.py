@@ -31,10 +31,11 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 if str(PROJECT_DIR) not in sys.path:
     sys.path.insert(0, str(PROJECT_DIR))
 
-from db.ingest.document import Candidate, Document, PartialDate  # noqa: E402
+from db.ingest.document import Candidate, Document  # noqa: E402
 from db.ingest.gazetteer import Gazetteer, fold  # noqa: E402
 from db.ingest.normalise import normalise_text  # noqa: E402
 from db.ingest.pipeline import Overrides, analyse  # noqa: E402
+from db.partial_date import PartialDate, iso_or_none  # noqa: E402
 
 DEFAULT_CORPUS = PROJECT_DIR.parent / "shared" / "corpus"
 DEVSET_DIR = PROJECT_DIR / "tests" / "ingest" / "devset"
@@ -160,6 +161,9 @@ def overlaps(candidate: Candidate, gold: GoldLine) -> bool:
 
 
 def date_matches(candidate: Candidate, gold: GoldLine) -> bool:
+    """The candidate's date agrees with the gold one at the gold's precision (an unknown date never does)."""
+    if candidate.said_on is None:
+        return False
     iso = candidate.said_on.iso()
     return len(iso) >= len(gold.date) and iso[: len(gold.date)] == gold.date
 
@@ -244,8 +248,9 @@ def _score_document(
             scores.issue_right += c.issue == g.issue
             scores.date_right += date_matches(c, g)
             if wrong:
+                when = iso_or_none(c.said_on) or "unknown"
                 scores.wrong.append(
-                    f"{label} {g.speaker}: issue {c.issue}/{g.issue} date {c.said_on.iso()}/{g.date} "
+                    f"{label} {g.speaker}: issue {c.issue}/{g.issue} date {when}/{g.date} "
                     f"side {c.side}/{g.side} | {g.quote[:70]}"
                 )
     for g_index, g in enumerate(golds):

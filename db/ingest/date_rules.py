@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from db.ingest.document import PartialDate
+from db.partial_date import PartialDate
 
 Basis = Literal["explicit", "relative"]
 

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from dateutil import parser as dateutil_parser
 
 from db.ingest.date_rules import Basis, with_year
-from db.ingest.document import PartialDate
 from db.ingest.languages import pack_for
 from db.ingest.languages.en.dates import WEEKDAYS
+from db.partial_date import PartialDate
 
 
 @dataclass(frozen=True)

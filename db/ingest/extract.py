@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from db.ingest.attribution import Attribution, find_attributions
 from db.ingest.classify import FALLBACK_ISSUE, IssueClassifier, IssueScore
 from db.ingest.cues import AGREEMENT, RELAYED, SPEECH, TURN, CueClass
-from db.ingest.document import Candidate, Document, PartialDate
+from db.ingest.document import Candidate, Document
 from db.ingest.gazetteer import Actor, Gazetteer
 from db.ingest.languages import pack_for
 from db.ingest.references import SpeakerContext
@@ -26,6 +26,7 @@ from db.ingest.sentences import ENDS_SENTENCE, Sentence, split_sentences
 from db.ingest.speakers import Mention, MentionFinder
 from db.ingest.statement_dates import DateResolver, StatementDate
 from db.ingest.transcripts import Turns
+from db.partial_date import PartialDate
 
 _HOW_FACTOR = {
     "alias": 1.0,
@@ -121,7 +122,7 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
             if item.attribution.cue_class is TURN:
                 turn_candidates = [candidate for candidate, _ in made]
             for c, _ in made:  # "Kishida said Tuesday ... He also said ...": the same occasion
-                if c.actor_key and c.date_basis in ("explicit", "inferred"):
+                if c.actor_key and c.said_on is not None and c.date_basis in ("explicit", "inferred"):
                     spoke[c.actor_key] = (sentence.paragraph, c.said_on)
         dates.observe(sentence)
         context.observe(mentions)
@@ -290,7 +291,7 @@ def _candidates(
             f"{attribution.cue_class.name} cue '{attribution.cue.strip()}'; speaker '{item.mention.text}'"
             f" ({_how(item.mention)}); issue {issue.slug}"
             + (f" ({', '.join(issue.keywords[:3])})" if issue.keywords else " (no keyword)")
-            + f"; date {when.value.iso()}: {when.why}"
+            + f"; date {when.value.iso() if when.value else 'unknown'}: {when.why}"
         )
         topical = bool(issue.keywords) and issue.slug != FALLBACK_ISSUE
         result.append((

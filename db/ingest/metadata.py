@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass
 
 from db.ingest.dates import find_dates
-from db.ingest.document import PartialDate
 from db.ingest.html_text import HtmlText
 from db.ingest.published import PUBLISHED_WORD, find_published
+from db.partial_date import PartialDate
 
 HEAD_LINES = 15  # lines at the top that may hold title, subtitle, byline and dateline
 

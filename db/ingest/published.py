@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from db.ingest.dates import DateMention, find_dates, parse_date
-from db.ingest.document import PartialDate
 from db.ingest.languages import PACKS
+from db.partial_date import PartialDate
 
 HEAD_DATELINE_LINES = 8  # a dateline sits among the first lines ...
 TAIL_DATELINE_LINES = 3  # ... or among the last ones

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from db.ingest.document import PartialDate
 from db.ingest.gazetteer import Actor, Gazetteer, fold
 from db.ingest.languages import pack_for
 from db.ingest.speakers import Mention
+from db.partial_date import PartialDate
 
 FEMALE_FIRST_NAME = re.compile(r"(?:[aя]|mi|ko|ka|ri|na|ne|e|ие|на|ья|ия)$", re.IGNORECASE)
 

@@ -16,11 +16,12 @@ import bisect
 import re
 from collections.abc import Iterable
 
-from db.ingest.document import Candidate, PartialDate
+from db.ingest.document import Candidate
 from db.ingest.gazetteer import fold
 from db.ingest.languages import PACKS, LanguagePack
 from db.ingest.sentences import Sentence
 from db.ingest.speakers import Mention
+from db.partial_date import PartialDate
 
 BACKGROUND_YEARS = 5  # a statement dated this many years before publication is history, not news
 _PARAGRAPHS_BEFORE = 2
@@ -63,7 +64,7 @@ def review(candidate: Candidate, pack: LanguagePack, related: bool, published: P
         why = "a schedule, not a position"
     elif pack.no_comment.search(candidate.quote):
         why = "declines to comment"
-    elif published is not None and candidate.said_on.year <= published.year - BACKGROUND_YEARS:
+    elif published and candidate.said_on and candidate.said_on.year <= published.year - BACKGROUND_YEARS:
         why = f"dated {candidate.said_on.iso()}, years before publication: background?"
     if why:
         candidate.accepted = False

@@ -14,9 +14,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from db.ingest.document import PartialDate
 from db.ingest.gazetteer import Actor, Gazetteer, fold
 from db.ingest.languages import PACKS, pack_for, pack_for_script
+from db.partial_date import PartialDate
 
 _LOWER_RANK = re.compile(
     r"(?:deputy|vice|vice-|first|former|acting|заместитель|замглавы|экс-|бывший|前|元|副)\s*$", re.IGNORECASE

@@ -9,7 +9,9 @@ the dated events it has seen; a statement takes, in this order:
 3. the event its sentence refers to ("during the talks", "2 + 2") -> `inferred`;
 4. a past date earlier in the same paragraph -> `inferred`;
 5. the event under discussion in the last paragraphs, for past speech acts and agreements -> `inferred`;
-6. the publication date -> `article`.
+6. the publication date -> `article`;
+7. nothing: the date is not known (None) -> `unknown`. The statement is kept all the same; the user gives
+   the publication date in the wizard, or dates the source's statements later.
 """
 
 from __future__ import annotations
@@ -20,9 +22,9 @@ from dataclasses import dataclass
 
 from db.ingest.cues import AGREEMENT, INTENTION, STANCE, TURN, CueClass
 from db.ingest.dates import DateMention, find_dates
-from db.ingest.document import PartialDate
 from db.ingest.languages import pack_for
 from db.ingest.sentences import Sentence, quotation_spans
+from db.partial_date import PartialDate
 
 _MAX_CUE_DISTANCE = 100
 _EVENT_MEMORY_PARAGRAPHS = 2
@@ -40,8 +42,8 @@ _RANK = {"year": 0, "month": 1, "day": 2}
 
 @dataclass(frozen=True)
 class StatementDate:
-    value: PartialDate
-    basis: str  # explicit, inferred, article
+    value: PartialDate | None  # None: not known
+    basis: str  # explicit, inferred, article, unknown
     why: str  # for the candidate's reason
     own: bool = False  # from the statement's own sentence (not the paragraph, an event or the publication)
 
@@ -166,7 +168,7 @@ class DateResolver:
             return StatementDate(self._current.date, "inferred", f"event under discussion, {self._current.date.iso()}")
         if self.published:
             return StatementDate(self.published, "article", "publication date")
-        return StatementDate(PartialDate(1970), "unknown", "no date in the text and no publication date")
+        return StatementDate(None, "unknown", "no date in the text and no publication date")
 
     # --- helpers -------------------------------------------------------------------------------------------
     def _dates_the_saying(

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from db.ingest.attribution import find_attributions
-from db.ingest.document import PartialDate
 from db.ingest.gazetteer import Gazetteer
 from db.ingest.references import SpeakerContext
 from db.ingest.sentences import split_sentences
 from db.ingest.speakers import MentionFinder
 from db.ingest.transcripts import transcript_turn
+from db.partial_date import PartialDate
 
 WHEN = PartialDate(2017, 11)
 

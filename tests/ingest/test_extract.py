@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from db.ingest.document import Candidate, Document, PartialDate
+from db.ingest.document import Candidate, Document
 from db.ingest.extract import extract_candidates
 from db.ingest.gazetteer import Gazetteer
 from db.ingest.normalise import normalise_text
+from db.partial_date import PartialDate
 from tests.eval_extraction import evaluate, format_table, imported_documents
 
 

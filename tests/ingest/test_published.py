@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from db.ingest.document import PartialDate
 from db.ingest.metadata import detect_metadata
 from db.ingest.published import file_name_date
+from db.partial_date import PartialDate
 
 
 def _published(text: str, language: str, file_name: str = "article.txt") -> tuple[str | None, str]:

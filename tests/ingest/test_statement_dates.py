@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from db.ingest.cues import SPEECH, STANCE
-from db.ingest.document import PartialDate
 from db.ingest.sentences import split_sentences
 from db.ingest.statement_dates import DateResolver, StatementDate
+from db.partial_date import PartialDate
 
 
 def dated(  # noqa: PLR0913
@@ -88,7 +88,7 @@ def test_russian_and_japanese_dates() -> None:
 
 def test_no_date_anywhere() -> None:
     result = dated("Lavrov said the talks went well.", "said", None)  # type: ignore[arg-type]
-    assert result.basis == "unknown"
+    assert (result.value, result.basis) == (None, "unknown")  # not known: no stand-in date
 
 
 def test_japanese_day_only_dates_take_the_publication_month() -> None:

@@ -22,7 +22,7 @@ from db.ingest.date_rules import (
     weekday_near,
     with_year,
 )
-from db.ingest.document import PartialDate
+from db.partial_date import PartialDate
 
 _EN_MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,

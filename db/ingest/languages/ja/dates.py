@@ -20,7 +20,7 @@ from db.ingest.date_rules import (
     weekday_near,
     with_year,
 )
-from db.ingest.document import PartialDate
+from db.partial_date import PartialDate
 
 _JA_ERAS = {"令和": 2019, "平成": 1989, "昭和": 1926, "大正": 1912}
 _JA_WEEKDAYS = "月火水木金土日"

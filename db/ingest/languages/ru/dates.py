@@ -19,7 +19,7 @@ from db.ingest.date_rules import (
     weekday_near,
     with_year,
 )
-from db.ingest.document import PartialDate
+from db.partial_date import PartialDate
 
 _RU_MONTH = (
     r"(?<![А-Яа-яЁё])(?:(?:[Яя]нвар|[Фф]еврал|[Аа]прел|[Ии]юн|[Ии]юл|[Сс]ентябр|[Оо]ктябр|[Нн]оябр|[Дд]екабр)"
