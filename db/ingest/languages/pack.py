@@ -97,6 +97,8 @@ class LanguagePack:
     fuzzy_names: bool = True  # garbled transliterations of names ("Tarot Kono") are worth a fuzzy match
     # --- issues ---
     links: re.Pattern[str] = NEVER  # "a step towards": what comes after is the goal, not the topic
+    goal_before_link: bool = False  # Japanese: 「平和条約締結に向け、協議を…」: the goal comes before the link
+    word_count: Callable[[str], int] = lambda text: len(text.split())  # words of a keyword, for its weight
     anaphors: re.Pattern[str] = NEVER  # "this", "это", "この": the topic is in the context
     # --- dates ---
     date_rules: Sequence[DateRule] = ()
