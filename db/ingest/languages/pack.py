@@ -34,6 +34,9 @@ class LanguagePack:
     script: re.Pattern[str]  # letters of the language's own script, for detecting it
     # --- cues: how a statement is introduced ---
     find_cues: CueFinder
+    script_weight: int = 1  # how many Latin letters one of them is worth when detecting the language
+    words_spaced: bool = True  # words are separated by spaces (not in Japanese)
+    dayfirst: bool = False  # 06.03.2017 is 6 March (Russian), not 3 June
     author_frame: re.Pattern[str] = NEVER  # "It should be noted", "Известно": the author's framing
     schedule_after_intention: re.Pattern[str] = NEVER  # "plans to visit": a schedule, not a position
     schedule_before_intention: re.Pattern[str] = NEVER  # 「訪問する予定だ」
