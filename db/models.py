@@ -12,6 +12,7 @@ class Side:
     id: int
     slug: str
     name: str
+    position: int = 0  # the side's place in the database's order; fallback colours follow it
 
 
 @dataclass(frozen=True)

@@ -109,14 +109,14 @@ class SheetWriter:
     def summary(self) -> None:
         s, sheet, w = self.s, self.sheet, self.width
         lines = self.heading(tr("Summary"))
-        for index, side in enumerate(sheet.summary):
+        for side in sheet.summary:
             name = side.side.name
             text = f"{name}: {side.count} " + (tr("statement") if side.count == 1 else tr("statements"))
             if side.latest is not None:
                 quote = clip(side.latest.quote, 220)
                 latest = f"{side.latest.date_label}, {side.latest.speaker}"
                 text += f"; {tr('latest')} {latest}: {QUOTE_OPEN}{quote}{QUOTE_CLOSE}"
-            spans = [Span(0, len(name), bold=True, color=side_color(index))]
+            spans = [Span(0, len(name), bold=True, color=side_color(side.side))]
             lines += s.para(text, w, spans=spans, indent=0)
             lines.append(s.gap(0.25))
         if sheet.without_side:
@@ -144,7 +144,7 @@ class SheetWriter:
             painter.setFont(font)
             for index, side in enumerate(sides):
                 rect = QRectF(self.column_x[index], y, self.column_width, height)
-                painter.fillRect(rect, side_color(index))
+                painter.fillRect(rect, side_color(side))
                 painter.setPen(Qt.GlobalColor.white)
                 painter.drawText(rect.adjusted(5 * pt, 0, -5 * pt, 0), flags, side.name)
 
@@ -197,7 +197,7 @@ class SheetWriter:
 
     def statement_lines(self, st: SheetStatement, column: int) -> list[Line]:
         s, w, pt = self.s, self.column_width, self.pt
-        color = side_color(column)
+        color = side_color(self.sheet.sides[column])
         meta = f"{st.date_label}  {st.speaker}"
         spans = [
             Span(0, len(st.date_label), bold=True, color=color),
