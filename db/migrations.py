@@ -14,7 +14,7 @@ from pathlib import Path
 from db import reference_data, search_index
 from db.errors import DatabaseError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
@@ -42,16 +42,24 @@ def upgrade(conn: sqlite3.Connection, path: Path) -> None:
     if version < SCHEMA_VERSION:
         if version > 0:
             backup_before_upgrade(conn, path, version)
+        # A step may rebuild a table (SQLite cannot change a constraint in place): foreign keys are off for
+        # the transaction, as SQLite's documented procedure asks, and checked before the commit instead.
+        conn.execute("PRAGMA foreign_keys = OFF")
         conn.execute("BEGIN IMMEDIATE")
         try:
             for step in range(version + 1, SCHEMA_VERSION + 1):
                 STEPS[step](conn)
                 search_index.ensure(conn)
                 conn.execute(f"PRAGMA user_version = {step}")
+            broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise DatabaseError(f"{path}: the upgrade would break {len(broken)} reference(s); nothing was changed")
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+        finally:
+            conn.execute("PRAGMA foreign_keys = ON")
     elif not search_index.is_intact(conn):
         # Another tool (or sqlite-utils transform) dropped the triggers: rebuild so search stays true.
         conn.execute("BEGIN IMMEDIATE")
@@ -94,4 +102,8 @@ def _upgrade_to_1(conn: sqlite3.Connection) -> None:
     reference_data.load_all(conn)
 
 
-STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _upgrade_to_1}
+def _add_summaries_follow_ups_and_reviews(conn: sqlite3.Connection) -> None:
+    execute_script(conn, resources.files("db").joinpath("upgrade_summaries.sql").read_text(encoding="utf-8"))
+
+
+STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _upgrade_to_1, 2: _add_summaries_follow_ups_and_reviews}

@@ -69,6 +69,7 @@ class Statement:
     created_at: str
     updated_at: str
     annotation_kinds: tuple[str, ...] = field(default=())  # kinds of the live annotations, for badges
+    annotated_at: str | None = None  # when a live annotation of it was last written or edited
 
 
 @dataclass(frozen=True)
