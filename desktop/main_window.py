@@ -337,10 +337,11 @@ class MainWindow(QMainWindow):
         self._pending_issue = getattr(wizard, "committed_issue", None)
         self.refresh_overview()
 
-    def print_comparison(self) -> None:
+    def print_comparison(self, output: str = "preview") -> None:
+        """The sheet's options, then the preview (or, for "pdf" and "docx", the file written)."""
         open_preview = actions.hook("print")
         if open_preview is not None and self.store is not None and self.comparison_model.issue:
-            open_preview(self, self.store, self.comparison_model.issue, self.current_filter())
+            open_preview(self, self.store, self.comparison_model.issue, self.current_filter(), output)
 
     def export_annotations(self) -> None:
         export = actions.hook("export_annotations")
