@@ -231,6 +231,7 @@ def add(
     linked_statement_uid: str | None = None,
     due_on: str | None = None,
     uid: str | None = None,
+    done_at: str | None = None,
 ) -> Annotation:
     """Save a new annotation at once, in its own transaction (or the caller's)."""
     fields: dict[str, Any] = {
@@ -240,7 +241,7 @@ def add(
         "kind": kind,
         "linked_statement_uid": linked_statement_uid or None,
         "due_on": check_day(due_on, "the due date"),
-        "done_at": None,
+        "done_at": done_at or None,
         "rests_on": (),
     }
     uid = uid or str(uuid.uuid4())

@@ -147,14 +147,17 @@ def changed_since(statement: Statement, since: str | None) -> bool:
     return statement.created_at >= since or (statement.annotated_at or "") >= since
 
 
-def page(store: Store, flt: StatementFilter, after: PageKey | None = None, limit: int = 200) -> list[Statement]:
-    """One page in date order. Pass the last statement's key as `after` for the next page."""
+def page(
+    store: Store, flt: StatementFilter, after: PageKey | None = None, limit: int = 200, *, newest_first: bool = False
+) -> list[Statement]:
+    """One page in date order (or newest first). Pass the last statement's key as `after` for the next page."""
     clauses, args = _where(store, flt)
     if after is not None:
-        clauses.append("(st.said_on, st.id) > (?, ?)")
+        clauses.append(f"(st.said_on, st.id) {'<' if newest_first else '>'} (?, ?)")
         args += [after.said_on, after.id]
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-    sql = f"{SELECT_SQL} {where} ORDER BY st.said_on, st.id LIMIT ?"
+    order = "st.said_on DESC, st.id DESC" if newest_first else "st.said_on, st.id"
+    sql = f"{SELECT_SQL} {where} ORDER BY {order} LIMIT ?"
     return [_row_to_statement(row) for row in store.conn.execute(sql, [*args, limit])]
 
 

@@ -23,6 +23,7 @@ from desktop.buckets import bucket_key, key_range
 from desktop.models.comparison_model import ComparisonModel
 from desktop.models.issues_model import IssuesModel
 from desktop.views import window_dialogs
+from desktop.views.brief_panels import BriefPanels
 from desktop.views.comparison_view import ComparisonView
 from desktop.views.details_pane import DetailsPane
 from desktop.views.filters_bar import FiltersBar
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self.addToolBarBreak()
         self.addToolBar(self.filters_toolbar)
         self._add_pane_toggles()
+        self.brief = BriefPanels(self)  # summaries above the columns, changes since, View > Follow-ups
         self._connect()
         self.db_label = QLabel(self)
         self.db_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -172,6 +174,7 @@ class MainWindow(QMainWindow):
         self.comparison_model.set_store(store)
         self.details.set_store(store)
         self.search.set_store(store)
+        self.brief.set_store(store)
         self._pending_issue = self._pending_issue or self.config.get(settings.LAST_ISSUE) or None
         self.refresh_overview()
         return True
