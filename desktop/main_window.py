@@ -390,6 +390,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.layout_keeper.save()
         self.search.cancel()
+        self.brief.set_store(None)  # saves a summary still being typed
         if self.store is not None:
             self.store.close()
             self.store = None

@@ -158,7 +158,9 @@ class SheetOptionsDialog(QDialog):
             button.setObjectName(f"output_{name}")
             button.clicked.connect(lambda _checked=False, n=name: self.choose(n))
             self.output_buttons[name] = button
-        self.output_buttons[output].setDefault(True)
+        for name, button in self.output_buttons.items():  # what the user came for answers Return
+            button.setAutoDefault(name == output)
+            button.setDefault(name == output)
         buttons.rejected.connect(self.reject)
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)

@@ -106,8 +106,7 @@ class BriefPanels(QObject):
         issue_reviews.mark_reviewed(self.store, issue, default_author())
         self.window.statusBar().showMessage(self.window.tr("Issue marked as reviewed; later changes will be marked."),
                                             8000)  # fmt: skip
-        if self.window.filters.statement_filter().changed_since is not None:
-            self.window.comparison_model.reload()
+        self.window.filters.recheck()  # reloads the rows when "only changes" is on
         self.update_highlight()
 
     def refresh(self) -> None:

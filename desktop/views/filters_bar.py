@@ -137,6 +137,10 @@ class FiltersBar(QFrame):
             return moment_from_day(self.changes_day.date().toPython())
         return None
 
+    def recheck(self) -> None:
+        """The last review may have moved (the user marked the issue reviewed): announce a filter change."""
+        self._emit_if_changed()
+
     def _emit_if_changed(self) -> None:
         self.changes_day.setVisible(self.changes.currentData() == "date")
         edits = (self.date_from_edit, self.date_to_edit)
