@@ -231,6 +231,7 @@ class DocxWriter:
             band = grid.add_row().cells
             merged = band[0].merge(band[-1]) if len(band) > 1 else band[0]
             _shade(merged, BAND)
+            merged.paragraphs[0].paragraph_format.keep_with_next = True  # a period's band stays with its row
             label = merged.paragraphs[0].add_run(xml_safe(row.label))
             label.bold = True
             label.font.size = Pt(self.size * 0.95)

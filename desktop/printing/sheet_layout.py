@@ -74,9 +74,8 @@ class SheetWriter:
         pending: list[Line] = []
         for block in sheet_blocks(self.sheet):
             if isinstance(block, Comparison):
-                self.c.place_block(pending)
+                self.comparison(block, pending)
                 pending = []
-                self.comparison(block)
             elif isinstance(block, Title):
                 pending += self.title_lines(block)
             elif isinstance(block, Heading):
@@ -148,13 +147,17 @@ class SheetWriter:
 
         return Line(height, draw, keep_with_next=True)
 
-    def comparison(self, table: Comparison) -> None:
+    def comparison(self, table: Comparison, lead: list[Line]) -> None:
+        """The table, after `lead` (its heading), which never stays behind alone at the foot of a page."""
         if not table.rows:
-            self.c.place_block(self.s.para(table.empty_message, self.width, self.s.text_font(1.1, italic=True),
-                                           color=MUTED))  # fmt: skip
+            self.c.place_block([*lead, *self.s.para(table.empty_message, self.width,
+                                                    self.s.text_font(1.1, italic=True), color=MUTED)])  # fmt: skip
             return
         header = self.column_headers(table.sides)
-        self.c.place_block([header])
+        needed = sum(line.height for line in lead) + header.height + self.s.size * self.pt * 8  # and a few lines
+        if not self.c.at_top and self.c.y + needed > self.c.bottom:
+            self.c.new_page()
+        self.c.place_block([*lead, header])
 
         def repeat_headers() -> None:
             self.c.draw(self.c.body.left, self.c.y, header.draw)

@@ -69,7 +69,8 @@ class FollowUpsPanel(QWidget):
         rows = follow_ups.open_follow_ups(self.store) if self.store is not None else []
         names = {side.slug: side.name for side in issues.sides(self.store)} if self.store is not None else {}
         self.model.set_rows(rows, names)
-        self.table.resizeColumnToContents(0)
+        for column in range(3):  # due, issue, side: short texts, and open follow-ups are few
+            self.table.resizeColumnToContents(column)
         overdue = self.model.overdue_count()
         text = self.tr("%n open follow-up(s)", "", len(rows))
         if overdue:
