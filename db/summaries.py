@@ -18,7 +18,7 @@ from typing import Any
 
 from db import annotations as notes_db
 from db.annotations import SUMMARY, Annotation
-from db.errors import NotFoundError, ValidationError
+from db.errors import ValidationError
 from db.statements import now
 from db.store import Store
 
@@ -99,10 +99,3 @@ def _binned(store: Store, issue: str, side: str) -> Annotation | None:
         (store.id_of("issues", issue), store.id_of("sides", side)),
     ).fetchone()
     return notes_db.get(store, row[0]) if row else None
-
-
-def get(store: Store, uid: str) -> Annotation:
-    found = notes_db.get(store, uid)
-    if not found.is_summary:
-        raise NotFoundError(f"no summary with id {uid}")
-    return found

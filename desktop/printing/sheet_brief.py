@@ -61,7 +61,6 @@ class SheetChanges:
 class SheetFollowUp:
     due_on: str | None  # ISO day
     overdue: bool
-    done: bool
     side_name: str
     date_label: str
     speaker: str
@@ -72,7 +71,7 @@ class SheetFollowUp:
 def follow_ups_of(store: Store, issue: str, today: dt.date) -> list[SheetFollowUp]:
     names = {side.slug: side.name for side in issues.sides(store)}
     return [
-        SheetFollowUp(task.note.due_on, task.overdue(today), False, names.get(task.statement.side or "", ""),
+        SheetFollowUp(task.note.due_on, task.overdue(today), names.get(task.statement.side or "", ""),
                       date_label(task.statement.said_on), task.statement.speaker, task.note.body, task.note.author)
         for task in follow_ups.open_follow_ups(store, issue)
     ]  # fmt: skip
