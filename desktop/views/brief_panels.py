@@ -27,7 +27,7 @@ class BriefPanels(QObject):
         self.summary_bar = SummaryBar(window.undo_stack, window)
         centre_layout = window.pages.parentWidget().layout()
         centre_layout.insertWidget(centre_layout.indexOf(window.pages), self.summary_bar)
-        self.follow_ups = FollowUpsPanel(window)
+        self.follow_ups = FollowUpsPanel(window.undo_stack, window)
         self.dock = QDockWidget(window.tr("Follow-ups"), window)
         self.dock.setObjectName("followUpsDock")
         self.dock.setWidget(self.follow_ups)

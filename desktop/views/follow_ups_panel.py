@@ -1,12 +1,13 @@
 """View > Follow-ups: every open follow-up across issues, soonest due first, overdue ones in red.
 
 A click opens the statement in the comparison (its issue, its row, its card); "Mark done" closes the
-selected follow-up (kept with its history, and undoable from the annotation's history like any version).
+selected follow-up as an undoable command on the window's undo stack (the open version stays in history).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -19,16 +20,19 @@ from PySide6.QtWidgets import (
 )
 
 from db import follow_ups, issues
+from db.statements import now
 from db.store import Store
 from desktop.models.follow_ups_model import COL_NOTE, COL_STATEMENT, FollowUpsModel, NoteUidRole, StatementUidRole
+from desktop.views.annotation_undo import EditAnnotationCommand
 
 
 class FollowUpsPanel(QWidget):
     statement_opened = Signal(str)  # statement uid
     changed = Signal(str)  # statement uid whose follow-up was marked done
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.undo_stack = undo_stack
         self.setObjectName("followUpsPanel")
         self.store: Store | None = None
         self.model = FollowUpsModel(self)
@@ -89,6 +93,11 @@ class FollowUpsPanel(QWidget):
             return
         note_uid = str(selected[0].data(NoteUidRole))
         statement_uid = str(selected[0].data(StatementUidRole))
-        follow_ups.mark_done(self.store, note_uid)
+        command = EditAnnotationCommand(self.store, statement_uid, note_uid, {"done_at": None}, {"done_at": now()},
+                                        self._applied, lambda message: self.summary.setText(message),
+                                        self.tr("Mark follow-up done"))  # fmt: skip
+        self.undo_stack.push(command)
+
+    def _applied(self, statement_uid: str, _annotation_uid: str) -> None:
         self.refresh()
         self.changed.emit(statement_uid)

@@ -133,6 +133,8 @@ def test_follow_ups_list_across_issues_opens_the_statement(qtbot: QtBot, db_path
     assert model.rowCount() == 1 and model.index(0, 0).data(StatementUidRole) == other.uid
     with Store.open(db_path) as store:
         assert [f.statement.uid for f in follow_ups.open_follow_ups(store)] == [other.uid]
+    window.undo_stack.undo()  # Edit > Undo opens it again
+    assert model.rowCount() == 2
 
 
 def test_the_done_box_closes_a_follow_up_from_the_annotation_editor(qtbot: QtBot, db_path: Path) -> None:
