@@ -46,7 +46,7 @@ def since(store: Store, issue: str, moment: str, sides: tuple[str, ...] | None =
     ).fetchone()[0]
     ids = [row[0] for row in store.conn.execute(
         f"SELECT st.id FROM statements st WHERE st.issue_id = ? AND st.created_at >= ?{side_clause}"
-        " ORDER BY st.said_on, st.id LIMIT ?", [issue_id, moment, *side_args, LISTED])]  # fmt: skip
+        " ORDER BY st.said_on IS NULL, st.said_on, st.id LIMIT ?", [issue_id, moment, *side_args, LISTED])]  # fmt: skip
     loaded = statements.get_many(store, ids)
     changes.new_statements = [loaded[i] for i in ids if i in loaded]
     rows = store.conn.execute(

@@ -6,10 +6,7 @@ in the user's local time.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-
-from db.ingest.document import PartialDate
 
 STORED = "%Y-%m-%dT%H:%M:%S.%fZ"
 
@@ -43,11 +40,3 @@ def day_label(iso_day: str) -> str:
     """`15 Jan 2026` for an ISO day."""
     day = dt.date.fromisoformat(iso_day)
     return f"{day.day} {day:%b %Y}"
-
-
-def date_label(date: PartialDate) -> str:
-    """`6 Mar 2017`, `Mar 2017` or `2017`: the statement's date at the precision it is known."""
-    if date.month is None:
-        return str(date.year)
-    month = calendar.month_abbr[date.month]
-    return f"{date.day} {month} {date.year}" if date.day else f"{month} {date.year}"

@@ -196,7 +196,7 @@ def test_written_forms_resolve_to_the_right_actor(
 ) -> None:
     """Forms shared by two people of one side (菅首相: Kan in 2010-11, Suga in 2020-21) go to the holder on the
     statement's date; oblique cases, transliteration variants and a side's agency resolve to their actor."""
-    from db.ingest.document import PartialDate
+    from db.partial_date import PartialDate
 
     found = finders[language].find(text, PartialDate.from_iso(when))
     assert [[a.key for a in m.actors] for m in found if m.how == "alias"] == [[key]]
@@ -252,8 +252,8 @@ def test_roles_have_iso_dates_in_order(actors: list[dict[str, Any]]) -> None:
 def test_partial_role_dates_are_understood_where_roles_are_read() -> None:
     """A role known only to the month or year holds for every day of that month or year, and not beyond: in
     the extractor (who held an office on a statement's date) and in the role shown beside a statement."""
-    from db.ingest.document import PartialDate
     from db.ingest.gazetteer import Role
+    from db.partial_date import PartialDate
     from db.statements import role_on
 
     role = Role("Press Secretary", "2017", "2018-05")

@@ -13,7 +13,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from db.follow_ups import FollowUp
-from desktop.moments import date_label, day_label
+from desktop.buckets import date_label
+from desktop.moments import day_label
 
 COL_DUE, COL_ISSUE, COL_SIDE, COL_STATEMENT, COL_NOTE, COL_AUTHOR = range(6)
 HEADERS = ("Due", "Issue", "Side", "Statement", "Follow-up", "Author")
@@ -84,7 +85,7 @@ class FollowUpsModel(QAbstractTableModel):
             return self.side_names.get(row.statement.side or "", self.tr("no side"))
         if column == COL_STATEMENT:
             quote = " ".join(row.statement.quote.split())
-            text = f"{date_label(row.statement.said_on)} · {row.statement.speaker}: {quote}"
+            text = f"{date_label(row.statement.said_on, short=True)} · {row.statement.speaker}: {quote}"
             return text if full else text[:120]
         if column == COL_NOTE:
             body = row.note.body if full else " ".join(row.note.body.split())

@@ -1,4 +1,5 @@
-"""The statements of one side on one issue, newest first, each with a check box: what a summary rests on.
+"""The dated statements of one side on one issue, newest first, each with a check box: what a summary rests on
+(the sheet prints their dates, so a statement whose date is unknown is not offered).
 
 Rows are read a page at a time as the list scrolls (canFetchMore/fetchMore, keyset paging), so a side with
 thousands of statements opens at once. Checked statements are kept by uid, whether loaded yet or not.
@@ -6,6 +7,7 @@ thousands of statements opens at once. Checked statements are kept by uid, wheth
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -14,7 +16,7 @@ from db import statements
 from db.models import Statement
 from db.statements import StatementFilter
 from db.store import Store
-from desktop.moments import date_label
+from desktop.buckets import date_label
 
 PAGE = 200
 StatementRole = Qt.ItemDataRole.UserRole + 1
@@ -42,7 +44,7 @@ class RestingStatementsModel(QAbstractListModel):
         if parent.isValid() or self._exhausted:
             return
         after = statements.key_of(self.rows[-1]) if self.rows else None
-        page = statements.page(self.store, self.filter, after, PAGE, newest_first=True)
+        page = statements.page_newest_first(self.store, self.filter, after, PAGE)
         self._exhausted = len(page) < PAGE
         if page:
             first = len(self.rows)
@@ -61,7 +63,7 @@ class RestingStatementsModel(QAbstractListModel):
         st = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             quote = " ".join(st.quote.split())
-            return f"{date_label(st.said_on)} · {st.speaker}: {quote[:160]}"
+            return f"{date_label(st.said_on, short=True)} · {st.speaker}: {quote[:160]}"
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if st.uid in self.checked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -84,6 +86,6 @@ class RestingStatementsModel(QAbstractListModel):
 
     def chosen(self) -> tuple[str, ...]:
         """The checked statements in date order (loaded ones sorted; any not loaded keep their place last)."""
-        order = {st.uid: (st.said_on.start(), st.id) for st in self.rows}
+        order = {st.uid: (st.said_on.start() if st.said_on else dt.date.max, st.id) for st in self.rows}
         known = sorted((uid for uid in self.checked if uid in order), key=lambda uid: order[uid])
         return (*known, *(uid for uid in self.checked if uid not in order))

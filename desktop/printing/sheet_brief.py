@@ -15,7 +15,8 @@ from db import changes, follow_ups, issue_reviews, issues, statements
 from db.errors import NotFoundError
 from db.models import Side, Statement
 from db.store import Store
-from desktop.moments import date_label, day_label
+from desktop.buckets import date_label
+from desktop.moments import day_label
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,8 @@ def follow_ups_of(store: Store, issue: str, today: dt.date) -> list[SheetFollowU
     names = {side.slug: side.name for side in issues.sides(store)}
     return [
         SheetFollowUp(task.note.due_on, task.overdue(today), names.get(task.statement.side or "", ""),
-                      date_label(task.statement.said_on), task.statement.speaker, task.note.body, task.note.author)
+                      date_label(task.statement.said_on, short=True), task.statement.speaker, task.note.body,
+                      task.note.author)
         for task in follow_ups.open_follow_ups(store, issue)
     ]  # fmt: skip
 
@@ -96,7 +98,8 @@ def position_of(store: Store, summary: annotation_store.Annotation | None) -> Po
             st = statements.get(store, uid)
         except NotFoundError:
             continue  # a statement that never reached this database (from a colleague's file)
-        resting.append((st.said_on.start(), RestingStatement(date_label(st.said_on), st.speaker)))
+        when = st.said_on.start() if st.said_on else dt.date.max  # an unknown date sorts last
+        resting.append((when, RestingStatement(date_label(st.said_on, short=True), st.speaker)))
     resting.sort(key=lambda pair: pair[0])
     return PositionSummary(summary.body, summary.author, summary.updated_at[:10], tuple(r for _d, r in resting))
 
@@ -119,8 +122,8 @@ def changes_of(
     def line(kind: str, st: Statement | None, text: str, author: str = "", day: str = "", side: str = "") -> ChangeLine:
         if st is None:
             return ChangeLine(kind, names.get(side, side), day_label(day), "", text, author=author)
-        return ChangeLine(kind, names.get(st.side or "", ""), date_label(st.said_on), st.speaker, text, st.language,
-                          author)  # fmt: skip
+        return ChangeLine(kind, names.get(st.side or "", ""), date_label(st.said_on, short=True), st.speaker, text,
+                          st.language, author)  # fmt: skip
 
     result = SheetChanges(moment, since_review=since_last_review, new_count=found.new_count)
     result.new_statements = [line("statement", st, st.quote) for st in found.new_statements]

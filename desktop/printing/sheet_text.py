@@ -7,6 +7,7 @@ named by tone ("muted", "alert", or a side), and each writer maps them to the on
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
@@ -14,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from db.models import Side
 from desktop.moments import day_label, moment_label
 from desktop.printing.sheet_brief import ChangeLine, SheetChanges, SheetFollowUp
-from desktop.printing.sheet_data import NOTE_KIND_LABELS, SheetData, SheetNote, SheetStatement, SideSummary
+from desktop.printing.sheet_data import NOTE_KIND_LABELS, SheetData, SheetNote, SheetRow, SheetStatement, SideSummary
 
 QUOTE_OPEN, QUOTE_CLOSE = "\u201c", "\u201d"
 QUOTE_MARKS = {"ru": ("\u00ab", "\u00bb"), "ja": ("\u300c", "\u300d")}  # «…» and 「…」 as each language writes them
@@ -99,6 +100,11 @@ def sheet_blocks(sheet: SheetData) -> list[Block]:
     if sheet.without_side:
         text = tr("{n} statement(s) by media and experts on this issue are not shown in the sides' columns.")
         blocks.append(Para(text.format(n=sheet.without_side), scale=0.95, italic=True, tone="muted"))
+    undated = sheet.undated_row
+    if undated is not None:
+        text = tr("{n} statement(s) whose date is not known are listed at the end, under \u201cDate unknown\u201d.")
+        count = sum(len(cell) for cell in undated.cells)
+        blocks.append(Para(text.format(n=count), scale=0.95, italic=True, tone="muted"))
     blocks.append(Heading(tr("Shifts in position"), 2))
     if not sheet.shifts:
         blocks.append(Para(tr("No shift in position is marked in this period."), tone="muted"))
@@ -111,7 +117,16 @@ def sheet_blocks(sheet: SheetData) -> list[Block]:
         blocks.append(Heading(tr("Open follow-ups"), 1))
         blocks += [follow_up(task) for task in sheet.follow_ups]
     blocks.append(Heading(tr("Comparison"), 1))
-    blocks.append(comparison(sheet))
+    if sheet.dated_rows or undated is None:
+        blocks.append(comparison(sheet, sheet.dated_rows))
+    if undated is not None:
+        blocks.append(Heading(tr("Date unknown"), 1))
+        note = tr(
+            "Imported without a date: none in the text and no publication date found. Give the date in"
+            " Positions: the details of any of them date all undated statements of its source at once."
+        )
+        blocks.append(Para(note, scale=0.95, italic=True, tone="muted"))
+        blocks.append(comparison(sheet, [undated]))
     if sheet.sources:
         blocks.append(Heading(tr("Sources"), 1))
         for source in sheet.sources:
@@ -236,14 +251,14 @@ def note_para(note: SheetNote, *, indent: bool = True) -> Para:
     return Para(f"{head}: {note.body}", (Run(0, len(head), bold=True, tone=tone),), scale=0.85, indent=indent)
 
 
-def comparison(sheet: SheetData) -> Comparison:
+def comparison(sheet: SheetData, rows_of: Sequence[SheetRow]) -> Comparison:
     footnoted = sheet.options.footnotes
     rows = tuple(
         ComparisonRow(row.label, tuple(
             tuple(statement(st, sheet.sides[column], footnoted) for st in cell)
             for column, cell in enumerate(row.cells)
         ))
-        for row in sheet.rows
+        for row in rows_of
     )  # fmt: skip
     empty = tr("No statements on this issue match these options ({period}; sides: {sides}).").format(
         period=sheet.date_range_label(), sides=", ".join(x.name for x in sheet.sides) or tr("none")

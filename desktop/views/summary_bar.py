@@ -27,8 +27,9 @@ from db import statements, summaries
 from db.errors import NotFoundError
 from db.models import Side
 from db.store import Store
+from desktop.buckets import date_label
 from desktop.models.resting_statements_model import RestingStatementsModel
-from desktop.moments import date_label, moment_label
+from desktop.moments import moment_label
 from desktop.views.annotation_history_dialog import AnnotationHistoryDialog
 from desktop.views.annotations_panel import default_author
 from desktop.views.side_colours import side_colour
@@ -217,7 +218,7 @@ class SummaryBar(QWidget):
             except NotFoundError:
                 labels.append(self.tr("a statement not in this database"))
                 continue
-            labels.append(f"{date_label(st.said_on)} ({st.speaker})")
+            labels.append(f"{date_label(st.said_on, short=True)} ({st.speaker})")
         return self.tr("Rests on: %s") % ", ".join(labels)
 
     def save_all(self) -> None:

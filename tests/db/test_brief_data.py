@@ -11,7 +11,7 @@ import pytest
 
 from db import annotations, changes, follow_ups, issue_reviews, migrations, search, statements, summaries, timeline
 from db.errors import ValidationError
-from db.ingest.document import PartialDate
+from db.partial_date import PartialDate
 from db.statements import NewStatement, StatementFilter
 from db.store import Store
 

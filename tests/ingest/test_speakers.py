@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from db.ingest.document import PartialDate
 from db.ingest.gazetteer import Gazetteer
-from db.ingest.speakers import Mention, MentionFinder, SpeakerContext, edit_distance
+from db.ingest.references import SpeakerContext
+from db.ingest.speakers import Mention, MentionFinder, edit_distance
+from db.partial_date import PartialDate
 
 NOV_2017 = PartialDate(2017, 11)
 
@@ -117,8 +118,9 @@ def test_officials_missing_from_the_gazetteer(gazetteer: Gazetteer) -> None:
 
 
 def test_side_marked_minister_pair_and_unknown_experts(gazetteer: Gazetteer) -> None:
-    from db.ingest.document import Document, PartialDate
+    from db.ingest.document import Document
     from db.ingest.extract import extract_candidates
+    from db.partial_date import PartialDate
 
     def speakers(text: str, language: str) -> list[tuple[str, str | None, str]]:
         document = Document("t.txt", "0" * 64, "text", "utf-8", language, text, published=PartialDate(2019, 12, 20))
@@ -144,8 +146,9 @@ def test_side_marked_minister_pair_and_unknown_experts(gazetteer: Gazetteer) -> 
 
 
 def test_research_institution_heads_are_experts_and_the_ministry_refers_back(gazetteer: Gazetteer) -> None:
-    from db.ingest.document import Document, PartialDate
+    from db.ingest.document import Document
     from db.ingest.extract import extract_candidates
+    from db.partial_date import PartialDate
 
     def found(text: str, language: str) -> list[tuple[str, str | None]]:
         document = Document("t.txt", "0" * 64, "text", "utf-8", language, text, published=PartialDate(2023, 6, 6))

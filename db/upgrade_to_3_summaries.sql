@@ -1,4 +1,4 @@
--- Position summaries, done follow-ups and issue reviews (issue 11, "the brief").
+-- Schema step 3: position summaries, done follow-ups and issue reviews (issue 11, "the brief").
 --
 -- A summary is an annotation on an issue and a side instead of on a statement: the annotations table is
 -- rebuilt (SQLite cannot relax NOT NULL or change a CHECK in place) in SQLite's documented way, with the
