@@ -11,7 +11,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from db import annotations, issue_reviews, summaries
+from db import annotations, issue_reviews, statements, summaries
+from db.statements import NewStatement
 from db.store import Store
 from desktop.printing.output import ensure_gui_application, write_pdf
 from desktop.printing.sheet_data import SheetOptions, build_book, build_sheet
@@ -197,3 +198,17 @@ def test_command_line_writes_word_and_refuses_both_outputs(brief_db: PrintDb, tm
     assert bad.returncode == 2 and "not a date" in bad.stderr
     missing = run_cli("print", "--db", str(brief_db.path), "--issue", ISSUE, "--docx", str(tmp_path / "no" / "x.docx"))
     assert missing.returncode == 1 and "cannot write" in missing.stderr
+
+
+def test_statements_of_unknown_date_close_both_outputs(brief_db: PrintDb, tmp_path: Path) -> None:
+    with Store.open(brief_db.path) as store:
+        undated = NewStatement(speaker="Мария Захарова", side="russia", issue=ISSUE, said_on=None, reviewed=True,
+                               quote="Дата этого заявления неизвестна.", language="ru")  # fmt: skip
+        statements.add(store, undated)
+        sheets = build_book(store, [ISSUE], SheetOptions(), now=NOW)
+    write_pdf(sheets, tmp_path / "brief.pdf")
+    write_docx(sheets, tmp_path / "brief.docx")
+    wanted = ["Summary", "Comparison", RU_QUOTE, "Date unknown", "Дата этого заявления неизвестна.", "Sources"]
+    in_order(squash("".join(pdf_pages(tmp_path / "brief.pdf"))), wanted)
+    in_order(squash(docx_text(tmp_path / "brief.docx")), wanted)
+    assert len(docx.Document(str(tmp_path / "brief.docx")).tables) == 2  # the dated table, then the undated one
