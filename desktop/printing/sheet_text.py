@@ -7,6 +7,7 @@ named by tone ("muted", "alert", or a side), and each writer maps them to the on
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -151,7 +152,11 @@ def title(sheet: SheetData) -> Title:
 
 
 def generated_label(sheet: SheetData) -> str:
-    moment = sheet.generated_at
+    return moment_stamp(sheet.generated_at)
+
+
+def moment_stamp(moment: dt.datetime) -> str:
+    """`2 Dec 2026, 02:46 UTC`: when a sheet was made, on the page and in its fields."""
     return f"{moment.day} {moment:%b %Y, %H:%M} {moment.tzname() or ''}".strip()
 
 
