@@ -15,12 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from db.ingest.gazetteer import Gazetteer
+from db.ingest.languages import LANGUAGES
 from db.ingest.pipeline import Analysis, Failure, Overrides, analyse_files, commit, count_undated, tally
 from db.partial_date import PartialDate
 from db.sources import CommitResult
 from desktop.commands.common import add_db_option, database_path, open_store
-
-LANGUAGES = ("en", "ru", "ja")
 
 
 def register(sub: Any) -> None:

@@ -441,11 +441,13 @@ with Store.open({str(tmp_path / "big.sqlite")!r}) as store:
     commit(store, [Analysis(Path({str(big)!r}), document, [])])
     stored = store.conn.execute("SELECT length(text) FROM sources").fetchone()[0]
 assert stored == len(document.text) > 25_000_000, stored
-try:  # this process's own peak: ru_maxrss keeps the parent's size from before exec (the test runner's)
-    peak = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:")) // 1024
-except OSError:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
-print(len(steps), steps[-1][2], round(end - start, 2), round(end - steps[-1][0], 3), peak)
+def peak_mb():  # VmHWM is this process's own; ru_maxrss may carry the forking parent's across exec
+    try:
+        status = Path("/proc/self/status").read_text()
+        return next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM")) // 1024
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+print(len(steps), steps[-1][2], round(end - start, 2), round(end - steps[-1][0], 3), peak_mb())
 """
     done = subprocess.run([sys.executable, "-c", script], cwd=PROJECT_DIR, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
