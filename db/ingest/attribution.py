@@ -23,8 +23,6 @@ _MAX_PARENTHETICAL_GAP = 200  # "Lavrov, in an interview with the newspaper ... 
 _MIN_DIRECT_QUOTE_WORDS = 4
 _MAX_INVERTED_GAP = 90  # characters between an inverted cue and its speaker ("заявил в беседе с журналистами посол")
 _INVERTED_CLAUSE_END = re.compile(r"[,;:.!?]\s")
-
-
 @dataclass(frozen=True)
 class Attribution:
     """One attributed statement in one sentence: who (one or more speakers), the cue, and the quote span."""
@@ -80,9 +78,8 @@ def find_attributions(
         kind = _kind(text, sentence, quotes, speakers, cue_class)
         cue = text[match_start:match_end]
         found.append(
-            Attribution(
-                speakers, cue, match_start, match_end, cue_class, kind, sentence.start, sentence.end, quote is not None
-            )  # fmt: skip
+            Attribution(speakers, cue, match_start, match_end, cue_class, kind, sentence.start, sentence.end,
+                        quote is not None)  # fmt: skip
         )
     found = [a for a in found if not relayed_by(a, found)]
     found = [a for a in found if not nested(text, a, found, pack)]

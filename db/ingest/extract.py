@@ -247,10 +247,8 @@ def _attributed(
     if continuation:
         turns.narration(text, sentence, text[sentence.paragraph_start : sentence.paragraph_end])
         turn = turn if turns.speaker is not None else None
-    if (
-        turn is not None
-        and sentence.start > sentence.paragraph_start
-        and pack_for(language).fragment(text, sentence.start, sentence.end)
+    if turn is not None and sentence.start > sentence.paragraph_start and pack_for(language).fragment(
+        text, sentence.start, sentence.end
     ):
         turns.fragment = sentence  # it completes the turn's sentence before it (extract_candidates joins them)
     elif turn is not None and _relays_another(own, turn[0]):

@@ -46,6 +46,7 @@ def _en_month(word: str) -> int:
     return _EN_MONTHS[word.rstrip(".").lower()]
 
 
+
 def _english_rules() -> list[DateRule]:
     M = _EN_MONTH
 

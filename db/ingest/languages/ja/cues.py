@@ -260,11 +260,8 @@ def _chunk_last(ws: list[Word], last: int) -> int:
         nxt = ws[k + 1]
         if nxt.pos == "助動詞":
             k += 1
-        elif (
-            nxt.surface in ("て", "で")
-            and nxt.pos == "助詞"
-            and k + 2 < len(ws)
-            and (ws[k + 2].lemma in _AUXILIARY_VERBS)
+        elif nxt.surface in ("て", "で") and nxt.pos == "助詞" and k + 2 < len(ws) and (
+            ws[k + 2].lemma in _AUXILIARY_VERBS
         ):
             k += 2
         elif nxt.pos == "動詞" and nxt.lemma in _AUXILIARY_VERBS and nxt.pos2 == "非自立可能":
@@ -315,3 +312,4 @@ def _continues(ws: list[Word], k: int) -> bool:
 
 def _ends_sentence(ws: list[Word], k: int) -> bool:
     return k + 1 >= len(ws) or ws[k + 1].surface in _SENTENCE_END
+

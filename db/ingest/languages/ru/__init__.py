@@ -67,15 +67,8 @@ PACK = LanguagePack(
     schedule=re.compile(r"(?i)(?:посетит|примет участие|планирует посетить|запланирован\w* (?:визит|встреч))"),
     no_comment=re.compile(r"(?i)(?:отказал(?:ся|ась|ись) (?:от )?комментар|воздерж\w+ от комментари|без комментари)"),
     procedural=re.compile(r"(?i)(?:спасибо|добрый день|следующий вопрос|у меня (?:есть )?вопрос|вступительн)"),
-    side_words=(
-        ("росси", "russia"),
-        ("рф", "russia"),
-        ("москв", "russia"),
-        ("кремл", "russia"),
-        ("япони", "japan"),
-        ("японск", "japan"),
-        ("токи", "japan"),
-    ),  # fmt: skip
+    side_words=(("росси", "russia"), ("рф", "russia"), ("москв", "russia"), ("кремл", "russia"),
+                ("япони", "japan"), ("японск", "japan"), ("токи", "japan")),  # fmt: skip
     alias_pattern=russian_word_pattern,
     role_patterns=speakers.ROLE_PATTERNS,
     collective_patterns=speakers.COLLECTIVE_PATTERNS,
