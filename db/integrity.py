@@ -21,6 +21,7 @@ from db.store import Store
 
 Report = Callable[[int, int, str], None]
 STEPS = 100  # the progress scale: pages to 60, references to 70, the search index to 100
+DAMAGE = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
 
 
 @dataclass(frozen=True)
@@ -51,18 +52,31 @@ def check(conn: sqlite3.Connection, report: Report | None = None) -> CheckResult
     """Check a database through `conn` (read-only or not); `report` may raise to cancel between and within steps."""
     report = report or _quiet
     report(0, STEPS, "Checking the pages of the database")
-    with _reporting(conn, report, 0, "Checking the pages of the database"):
-        pages = tuple(row[0] for row in conn.execute("PRAGMA integrity_check") if row[0] != "ok")
+    with _reporting(conn, report, 0, "Checking the pages of the database"), _damage_as_problem() as pages:
+        pages += [row[0] for row in conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
     report(60, STEPS, "Checking references between rows")
-    with _reporting(conn, report, 60, "Checking references between rows"):
-        references = tuple(
+    with _reporting(conn, report, 60, "Checking references between rows"), _damage_as_problem() as references:
+        references += [
             f"broken reference in {table} row {rowid} to {parent}"
             for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")
-        )
+        ]
     report(70, STEPS, "Checking the search index")
-    index = tuple(_index_problems(conn, report))
+    with _damage_as_problem() as index:
+        index += _index_problems(conn, report)
     report(STEPS, STEPS, "Checked")
-    return CheckResult(pages, references, index)
+    return CheckResult(tuple(pages), tuple(references), tuple(index))
+
+
+@contextmanager
+def _damage_as_problem() -> Iterator[list[str]]:
+    """A step that cannot even read the database reports that as its problem (other errors go on up)."""
+    found: list[str] = []
+    try:
+        yield found
+    except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorcode", sqlite3.SQLITE_CORRUPT) & 0xFF not in DAMAGE:
+            raise
+        found.append(f"the database cannot be read here: {exc}")
 
 
 def check_file(path: Path, report: Report | None = None) -> CheckResult:

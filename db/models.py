@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from db.ingest.document import PartialDate
+from db.partial_date import PartialDate
 
 
 @dataclass(frozen=True)
@@ -12,6 +12,7 @@ class Side:
     id: int
     slug: str
     name: str
+    position: int = 0  # the side's place in the database's order; fallback colours follow it
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ class Statement:
     speaker: str
     speaker_as_written: str
     role: str | None  # the speaker's role on the statement's date, from the gazetteer
-    said_on: PartialDate
+    said_on: PartialDate | None  # None: not known yet
     date_basis: str
     quote: str
     kind: str
@@ -68,11 +69,13 @@ class Statement:
     created_at: str
     updated_at: str
     annotation_kinds: tuple[str, ...] = field(default=())  # kinds of the live annotations, for badges
+    annotated_at: str | None = None  # when a live annotation of it was last written or edited
 
 
 @dataclass(frozen=True)
 class PageKey:
-    """Where the next page starts: keyset paging on (said_on, id), never OFFSET."""
+    """Where the next page starts: keyset paging on (said_on, id), never OFFSET; said_on None: among the
+    statements of unknown date, which come after every dated one."""
 
-    said_on: str
+    said_on: str | None
     id: int

@@ -19,11 +19,12 @@ from db.models import IssueSummary, Side
 from db.statements import StatementFilter
 from db.store import Store
 from desktop import actions, settings
-from desktop.buckets import bucket_key, key_range
+from desktop.buckets import UNDATED, bucket_key, key_range
 from desktop.models.comparison_model import ComparisonModel
 from desktop.models.issues_model import IssuesModel
 from desktop.safekeeping import Safekeeping
 from desktop.views import check_dialog, restore_dialog, window_dialogs
+from desktop.views.brief_panels import BriefPanels
 from desktop.views.check_dialog import CheckDialog
 from desktop.views.comparison_view import ComparisonView
 from desktop.views.details_pane import DetailsPane
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.addToolBarBreak()
         self.addToolBar(self.filters_toolbar)
         self._add_pane_toggles()
+        self.brief = BriefPanels(self)  # summaries above the columns, changes since, View > Follow-ups
         self._connect()
         self.db_label = QLabel(self)
         self.db_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -151,6 +153,7 @@ class MainWindow(QMainWindow):
         self.details.annotations_changed.connect(self.comparison_model.refresh_statement)
         self.timeline.range_changed.connect(self.filters.set_date_range)
         self.timeline.date_clicked.connect(self.scroll_to_date)
+        self.timeline.undated_clicked.connect(self.scroll_to_undated)
         self.filters.changed.connect(self._filters_changed)
         self.search.statement_opened.connect(self.open_statement)
         self.welcome.load_sample.connect(self.load_sample)
@@ -176,6 +179,7 @@ class MainWindow(QMainWindow):
         self.comparison_model.set_store(store)
         self.details.set_store(store)
         self.search.set_store(store)
+        self.brief.set_store(store)
         self._pending_issue = self._pending_issue or self.config.get(settings.LAST_ISSUE) or None
         self.refresh_overview()
         return True
@@ -217,7 +221,12 @@ class MainWindow(QMainWindow):
 
     def show_issue(self, slug: str) -> None:
         self.config.set(settings.LAST_ISSUE, slug)
-        self.details.show_statement(None)
+        shown = self.details.statement
+        if slug == self.comparison_model.issue and shown is not None:
+            # the same issue again (the navigator recounted after an edit or import): keep the statement shown
+            self._pending_statement = self._pending_statement or shown.uid
+        else:
+            self.details.show_statement(None)
         self.comparison_model.load(slug, self.filters.statement_filter())
 
     def _filters_changed(self) -> None:
@@ -251,15 +260,18 @@ class MainWindow(QMainWindow):
             box.setCurrentIndex(box.findData(granularity))
 
     def zoom_into(self, key: str) -> None:
-        """Double-click: the same period in the next finer rows."""
+        """Double-click: the same period in the next finer rows (the "Date unknown" row has no finer rows)."""
         finer = {"year": "quarter", "quarter": "month", "month": "day"}.get(self.comparison_model.granularity)
-        if finer:
+        if finer and key != UNDATED:
             self._pending_date = key_range(key)[0].isoformat()
             self.set_granularity(finer)
 
     def scroll_to_date(self, iso_day: str) -> None:
         key = bucket_key(iso_day, "day", self.comparison_model.granularity)
         self.comparison.scroll_to_row(self.comparison_model.row_at_or_after(key))
+
+    def scroll_to_undated(self) -> None:
+        self.comparison.scroll_to_row(self.comparison_model.undated_row())
 
     def _comparison_loaded(self) -> None:
         self.timeline.set_inset(self.comparison.verticalHeader().width())
@@ -352,10 +364,11 @@ class MainWindow(QMainWindow):
         if any(not result.duplicate for result in getattr(wizard, "commit_results", [])):
             self.safekeeping.back_up("import")
 
-    def print_comparison(self) -> None:
+    def print_comparison(self, output: str = "preview") -> None:
+        """The sheet's options, then the preview (or, for "pdf" and "docx", the file written)."""
         open_preview = actions.hook("print")
         if open_preview is not None and self.store is not None and self.comparison_model.issue:
-            open_preview(self, self.store, self.comparison_model.issue, self.current_filter())
+            open_preview(self, self.store, self.comparison_model.issue, self.current_filter(), output)
 
     def export_annotations(self) -> None:
         export = actions.hook("export_annotations")
@@ -402,6 +415,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.layout_keeper.save()
         self.search.cancel()
+        self.brief.set_store(None)  # saves a summary still being typed
+        self.comparison_model.set_store(None)  # nothing reads the store after it is closed
         if self.store is not None:
             self.safekeeping.detach()
             self.store.close()

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from db.ingest.gazetteer import Gazetteer, fold
+from db.ingest.languages import pack_for
 
 FALLBACK_ISSUE = "other"
 CONTEXT_WEIGHT = 0.25  # a keyword elsewhere in the paragraph, when the statement has none of its own or only
@@ -36,14 +37,8 @@ PRECEDENCE = {
     # islands are security (issue definitions): the narrower topic wins when it is named.
     "visas_exchanges": ("territorial_dispute", "joint_economic_activity"),
     "security_military": ("territorial_dispute",),
-}
-_LINKS = {
-    "en": re.compile(
-        r"\b(?:step towards?|towards|pave the way|key to|a way to|condition for|conditions for|linked? to|"
-        r"in order to|with a view to|prelude to)\b"
-    ),
-    "ru": re.compile(r"(?:шаг(?:ом)? к|на пути к|ключ к|услови[ея] для|с целью|в целях|привести к|путь к)"),
-    "ja": re.compile(r"(?:に向けた|に向け|につなげ|への一歩|のための|の前提)"),
+    # North Korea's forces and its military ties are the North Korea issue (its definition: "military scenarios")
+    "north_korea": ("security_military",),
 }
 
 
@@ -68,11 +63,6 @@ _STOPWORDS = {
     "о",
     "к",
 }
-_ANAPHORS = {
-    "en": re.compile(r"\b(?:this|these|such|it|its|they|their)\b"),
-    "ru": re.compile(r"(?<![\w-])(?:этот|эта|это|эти|этого|этой|этим|его|ее|её|их|такой|такая|такие)(?![\w-])"),
-    "ja": re.compile(r"この|その|これ|それ|同"),
-}
 
 
 @dataclass(frozen=True)
@@ -87,6 +77,7 @@ class IssueClassifier:
 
     def __init__(self, gazetteer: Gazetteer, language: str) -> None:
         self.language = language
+        self.pack = pack_for(language)
         # (issue, keyword, its first word, pattern, weight): the first word is a cheap substring probe that
         # spares most regex scans, since a keyword cannot match where its first word is absent.
         self._patterns: list[tuple[str, str, str, re.Pattern[str], float]] = []
@@ -98,7 +89,8 @@ class IssueClassifier:
                 ]
             for word in dict.fromkeys(fold(w) for w in words if w.strip()):
                 probe = word.split()[0]
-                self._patterns.append((issue.slug, word, probe, _keyword_pattern(word), _weight(word, issue.slug)))
+                weight = _weight(word, issue.slug, self.pack.word_count(word))
+                self._patterns.append((issue.slug, word, probe, _keyword_pattern(word), weight))
 
     @functools.lru_cache(maxsize=256)  # noqa: B019 - one classifier per document; paragraphs repeat
     def _matches(self, folded: str) -> dict[str, list[tuple[int, int, float, str]]]:
@@ -123,7 +115,7 @@ class IssueClassifier:
         """Issues ranked by score for a statement, its paragraph (which may include the statement) and a wider
         background (the paragraphs before). Context counts much less once the statement has keywords of its own."""
         statement_folded = fold(statement)
-        link = _LINKS.get(self.language, _LINKS["en"]).search(statement_folded)
+        link = self.pack.links.search(statement_folded)
         link_at = link.start() if link else None
         own_scores: dict[str, float] = {}
         topical = False  # the statement names a specific issue itself (not only as a goal, not only "talks")
@@ -131,7 +123,9 @@ class IssueClassifier:
         own_matches = self._matches(statement_folded)
         for slug, matches in own_matches.items():
             for position, _, weight, word in matches:
-                if link_at is None or position < link_at:  # "X should be a step towards Y" is about X
+                # "X should be a step towards Y" is about X; so is 「Yに向けX」, where the goal comes first
+                about = link_at is None or ((position >= link_at) if self.pack.goal_before_link else position < link_at)
+                if about:
                     own_scores[slug] = own_scores.get(slug, 0.0) + weight * (
                         1.0 if link_at is None else LINKED_FROM_WEIGHT
                     )
@@ -148,10 +142,13 @@ class IssueClassifier:
                 context_scores[slug] = context_scores.get(slug, 0.0) + weight_factor * sum(m[2] for m in matches)
         # "this activity", "its implementation": the topic is in the context; otherwise the statement's own words
         # (even only "the summit") outweigh what the paragraph is about.
-        anaphoric = bool(_ANAPHORS.get(self.language, _ANAPHORS["en"]).search(statement_folded))
+        anaphoric = bool(self.pack.anaphors.search(statement_folded))
         factor = CONTEXT_WEIGHT if (anaphoric and not topical) or not own_scores else CONTEXT_WEIGHT_WITH_OWN
-        totals = {slug: own_scores.get(slug, 0.0) + factor * context_scores.get(slug, 0.0)
-                  for slug in set(own_scores) | set(context_scores)}  # fmt: skip
+        # Once the statement names issues of its own, its context only weighs between them: a paragraph full of the
+        # islands does not make "agreed on a visit this year" a statement on the islands.
+        own_topics = bool(own_scores) and factor == CONTEXT_WEIGHT_WITH_OWN
+        candidates = set(own_scores) if own_topics else set(own_scores) | set(context_scores)
+        totals = {slug: own_scores.get(slug, 0.0) + factor * context_scores.get(slug, 0.0) for slug in candidates}
         for narrow, broader in PRECEDENCE.items():
             if narrow in hits or (narrow in totals and not any(b in hits for b in broader)):
                 for slug in broader:
@@ -174,10 +171,11 @@ def _keyword_pattern(word: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])" + escaped)
 
 
-def _weight(word: str, slug: str) -> float:
-    """Longer, multi-word keywords are more specific; the catch-all issue weighs little."""
+def _weight(word: str, slug: str, words: int) -> float:
+    """Keywords of several words are more specific (平和条約 over ウラジオストク, "peace treaty" over "forum"); the
+    catch-all issue weighs little. `words` counts the keyword's words as its language's pack does."""
     if re.search(r"[\u3040-\u30ff\u3400-\u9fff]", word):
-        specificity = 1.0 + min(len(word), 8) / 4
+        specificity = 1.0 + 0.6 * max(0, words - 1) + min(len(word), 8) / 8
     else:
         words = len([w for w in re.findall(r"[^\W\d_]{2,}", word) if w not in _STOPWORDS])
         specificity = 1.0 + 0.6 * max(0, words - 1) + min(len(word), 20) / 20

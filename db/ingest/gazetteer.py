@@ -15,10 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from db.ingest.document import PartialDate
+from db.partial_date import PartialDate
 
 RESOURCES_DIR = Path(__file__).resolve().parent.parent.parent / "resources"
-LANGUAGES = ("en", "ru", "ja")
 OFFICIAL_KINDS = {"person", "body", "state", "delegation"}
 _DEPUTY = re.compile(r"\b(?:deputy|vice|senior vice|assistant|aide|adviser|advisor|former)\b|заместител|次官|副")
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from db import auto_backups
 from db.errors import DatabaseError
-from db.ingest.document import PartialDate
+from db.partial_date import PartialDate
 from db.store import Store
 from desktop.paths import default_database
 

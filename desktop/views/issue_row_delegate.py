@@ -4,13 +4,12 @@ with count columns."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from db.models import IssueSummary, Side
+from db.partial_date import PartialDate
 from desktop.buckets import date_label
 from desktop.models.issues_model import SUMMARY_ROLE
 from desktop.views.fonts import small_font
@@ -57,14 +56,14 @@ class IssueRowDelegate(QStyledItemDelegate):
                          fm.elidedText(text, Qt.TextElideMode.ElideRight, rect.width()))  # fmt: skip
         painter.setFont(small)
         x, y = rect.left(), rect.top() + fm.height() + 1
-        for position, side in enumerate(self.sides):
+        for side in self.sides:
             n = summary.counts.get(side.slug, 0)
             part = f"{side.name} {n:,}" if n else f"{side.name} –"
-            painter.setPen(side_colour(side.slug, position) if n else MUTED)
+            painter.setPen(side_colour(side.slug, side.position) if n else MUTED)
             painter.drawText(QRect(x, y, rect.right() - x, fm_small.height()), Qt.AlignmentFlag.AlignLeft, part)
             x += fm_small.horizontalAdvance(part) + 12
         if summary.latest:
-            latest = self.tr("latest %s") % date_label(dt.date.fromisoformat(summary.latest), "month", short=True)
+            latest = self.tr("latest %s") % date_label(PartialDate.from_iso(summary.latest[:7]), short=True)
             painter.setPen(MUTED)
             room = max(rect.right() - x, 0)
             latest = fm_small.elidedText(latest, Qt.TextElideMode.ElideRight, room)

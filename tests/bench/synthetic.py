@@ -6,16 +6,20 @@ index takes minutes). Benchmarks run at POSITIONS_BENCH_SIZE statements, a small
 
 from __future__ import annotations
 
+import hashlib
 import os
 import random
 import tempfile
 import uuid
 from pathlib import Path
 
+from db import migrations
 from db.migrations import SCHEMA_VERSION
 from db.store import Store
 
 DEFAULT_SIZE = 5_000
+CONTENT_VERSION = 2  # of what this module writes (2: some statements without a date); part of the cache's name
+UNDATED_SHARE = 0.02  # statements imported without any date (said_on NULL, precision unknown)
 
 EN = ["The minister said that talks on the peace treaty would continue",
       "Japan protested the deployment of missiles on the Kuril Islands",
@@ -34,14 +38,25 @@ SPEAKERS = [("Sergey Lavrov", 1), ("Vladimir Putin", 1), ("Maria Zakharova", 1),
             ("Shinzo Abe", 2), ("Taro Kono", 2), ("Fumio Kishida", 2), ("Nikkei", None)]  # fmt: skip
 
 
+def schema_fingerprint() -> str:
+    """A short hash of the migration code and SQL: two schemas that share a version number differ here."""
+    folder = Path(migrations.__file__).parent
+    digest = hashlib.sha256()
+    for part in sorted([folder / "migrations.py", *folder.glob("*.sql")]):
+        digest.update(part.read_bytes())
+    return digest.hexdigest()[:8]
+
+
 def bench_size() -> int:
     return int(os.environ.get("POSITIONS_BENCH_SIZE", DEFAULT_SIZE))
 
 
 def synthetic_database(size: int, *, seed: int = 7) -> Path:
     """The path of a database with `size` statements over all issues, built on first use."""
-    # Named after the schema version: a cache from an older schema is never reused.
-    path = Path(tempfile.gettempdir()) / f"positions-bench-{size}-v{SCHEMA_VERSION}.sqlite"
+    # Named after the schema (version and a fingerprint of the migrations: another branch's step of the same
+    # number differs) and the content version: a cache from another schema or generator is never reused.
+    name = f"positions-bench-{size}-v{SCHEMA_VERSION}-{schema_fingerprint()}-c{CONTENT_VERSION}.sqlite"
+    path = Path(tempfile.gettempdir()) / name
     if path.exists():
         return path
     partial = path.with_suffix(".partial")
@@ -59,8 +74,11 @@ def synthetic_database(size: int, *, seed: int = 7) -> Path:
                 speaker, side = rng.choice(SPEAKERS)
                 year, month, day = rng.randint(2012, 2025), rng.randint(1, 12), rng.randint(1, 28)
                 quote = f"{rng.choice(texts)} ({n})"
+                said_on, precision = f"{year:04d}-{month:02d}-{day:02d}", "day"
+                if rng.random() < UNDATED_SHARE:
+                    said_on, precision = None, "unknown"
                 batch.append((str(uuid.UUID(int=rng.getrandbits(128))), speaker, speaker, side, rng.choice(issue_ids),
-                              f"{year:04d}-{month:02d}-{day:02d}", quote, language, stamp, stamp))  # fmt: skip
+                              said_on, precision, quote, language, stamp, stamp))  # fmt: skip
                 if len(batch) == 10_000:
                     _insert(store, batch)
                     batch = []
@@ -73,7 +91,7 @@ def synthetic_database(size: int, *, seed: int = 7) -> Path:
 
 def _insert(store: Store, rows: list[tuple[object, ...]]) -> None:
     store.conn.executemany(
-        "INSERT INTO statements (uid, speaker, speaker_as_written, side_id, issue_id, said_on, quote, language,"
-        " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO statements (uid, speaker, speaker_as_written, side_id, issue_id, said_on, date_precision, quote,"
+        " language, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )

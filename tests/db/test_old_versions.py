@@ -76,7 +76,7 @@ def test_the_fixture_itself_is_never_changed_by_the_tests() -> None:
 def test_the_next_schema_step_upgrades_it_after_a_verified_backup(
     old_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """What every future step goes through on a real old file: one transaction, a backup first, data kept."""
+    """What every later step goes through on a real old file: one transaction, a backup first, data kept."""
     step = migrations.SCHEMA_VERSION + 1
     monkeypatch.setattr(migrations, "SCHEMA_VERSION", step)
     monkeypatch.setitem(migrations.STEPS, step, lambda conn: conn.execute("ALTER TABLE sources ADD COLUMN note TEXT"))
@@ -87,8 +87,8 @@ def test_the_next_schema_step_upgrades_it_after_a_verified_backup(
     with Store.open(old_copy) as store:
         assert migrations.schema_version(store.conn) == step
         assert {s.uid for s in statements.iterate(store, StatementFilter())} == {RU, JA, EN}
-    backup = old_copy.with_name(f"{old_copy.name}.v{step - 1}.backup")
+    backup = old_copy.with_name(f"{old_copy.name}.v1.backup")  # named after the version the file had
     assert backup.is_file() and integrity.check_file(backup).ok
     conn = sqlite3.connect(backup.absolute().as_uri() + "?mode=ro", uri=True)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == step - 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     conn.close()

@@ -74,7 +74,7 @@ def test_a_damaged_backup_is_refused_and_the_database_not_touched(filled: Path, 
         data[n * page + 100 : n * page + 400] = b"\xff" * 300
     backup.write_bytes(bytes(data))
     before = file_bytes(filled)
-    with pytest.raises(DatabaseError, match="damaged.*not restored.*database was not changed"):
+    with pytest.raises(DatabaseError, match="(?s)damaged.*not restored.*database was not changed"):
         restore(filled, backup)
     assert file_bytes(filled) == before
     assert auto_backups.list_backups(filled) == []
