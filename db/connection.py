@@ -13,6 +13,7 @@ nothing to WAL and migrate nothing.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,6 +95,20 @@ def refuse_unusable(path: Path, info: FileInfo, *, blank_ok: bool) -> None:
         return
     if not info.tables >= POSITIONS_TABLES:
         raise DatabaseError(f"{path}: an SQLite database, but not a Positions one; the file was not changed")
+
+
+def is_database_file(path: Path | str, database: Path | str) -> bool:
+    """True when `path` is `database` itself or one of SQLite's files beside it (-wal, -shm, -journal), by any
+    name. For the places a user picks a file to read: reading one of these with Python while a connection is
+    open would drop the process's locks on the database. Compares by `stat`, which opens nothing."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        companion = Path(f"{database}{suffix}")
+        try:
+            if os.path.samefile(path, companion):
+                return True
+        except OSError:  # one of the two does not exist
+            continue
+    return False
 
 
 def connect(path: Path, *, create: bool = True) -> sqlite3.Connection:

@@ -8,7 +8,9 @@ from typing import Any
 
 from db import annotation_exchange
 from db.annotations import AnnotationFilter
-from desktop.commands.common import add_db_option, backup_after_import, date_from, date_to, open_store
+from db.connection import is_database_file
+from db.errors import DatabaseError
+from desktop.commands.common import add_db_option, backup_after_import, database_path, date_from, date_to, open_store
 from desktop.commands.maintenance import default_author
 
 
@@ -47,6 +49,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    if is_database_file(args.file, database_path(args)):
+        raise DatabaseError(f"{args.file}: this is the database itself, not an exchange file")
     with open_store(args, create=True) as store:
         report = annotation_exchange.import_file(store, args.file)
     print(f"{args.file}: imported")

@@ -30,6 +30,9 @@ def register(sub: Any) -> None:
     p.add_argument("--language", choices=LANGUAGES, help="the documents' language (default: detected)")
     p.add_argument("--encoding", metavar="ENC", help="the files' encoding (default: detected)")
     p.add_argument("--quiet", action="store_true", help="print only problems and the final line")
+    p.add_argument("--no-backup", action="store_true",
+                   help="no automatic backup after this import (a script importing files one by one on a large "
+                        "database: run `positions backup` at the end)")  # fmt: skip
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     p.set_defaults(run=run_import)
 
@@ -61,7 +64,7 @@ def run_import(args: argparse.Namespace) -> int:
     line = f"{database_path(args)}: {added} statements added from {new_files} of {len(results)} files (unreviewed)"
     if failures:
         line += f"; {len(failures)} failed: {', '.join(f.path.name for f in failures)}"
-    if new_files:
+    if new_files and not args.no_backup:
         backup_after_import(args)  # before the summary, which stays the last line
     print(line)
     undated = sum(count_undated(a) for a, r in zip(analyses, committed, strict=True) if not r.duplicate)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from db import annotation_exchange
 from db.annotation_exchange import ExportSummary, ImportReport
 from db.annotations import AnnotationFilter
+from db.connection import is_database_file
 from db.errors import DatabaseError, NotFoundError, ValidationError
 from db.store import Store
 from desktop.views.annotations_panel import default_author
@@ -122,6 +123,10 @@ def import_annotations(parent: QWidget, store: Store, path: str | None = None) -
         path, _ = QFileDialog.getOpenFileName(parent, tr("Import annotations"), str(Path.home()), FILE_FILTER)
         if not path:
             return None
+    if is_database_file(path, store.path):  # reading it with Python would drop the window's locks on it
+        show_message(parent, QMessageBox.Icon.Warning, tr("Import annotations"),
+                     tr("%s is the database itself, not an exchange file.") % path)  # fmt: skip
+        return None
     try:
         report = annotation_exchange.import_file(store, path)
     except ERRORS as exc:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from db import sources
+from db.connection import is_database_file
 from db.ingest.languages import PACKS
 from db.ingest.pipeline import Analysis, Failure, Overrides, analyse_files, count_undated, date_from_publication
 from db.partial_date import PartialDate
@@ -189,8 +190,15 @@ class CheckPage(QWizardPage):
         if wizard.busy() or not paths:
             return
 
+        database = wizard.store.path
+        message = self.tr("{0}: this is the database Positions has open (or one of SQLite's files beside it), "
+                          "not a document to import")  # fmt: skip
+
         def work(report: Report) -> list[Analysis | Failure]:
-            return analyse_files(paths, gazetteer=wizard.gazetteer(), overrides=overrides_for, report=report)  # type: ignore[arg-type]
+            own = {path for path in paths if is_database_file(path, database)}  # never read: see db/connection.py
+            read = iter(analyse_files([p for p in paths if p not in own], gazetteer=wizard.gazetteer(),
+                                      overrides=overrides_for, report=report))  # type: ignore[arg-type]  # fmt: skip
+            return [Failure(path, message.format(path.name)) if path in own else next(read) for path in paths]
 
         job = wizard.keep(start_job(None, work))
         self.progress.watch(job, self.tr("Reading %n file(s)…", "", len(paths)))

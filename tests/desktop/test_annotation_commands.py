@@ -114,3 +114,12 @@ def test_annotate_contradiction_and_follow_up(anna_db: Path, capsys: pytest.Capt
         notes = {n.kind: n for n in annotations.for_statement_uid(store, first)}
         assert notes["contradiction"].linked_statement_uid == second
         assert notes["follow_up"].due_on == "2026-12-01"
+
+
+def test_the_database_itself_is_refused_as_an_exchange_file(
+    anna_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in (str(anna_db), f"{anna_db}-wal"):
+        Path(name).touch(exist_ok=True)
+        code, _, err = run(capsys, "annotations", "import", "--db", str(anna_db), name)
+        assert code == 1 and "this is the database itself" in err

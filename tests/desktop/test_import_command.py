@@ -138,3 +138,18 @@ def test_bad_option_values(db_path: Path, capsys: pytest.CaptureFixture[str]) ->
     code, out, err = run(capsys, "import", "--db", str(db_path), "--encoding", "klingon", str(ARTICLE))
     assert code == 1 and "unknown encoding 'klingon'" in err
     assert not db_path.exists(), "nothing to commit: the database is not even created"
+
+
+def test_an_import_is_followed_by_a_verified_backup(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from db import auto_backups
+
+    code, out, _ = run(capsys, "import", "--db", str(db_path), str(ARTICLE))
+    assert code == 0
+    [backup] = auto_backups.list_backups(db_path)
+    assert backup.reason == "import" and f"backup written and verified: {backup.path}" in out
+    assert out.strip().splitlines()[-1].startswith(f"{db_path}: "), "the summary stays the last line"
+    code, out, _ = run(capsys, "import", "--db", str(db_path), str(ARTICLE))  # nothing new: no backup
+    assert "backup" not in out and len(auto_backups.list_backups(db_path)) == 1
+    other = db_path.with_name("other.sqlite")
+    assert run(capsys, "import", "--db", str(other), "--no-backup", str(ARTICLE))[0] == 0
+    assert auto_backups.list_backups(other) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from desktop.wizard.files_page import FilesPage
 from desktop.wizard.review_page import ReviewPage
 from desktop.wizard.wizard import PAGE_CHECK, PAGE_CONFIRM, PAGE_FILES, PAGE_REVIEW
 from tests.conftest import ARTICLE
+from tests.db.test_connection import python_opens  # noqa: F401  (a fixture)
 from tests.ingest.test_pipeline import (
     JA_TEXT,
     PNG_BYTES,
@@ -468,3 +470,27 @@ def test_the_check_page_asks_for_the_missing_date_and_going_on_keeps_the_stateme
         ("Минист", None, "unknown"), ("По его", None, "unknown"),
     }  # fmt: skip
     assert any(said_on == "2018-01-15" for *_, said_on, _precision, _kind in rows)
+
+
+def test_the_open_database_is_never_read_as_a_document(  # type: ignore[no-untyped-def]
+    qtbot,
+    store: Store,
+    tmp_path: Path,
+    python_opens: list[str],  # noqa: F811
+) -> None:
+    """Picking the database (or its -wal) in the file dialog must not read it with Python: that would drop the
+    window's locks on it, the loss of issue 9 again. It is refused by name, and the other files go on."""
+    link = tmp_path / "another name.txt"
+    link.symlink_to(store.path)
+    files = [store.path, Path(f"{store.path}-wal"), link, ARTICLE]
+    wizard = open_wizard(qtbot, store, files)
+    python_opens.clear()
+    wizard.next()
+    page = wizard.currentPage()
+    assert isinstance(page, CheckPage)
+    qtbot.waitUntil(page.isComplete, timeout=WAIT_MS)
+    assert [page.file_list.item(row).text()[0] for row in range(4)] == ["✗", "✗", "✗", "✓"]
+    page.file_list.setCurrentRow(2)
+    assert "the database Positions has open" in page.problems_view.toPlainText()
+    forbidden = {os.path.abspath(f"{store.path}{suffix}") for suffix in ("", "-wal", "-shm")}
+    assert not [p for p in python_opens if p in forbidden or p == str(link)]
