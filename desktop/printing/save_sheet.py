@@ -12,9 +12,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from db.store import Store
+from desktop import file_dialogs
 from desktop.printing.sheet_data import SheetOptions, build_book
 from desktop.worker import Job, start_job_with_progress
 
@@ -47,7 +48,8 @@ def save_sheet(parent: QWidget, db_path: Path, issue_slugs: Sequence[str], issue
     filter_text, suffix = OUTPUTS[kind]
     if path is None:
         title = parent.tr("Save as PDF") if kind == "pdf" else parent.tr("Export to Word")
-        name, _ = QFileDialog.getSaveFileName(parent, title, suggested_name(issue_title, kind), parent.tr(filter_text))
+        suggested = suggested_name(issue_title, kind)
+        name, _ = file_dialogs.get_save_file_name(parent, title, suggested, parent.tr(filter_text))
         if not name:
             return None
         path = Path(name)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -33,6 +32,7 @@ from db.annotations import AnnotationFilter
 from db.connection import is_database_file
 from db.errors import DatabaseError, NotFoundError, ValidationError
 from db.store import Store
+from desktop import file_dialogs
 from desktop.views.annotations_panel import default_author
 
 FILE_FILTER = "Positions annotations (*.json);;All files (*)"
@@ -102,7 +102,7 @@ def export_annotations(parent: QWidget, store: Store, issue_slug: str | None, pa
         scope = dialog.scope()
     if path is None:
         suggested = str(Path.home() / f"annotations-{dt.date.today().isoformat()}.json")
-        path, _ = QFileDialog.getSaveFileName(parent, tr("Export annotations"), suggested, FILE_FILTER)
+        path, _ = file_dialogs.get_save_file_name(parent, tr("Export annotations"), suggested, FILE_FILTER)
         if not path:
             return None
     try:
@@ -120,7 +120,7 @@ def import_annotations(parent: QWidget, store: Store, path: str | None = None) -
     """Ask for an exchange file (unless given), merge it, and show the report; None when nothing was imported."""
     tr = parent.tr
     if path is None:
-        path, _ = QFileDialog.getOpenFileName(parent, tr("Import annotations"), str(Path.home()), FILE_FILTER)
+        path, _ = file_dialogs.get_open_file_name(parent, tr("Import annotations"), str(Path.home()), FILE_FILTER)
         if not path:
             return None
     if is_database_file(path, store.path):  # reading it with Python would drop the window's locks on it

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from db import auto_backups
 from db import restore as db_restore
+from desktop import file_dialogs
 from desktop.models.backups_model import PATH_ROLE, BackupsModel
 from desktop.views.window_dialogs import error
 from desktop.worker import Job, start_job_with_progress
@@ -96,7 +96,7 @@ class RestoreDialog(QDialog):
     def choose_other_file(self) -> None:
         folder = auto_backups.backup_folder(self.database)
         start = str(folder if folder.is_dir() else self.database.parent)
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from backup"), start, DB_FILTER)
+        name, _ = file_dialogs.get_open_file_name(self, self.tr("Restore from backup"), start, DB_FILTER)
         if name:
             self.chosen = Path(name)
             self.accept()

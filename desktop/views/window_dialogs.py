@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QMenu,
     QMessageBox,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 from db import issues, sample
 from db.backup import write_backup
 from db.store import Store
-from desktop import settings
+from desktop import file_dialogs, settings
 from desktop.actions import SHORTCUTS
 from desktop.worker import Job, start_job, start_job_with_progress
 
@@ -41,7 +40,7 @@ def error(parent: QWidget, title: str, message: str) -> None:
 
 
 def ask_new_database(parent: QWidget) -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(parent, parent.tr("New database"), "positions.sqlite", DB_FILTER)
+    name, _ = file_dialogs.get_save_file_name(parent, parent.tr("New database"), "positions.sqlite", DB_FILTER)
     if not name:
         return None
     path = Path(name)
@@ -52,7 +51,7 @@ def ask_new_database(parent: QWidget) -> Path | None:
 
 
 def ask_database_to_open(parent: QWidget) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, parent.tr("Open database"), "", DB_FILTER)
+    name, _ = file_dialogs.get_open_file_name(parent, parent.tr("Open database"), "", DB_FILTER)
     return Path(name) if name else None
 
 
@@ -69,7 +68,7 @@ def fill_recent_menu(window: Any, menu: QMenu | None, recent: list[str]) -> None
 
 
 def backup(parent: QWidget, source: Path) -> Job | None:
-    name, _ = QFileDialog.getSaveFileName(parent, parent.tr("Back up database"), f"{source.stem}-backup.sqlite",
+    name, _ = file_dialogs.get_save_file_name(parent, parent.tr("Back up database"), f"{source.stem}-backup.sqlite",
                                           DB_FILTER)  # fmt: skip
     if not name:
         return None

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -18,6 +17,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWizardPage,
 )
+
+from desktop import file_dialogs
 
 if TYPE_CHECKING:
     from desktop.wizard.wizard import ImportWizard
@@ -92,7 +93,7 @@ class FilesPage(QWizardPage):
         return added
 
     def choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
+        names, _ = file_dialogs.get_open_file_names(
             self,
             self.tr("Import documents"),
             "",
