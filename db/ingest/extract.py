@@ -67,7 +67,7 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
     dates = DateResolver(text, language, document.published)
     candidates: list[Candidate] = []
     previous: list[_Found] = []  # speakers of the sentence before, for a quotation that continues
-    turns = Turns(language)
+    turns = Turns(language, _host(sentences, all_mentions))
     discourse = _LastSpeakers()
     spoke: dict[str, tuple[int, PartialDate]] = {}  # actor key -> (paragraph, date) of their last dated statement
     pack = pack_for(language)
@@ -129,6 +129,15 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
         dates.observe(sentence)
         context.observe(mentions)
     return _deduplicated(candidates)
+
+
+def _host(sentences: list[Sentence], mentions: list[Mention]) -> Mention | None:
+    """The official the first paragraph (the title) names: whose answers an unnamed "Answer:" label gives."""
+    if not sentences:
+        return None
+    end = sentences[0].paragraph_end
+    named = [m for m in mentions if m.end <= end and len(m.actors) == 1 and m.actors[0].kind == "person"]
+    return next((m for m in named if m.category == "official"), None)
 
 
 def _relays_another(own: list[_Found], speaker: Mention) -> bool:
@@ -247,7 +256,8 @@ def _attributed(
     own = [f for f in own if not _own_side_inside(f, outer_sides, unofficial, turn is not None)]
     continuation = turn is not None and sentence.start == sentence.paragraph_start and words_start == sentence.start
     if continuation:
-        turns.narration(text, sentence, text[sentence.paragraph_start : sentence.paragraph_end])
+        reported = any(not f.attribution.in_quotation for f in own)
+        turns.narration(text[sentence.paragraph_start : sentence.paragraph_end], reported)
         turn = turn if turns.speaker is not None else None
     if turn is not None and sentence.start > sentence.paragraph_start and pack_for(language).fragment(
         text, sentence.start, sentence.end

@@ -109,8 +109,9 @@ class Turns:
     sentence, over the following paragraphs (a list of points, more of the answer) until the next label, a
     heading, or narration about the speaker in the third person."""
 
-    def __init__(self, language: str) -> None:
+    def __init__(self, language: str, host: Mention | None = None) -> None:
         self.pack = pack_for(language)
+        self.host = host  # the official the title names ("Брифинг … М.В.Захаровой"), who gives the answers
         self.language = language
         self.speaker: Mention | None = None
         self.since = 0  # the paragraph the turn began in
@@ -127,6 +128,10 @@ class Turns:
         label = turn_label(text, sentence)
         if label is not None:
             self.speaker = transcript_turn(text, sentence, gazetteer, mentions, self.language)
+            written = label_text(label)
+            if self.speaker is None and self.host is not None and self.pack.answer_label.fullmatch(written):
+                group = 1 if label.group(1) else 2  # "Ответ:" in a briefing the title names the speaker of
+                self.speaker = Mention(label.start(group), label.end(group), written, self.host.actors, "role")
             self._document = None
             self.since = sentence.paragraph
             return (self.speaker, label.end()) if self.speaker is not None else None
@@ -148,13 +153,14 @@ class Turns:
             self.speaker = speakers[-1]
             self.since = sentence.paragraph
 
-    def narration(self, text: str, sentence: Sentence, paragraph: str) -> None:
-        """A paragraph after the turn that reports (it has a cue: "Как передает «Интерфакс», …", "Earlier, Kishida
-        confirmed …") and does not speak in the speaker's own voice is the writer's: the transcript is over. Items
-        of a list the speaker began ("私から大使に対し、" / "…であること") go on."""
+    def narration(self, paragraph: str, reported: bool) -> None:
+        """A paragraph after the turn that reports someone (its first sentence names a speaker with a cue: "Как
+        передает «Интерфакс», …", "Earlier, Kishida confirmed …") and does not speak in the speaker's own voice is
+        the writer's: the transcript is over. A cue without a speaker ("Честно говоря, не увидела…") is the speaker
+        going on; so are the items of a list the speaker began ("私から大使に対し、" / "…であること")."""
         if self.listing or self.pack.own_voice.search(paragraph):
             return
-        if self.pack.find_cues(text, sentence.start, sentence.end):
+        if reported:
             self.speaker = None
 
     def paragraph_done(self, paragraph: str) -> None:

@@ -192,3 +192,15 @@ def test_two_coordinated_aims_make_two_lines_of_one_quote(gazetteer: Gazetteer) 
 def test_what_a_statement_rests_on_is_not_its_topic(gazetteer: Gazetteer) -> None:
     text = "プーチン大統領は、平和条約に基づいて、係争中の問題の解決を探っていくと述べた。"
     assert [c.issue for c in extracted(gazetteer, text)] == ["territorial_dispute"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("大統領は、両国は応酬をやめるべきだ、と指摘した。", ("と指摘した", "speech")),  # a comma before と
+        ("外相も「立場と相容れない」と同様に遺憾の意をあらわした。", ("意をあらわした", "speech")),  # kana spelling
+        ("首相は協議を開始することで合意したことを明らかにした。", ("で合意したことを明らかにした", "agreement")),
+    ],
+)
+def test_more_forms_of_reporting(text: str, cue: tuple[str, str]) -> None:
+    assert cue in cue_names(text)

@@ -191,12 +191,25 @@ def _agreement(ws: list[Word], i: int) -> Cue | None:
     j = i + 1
     if j < len(ws) and ws[j].surface == "を":  # 一致をしております
         j += 1
-    if j < len(ws) and ws[j].lemma == _SURU and not _modifies_noun(ws, j) and not _passive(ws, j):
+    if j < len(ws) and ws[j].lemma == _SURU and not _passive(ws, j):
         start = ws[i - 1].start if i > 0 and ws[i - 1].surface in ("で", "と") else word.start
-        return (start, _chunk_end(ws, j), AGREEMENT)
+        if not _modifies_noun(ws, j):
+            return (start, _chunk_end(ws, j), AGREEMENT)
+        announced = _announced(ws, _chunk_last(ws, j) + 1)  # …で合意したことを明らかにした: the agreement is told
+        return (start, _chunk_end(ws, announced), AGREEMENT) if announced is not None else None
     if _ends_sentence(ws, i):  # …で合意。
         return (word.start, word.end, AGREEMENT)
     return None
+
+
+def _announced(ws: list[Word], k: int) -> int | None:
+    """The last word of a verb of saying after こと at ws[k] (…ことを明らかにした, …ことを発表した), if any."""
+    if k + 1 >= len(ws) or ws[k].lemma != "事" or ws[k + 1].surface not in ("を", "も"):
+        return None
+    predicate = _predicate(ws, k + 2)
+    if predicate is None or predicate[0] not in _SPEECH_ACTS | _DISPLAY_VERBS or _passive(ws, predicate[1]):
+        return None
+    return predicate[1]
 
 
 def _final_intention(ws: list[Word], i: int) -> Cue | None:
@@ -222,6 +235,8 @@ def _closes_clause(ws: list[Word], i: int) -> bool:
     """True when ws[i] (と) follows a clause or a quotation, which makes it the quotative particle."""
     k = i - 1
     if k >= 0 and ws[k].surface in ("など", "なんて"):  # 「…」などと呼びかけた
+        k -= 1
+    if k >= 1 and ws[k].surface == "、" and ws[k - 1].pos in ("助動詞", "動詞"):  # …やめるべきだ、と指摘した
         k -= 1
     if k < 0:
         return False
