@@ -23,6 +23,7 @@ _MAX_PARENTHETICAL_GAP = 200  # "Lavrov, in an interview with the newspaper ... 
 _MIN_DIRECT_QUOTE_WORDS = 4
 _MAX_INVERTED_GAP = 90  # characters between an inverted cue and its speaker ("заявил в беседе с журналистами посол")
 _INVERTED_CLAUSE_END = re.compile(r"[,;:.!?]\s")
+_SENTENCE_INSIDE = re.compile(r"[.!?。！？]\s*[A-ZА-ЯЁ]")  # "… visiting Russia. We proposed": not the subject
 @dataclass(frozen=True)
 class Attribution:
     """One attributed statement in one sentence: who (one or more speakers), the cue, and the quote span."""
@@ -300,7 +301,7 @@ def _nearest_left(
         gap = text[m.end : cue_start]
         if len(gap) > (_MAX_PARENTHETICAL_GAP if gap.lstrip().startswith(",") else _MAX_SUBJECT_GAP):
             return None
-        if pack.clause_break.search(gap) or gap.rfind("(") > gap.rfind(")"):
+        if pack.clause_break.search(gap) or gap.rfind("(") > gap.rfind(")") or _SENTENCE_INSIDE.search(gap):
             return None  # another clause; a verb inside a parenthesis ("(так в Японии называют …)") has its own
         if pack.possessive_pronouns.match(m.text):
             continue

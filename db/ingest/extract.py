@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from db.ingest.attribution import Attribution, find_attributions
 from db.ingest.classify import FALLBACK_ISSUE, IssueClassifier, IssueScore
-from db.ingest.cues import AGREEMENT, RELAYED, SPEECH, TURN, CueClass
+from db.ingest.cues import AGREEMENT, NOUN, RELAYED, SPEECH, TURN, CueClass
 from db.ingest.document import Candidate, Document
 from db.ingest.gazetteer import Actor, Gazetteer
 from db.ingest.languages import pack_for
@@ -127,7 +127,8 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
                 if c.actor_key and c.said_on is not None and c.date_basis in ("explicit", "inferred"):
                     spoke[c.actor_key] = (sentence.paragraph, c.said_on)
         dates.observe(sentence)
-        context.observe(mentions)
+        main = [f for f in found if f.attribution.cue_class not in (NOUN, RELAYED) and not f.attribution.in_quotation]
+        context.observe(mentions, main[0].mention if main and len(main[0].mention.actors) == 1 else None)
     return _deduplicated(candidates)
 
 
@@ -263,6 +264,16 @@ def _attributed(
         text, sentence.start, sentence.end
     ):
         turns.fragment = sentence  # it completes the turn's sentence before it (extract_candidates joins them)
+    elif turn is not None and (agreed := turns.joint_agreement(text, sentence, words_start, mentions)) is not None:
+        speaker, partner = turn[0], turns.partner
+        assert partner is not None
+        said = Attribution((speaker,), speaker.text, speaker.start, speaker.end, TURN, "direct_quote", words_start,
+                           sentence.end)  # fmt: skip
+        reported = Attribution((partner,), partner.text, agreed, agreed, AGREEMENT, "reported", words_start,
+                               sentence.end)  # fmt: skip
+        found.extend(_Found(a, speaker, said, a.category) for a in speaker.actors)
+        found.extend(_Found(a, partner, reported, a.category) for a in partner.actors)
+        return found + [f for f in own if f.actor not in partner.actors]  # "We agreed with Lavrov": one line each
     elif turn is not None and _relays_another(own, turn[0]):
         pass  # "I am aware that Prime Minister Putin has made a statement …": the sentence is Putin's, relayed
     elif turn is not None and turns.worth_a_statement(text[words_start : sentence.end]):

@@ -84,6 +84,10 @@ class MentionFinder:
             if aliases:
                 self._actors.append((frozenset(_probe(a) for a in aliases), aliases, actor))
         self._compiled: dict[tuple[str, ...], re.Pattern[str]] = {}
+        # Words of the gazetteer's role titles ("Minister for Foreign Affairs"): before a surname, not a given name
+        self._title_words = frozenset(
+            word.casefold() for actor in gazetteer.actors for role in actor.roles for word in role.title.split()
+        )
         # Multi-word names of people by (number of tokens, first letters): garbling keeps the first letters.
         self._names: dict[tuple[int, str], list[tuple[Actor, list[str]]]] = {}
         for actor in gazetteer.actors:
@@ -148,7 +152,7 @@ class MentionFinder:
                 if m is None or m.start() < end:  # two probes inside one match: it counts once
                     continue
                 end = m.end()
-                if not _other_given_name(text, m.start(), m.group(0), actor):
+                if not _other_given_name(text, m.start(), m.group(0), actor, self._title_words):
                     found.append(self._institutional(text, Mention(m.start(), m.end(), m.group(0), (actor,), "alias")))
         found = [m for m in found if m.actors]
         found += self._fuzzy(text)
@@ -327,13 +331,13 @@ _NOT_GIVEN_NAMES = re.compile(
 )
 
 
-def _other_given_name(text: str, start: int, written: str, actor: Actor) -> bool:
+def _other_given_name(text: str, start: int, written: str, actor: Actor, title_words: frozenset[str]) -> bool:
     """True for "Seiji Kihara" when the gazetteer knows only Minoru Kihara: a surname alone, after a given name
-    that is not the known person's, names somebody else."""
+    that is not the known person's, names somebody else ("Minister of Foreign Affairs Lavrov" has a title)."""
     if actor.kind != "person" or " " in written.strip() or not written.isascii():
         return False
     before = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, start - 30) : start])
-    if not before or _NOT_GIVEN_NAMES.match(before.group(1)):
+    if not before or _NOT_GIVEN_NAMES.match(before.group(1)) or before.group(1).casefold() in title_words:
         return False
     known = {token.casefold() for alias in actor.all_aliases() for token in alias.split()}
     return before.group(1).casefold() not in known
