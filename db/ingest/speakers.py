@@ -162,7 +162,7 @@ class MentionFinder:
         experts = self._unknown_experts(text)
         # "James Harlow, a Russia analyst": the apposition is the expert's, not a second speaker ("Russia")
         found = [f for f in found if not any(a <= f.start and f.end <= b for _, (a, b) in experts)]
-        taken = _non_overlapping(found)
+        taken = self._compounds(text, _non_overlapping(found))
         expert_names = {(m.start, m.end) for m, _ in experts}
         officials = [u for u in self._unknown_officials(text) if (u.start, u.end) not in expert_names]
         unknown = [
@@ -172,6 +172,25 @@ class MentionFinder:
         ]
         unknown = _non_overlapping(unknown)
         return _merge_ambiguous(sorted(taken + unknown, key=lambda m: m.start), when)
+
+    def _compounds(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """「ロシアの外務省」, 「ロシア外務省の報道官」: a name, the genitive particle and what follows may together be
+        one compound name of the gazetteer (ロシア外務省, ロシア外務省報道官): Russia's ministry, not Japan's."""
+        result: list[Mention] = []
+        for m in mentions:
+            if result and m.start < result[-1].end:
+                continue  # inside a compound just made
+            particle = self.pack.genitive.match(text, m.end)
+            joint = None
+            if particle is not None:
+                after = particle.end()
+                for size in range(min(_MAX_COMPOUND_TAIL, len(text) - after), 0, -1):
+                    actors = self.gazetteer.by_alias(m.text + text[after : after + size])
+                    if actors:
+                        joint = Mention(m.start, after + size, text[m.start : after + size], (actors[0],), "alias")
+                        break
+            result.append(joint or m)
+        return result
 
     def _institutional(self, text: str, mention: Mention) -> Mention:
         """A state or body named with an unnamed official of it ("外務省幹部", "a government official",
@@ -289,6 +308,9 @@ _SURNAME_MARK = "\x00"  # marks a derived surname alias that needs a title after
 
 def _probe_fold(text: str) -> str:
     return text.casefold().replace("ё", "е")
+
+
+_MAX_COMPOUND_TAIL = 10  # characters after 「ロシアの」 that may complete a compound name
 
 
 def _occurrences(text: str, probe: str) -> list[int]:

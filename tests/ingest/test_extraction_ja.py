@@ -204,3 +204,35 @@ def test_what_a_statement_rests_on_is_not_its_topic(gazetteer: Gazetteer) -> Non
 )
 def test_more_forms_of_reporting(text: str, cue: tuple[str, str]) -> None:
     assert cue in cue_names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("大臣は「侵略は受け入れられない」と批判。", ("と批判", "speech")),  # a newspaper ends the sentence on the noun
+        ("報道官は「署名を遅らせた」などと一方的に非難しました。", ("と一方的に非難しました", "speech")),
+    ],
+)
+def test_newspaper_forms_of_reporting(text: str, cue: tuple[str, str]) -> None:
+    assert cue in cue_names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ロシアが入国禁止を発表したのは4回目。",  # a nominalised clause: a fact about the announcement
+        "報道官は声明を発表し、",  # issuing a statement introduces what it says
+    ],
+)
+def test_what_reports_no_position(text: str) -> None:
+    assert cue_names(text) == []
+
+
+def test_a_country_s_ministry_is_that_country_s(gazetteer: Gazetteer) -> None:
+    text = "ロシアの外務省は7日、安全操業の協定の履行を停止すると発表しました。"
+    assert [(c.speaker, c.side) for c in extracted(gazetteer, text)] == [("Russian Foreign Ministry", "russia")]
+
+
+def test_each_clause_has_its_own_topic_after_a_conjunctive_ga(gazetteer: Gazetteer) -> None:
+    text = "ロシア側は「日本の制裁への対抗措置」としているが、岩屋氏は「全てロシアの侵略に起因している」と反発した。"
+    assert [c.speaker for c in extracted(gazetteer, text)] == ["Russian side", "Takeshi Iwaya"]

@@ -103,6 +103,7 @@ class LanguagePack:
     unknown_expert_patterns: Sequence[re.Pattern[str]] = ()
     anonymous_official: re.Pattern[str] = NEVER  # after a state or body: "幹部", " official": the state speaks
     compound_continues: re.Pattern[str] = NEVER  # after a country's name: part of a compound (日本時間)
+    genitive: re.Pattern[str] = NEVER  # 「ロシアの外務省」: a name, this particle and a name may be one compound name
     fuzzy_names: bool = True  # garbled transliterations of names ("Tarot Kono") are worth a fuzzy match
     # --- issues ---
     links: re.Pattern[str] = NEVER  # "a step towards": what comes after is the goal, not the topic

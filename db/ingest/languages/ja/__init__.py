@@ -37,7 +37,7 @@ PACK = LanguagePack(
     complementizer=re.compile(r"と|、"),
     clause_closed=morphology.clause_closed,
     fragment=morphology.fragment,
-    clause_end=re.compile(r"(?:たが|だが|するが|ものの|けれども|一方|。)、?"),
+    clause_end=re.compile(r"(?:たが|だが|するが|ものの|けれども|一方|。)、?|(?:るが|ないが|いが)、"),
     own_voice=re.compile(  # the first person, and the polite forms a speaker uses and a report does not
         r"私|我々|わが国|我が国|当方|われわれ|政府として|まいります|おります|ございます|(?:です|ます|でした|ました|ません)(?:。|$)"
     ),
@@ -62,6 +62,7 @@ PACK = LanguagePack(
     generic_patterns=speakers.GENERIC_PATTERNS,
     pronoun_patterns=speakers.PRONOUN_PATTERNS,
     anonymous_official=re.compile(r"の?(?:幹部|高官|関係者|筋|当局者)"),
+    genitive=re.compile(r"の"),
     compound_continues=re.compile(r"[\u3400-\u9fff\u30a0-\u30ff]"),
     fuzzy_names=False,
     links=re.compile(r"(?:に向けた|に向け|につなげ|への一歩|のための|の前提|に基づ[いき]て?|を踏まえ)"),
