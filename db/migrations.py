@@ -14,7 +14,7 @@ from pathlib import Path
 from db import reference_data, search_index
 from db.errors import DatabaseError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
@@ -61,6 +61,8 @@ def upgrade(conn: sqlite3.Connection, path: Path) -> None:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+    if version == SCHEMA_VERSION:
+        reference_data.refresh(conn)  # a newer bundle of names and keywords: merged once, in its own transaction
 
 
 def backup_before_upgrade(conn: sqlite3.Connection, path: Path, version: int) -> Path:
@@ -94,4 +96,11 @@ def _upgrade_to_1(conn: sqlite3.Connection) -> None:
     reference_data.load_all(conn)
 
 
-STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _upgrade_to_1}
+def _upgrade_to_2(conn: sqlite3.Connection) -> None:
+    """Curation: statements with several sources, retired issues, the bundle remembered for later merges."""
+    execute_script(conn, resources.files("db").joinpath("schema_curation.sql").read_text(encoding="utf-8"))
+    reference_data.merge_bundle(conn, None)  # a database from before: only what the bundle added since
+    reference_data.remember_baseline(conn)
+
+
+STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _upgrade_to_1, 2: _upgrade_to_2}

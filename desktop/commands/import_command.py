@@ -16,6 +16,7 @@ from db.ingest.document import PartialDate
 from db.ingest.gazetteer import Gazetteer
 from db.ingest.pipeline import Analysis, Failure, Overrides, analyse_files, commit, reject_undated, tally
 from db.sources import CommitResult
+from db.user_gazetteer import load_gazetteer
 from desktop.commands.common import add_db_option, database_path, open_store
 
 LANGUAGES = ("en", "ru", "ja")
@@ -43,7 +44,7 @@ def published_date(text: str) -> PartialDate:
 def run_import(args: argparse.Namespace) -> int:
     overrides = Overrides(encoding=args.encoding, language=args.language, published=args.published,
                           outlet=args.outlet)  # fmt: skip
-    results = analyse_files(args.files, gazetteer=Gazetteer.load(), overrides=overrides, report=_progress())
+    results = analyse_files(args.files, gazetteer=user_gazetteer(args), overrides=overrides, report=_progress())
     analyses = [r for r in results if isinstance(r, Analysis)]
     failures = [r for r in results if isinstance(r, Failure)]
     undated = {id(a): reject_undated(a) for a in analyses}  # a placeholder date must not land as a fact
@@ -63,6 +64,15 @@ def run_import(args: argparse.Namespace) -> int:
         line += f"; {len(failures)} failed: {', '.join(f.path.name for f in failures)}"
     print(line)
     return 1 if failures else 0
+
+
+def user_gazetteer(args: argparse.Namespace) -> Gazetteer:
+    """The actors and issues of the user's database, as edited in the window; a database not created yet would
+    hold exactly the bundled ones (it is created only when there is something to commit)."""
+    if not database_path(args).exists():
+        return Gazetteer.load()
+    with open_store(args) as store:
+        return load_gazetteer(store)
 
 
 def print_analysis(analysis: Analysis, result: CommitResult, undated: int = 0) -> None:

@@ -20,6 +20,7 @@ from db.ingest.gazetteer import Gazetteer
 from db.ingest.pipeline import Analysis, Failure
 from db.sources import CommitResult
 from db.store import Store
+from db.user_gazetteer import load_gazetteer
 from desktop.worker import Job
 
 PAGE_FILES = 1
@@ -67,10 +68,15 @@ class ImportWizard(QWizard):
         return [r for r in self.results if isinstance(r, Failure)]
 
     def gazetteer(self) -> Gazetteer:
-        """Loaded once per wizard, on first use (in a worker: reading it is the worker's own resource)."""
+        """The user's actors and issues from the database, read once per wizard on first use (in a worker, on the
+        worker's own connection); `forget_gazetteer` makes the next use read them again."""
         if self._gazetteer is None:
-            self._gazetteer = Gazetteer.load()
+            with Store.open(self.store.path, create=False) as own:
+                self._gazetteer = load_gazetteer(own)
         return self._gazetteer
+
+    def forget_gazetteer(self) -> None:
+        self._gazetteer = None
 
     def keep(self, job: Job) -> Job:
         """Hold a reference until the job ends, and cancel it if the wizard closes first."""
