@@ -20,6 +20,7 @@ class Issue:
     slug: str
     title: str
     description: str
+    retired: bool = False  # kept for its statements, no longer offered for new ones
 
 
 @dataclass(frozen=True)
