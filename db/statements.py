@@ -271,3 +271,38 @@ def update(store: Store, uid: str, **changes: Any) -> Statement:
         if cursor.rowcount == 0:
             raise NotFoundError(f"no statement with id {uid}")
     return get(store, uid)
+
+
+def set_reviewed(store: Store, uids: list[str], reviewed: bool = True) -> dict[str, bool]:
+    """Mark statements reviewed (or not) in one transaction; returns what each was before, for undo."""
+    before: dict[str, bool] = {}
+    stamp = now()
+    with store.transaction():
+        for chunk in (uids[i : i + 500] for i in range(0, len(uids), 500)):
+            marks = ", ".join("?" * len(chunk))
+            rows = store.conn.execute(f"SELECT uid, reviewed FROM statements WHERE uid IN ({marks})", chunk)
+            before.update((uid, bool(flag)) for uid, flag in rows)
+        changed = [uid for uid, flag in before.items() if flag != reviewed]
+        store.conn.executemany(
+            "UPDATE statements SET reviewed = ?, updated_at = ? WHERE uid = ?",
+            [(int(reviewed), stamp, uid) for uid in changed],
+        )
+    return before
+
+
+def restore_reviewed(store: Store, before: dict[str, bool]) -> None:
+    """Undo set_reviewed: each statement back to what it was."""
+    stamp = now()
+    with store.transaction():
+        store.conn.executemany(
+            "UPDATE statements SET reviewed = ?, updated_at = ? WHERE uid = ?",
+            [(int(flag), stamp, uid) for uid, flag in before.items()],
+        )
+
+
+def uids_of_source(store: Store, source_id: int) -> list[str]:
+    """The statements taken from one imported document, in the order of the text."""
+    rows = store.conn.execute(
+        "SELECT uid FROM statements WHERE source_id = ? ORDER BY start_offset, id", (source_id,)
+    )
+    return [row[0] for row in rows]
