@@ -69,6 +69,7 @@ class Statement:
     created_at: str
     updated_at: str
     annotation_kinds: tuple[str, ...] = field(default=())  # kinds of the live annotations, for badges
+    more_sources: int = 0  # sources beyond its own that reported the same statement (db/statement_merge.py)
 
 
 @dataclass(frozen=True)

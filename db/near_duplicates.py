@@ -15,7 +15,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from db.ingest.document import Candidate, PartialDate
@@ -118,29 +118,96 @@ def _window(when: PartialDate) -> tuple[str, str]:
     return first.isoformat(), last.isoformat()
 
 
-def same_speaker(a: Candidate, b: Candidate) -> bool:
-    if a.actor_key and b.actor_key:
-        return a.actor_key == b.actor_key
-    return _fold(a.speaker) == _fold(b.speaker)
+@dataclass(frozen=True)
+class MergeTarget:
+    """What an accepted candidate of a batch joins: a stored statement, or a candidate of an earlier document."""
+
+    uid: str | None = None
+    document: int | None = None  # index in the batch
+    row: int | None = None
+
+
+MergePlan = Mapping[tuple[int, int], MergeTarget]  # (document, candidate) in the batch -> what it joins
+
+
+def targets_for(document: int, plan: MergePlan | None, committed: Sequence[Mapping[int, str]]) -> dict[int, str]:
+    """For one document of the batch, candidate -> statement uid, given the uids of the documents committed before
+    it (a candidate whose earlier twin was rejected or not committed is added as a statement of its own)."""
+    targets: dict[int, str] = {}
+    for (doc, row), target in (plan or {}).items():
+        if doc != document:
+            continue
+        if target.uid:
+            targets[row] = target.uid
+        elif target.document is not None and target.row is not None and target.document < document:
+            uid = committed[target.document].get(target.row)
+            if uid:
+                targets[row] = uid
+    return targets
 
 
 def find_in_batch(candidates: Sequence[tuple[int, int, Candidate]]) -> dict[tuple[int, int], tuple[int, int, float]]:
     """Candidates of a batch that repeat one of an earlier document: (document, row) -> (document, row, score).
 
     Only across documents (one outlet reporting a statement twice is not several sources) and always pointing
-    at an earlier document, so the statement it joins is already committed when it comes.
+    at an earlier document, so the statement it joins is already committed when it comes. Candidates are
+    compared only within the same speaker.
     """
+    by_speaker: dict[str, list[tuple[int, int, Candidate]]] = {}
+    for item in candidates:
+        by_speaker.setdefault(item[2].actor_key or _fold(item[2].speaker), []).append(item)
     found: dict[tuple[int, int], tuple[int, int, float]] = {}
-    for position, (doc, row, candidate) in enumerate(candidates):
-        best: tuple[int, int, float] | None = None
-        for earlier_doc, earlier_row, earlier in candidates[:position]:
-            if earlier_doc == doc or (earlier_doc, earlier_row) in found:
-                continue
-            if not same_speaker(candidate, earlier) or not dates_near(candidate.said_on, earlier.said_on):
-                continue
-            score = quote_similarity(candidate.quote, earlier.quote)
-            if score >= THRESHOLD and (best is None or score > best[2]):
-                best = (earlier_doc, earlier_row, round(score, 3))
-        if best is not None:
-            found[(doc, row)] = best
+    for group in by_speaker.values():
+        for position, (doc, row, candidate) in enumerate(group):
+            best: tuple[int, int, float] | None = None
+            for earlier_doc, earlier_row, earlier in group[:position]:
+                if earlier_doc == doc or (earlier_doc, earlier_row) in found:
+                    continue
+                if not dates_near(candidate.said_on, earlier.said_on):
+                    continue
+                score = quote_similarity(candidate.quote, earlier.quote)
+                if score >= THRESHOLD and (best is None or score > best[2]):
+                    best = (earlier_doc, earlier_row, round(score, 3))
+            if best is not None:
+                found[(doc, row)] = best
+    return found
+
+
+@dataclass
+class Duplicate:
+    """A candidate that repeats a statement: what it repeats, how alike, and whether the user wants them merged."""
+
+    target: MergeTarget
+    score: float
+    speaker: str
+    said_on: PartialDate
+    quote: str
+    outlet: str | None
+    merge: bool = True
+
+
+def detect(
+    store: Store, documents: Sequence[Sequence[Candidate]], outlets: Sequence[str | None], skip: Iterable[int] = ()
+) -> dict[tuple[int, int], Duplicate]:
+    """Candidates of a batch that repeat a stored statement (preferred) or one of an earlier document.
+
+    `outlets` names each document's outlet (for the label); documents in `skip` (imported before) are left out.
+    """
+    skipped = set(skip)
+    actor_ids = dict(store.conn.execute("SELECT key, id FROM actors"))
+    found: dict[tuple[int, int], Duplicate] = {}
+    for doc, candidates in enumerate(documents):
+        if doc in skipped:
+            continue
+        for row, candidate in enumerate(candidates):
+            stored = find_stored(store, candidate, actor_ids.get(candidate.actor_key or ""))
+            if stored is not None:
+                found[(doc, row)] = Duplicate(MergeTarget(uid=stored.uid), stored.score, stored.speaker,
+                                              stored.said_on, stored.quote, stored.outlet)  # fmt: skip
+    flat = [(d, r, c) for d, cs in enumerate(documents) if d not in skipped for r, c in enumerate(cs)]
+    for (doc, row), (earlier_doc, earlier_row, score) in find_in_batch(flat).items():
+        if (doc, row) not in found:
+            twin = documents[earlier_doc][earlier_row]
+            found[(doc, row)] = Duplicate(MergeTarget(document=earlier_doc, row=earlier_row), score, twin.speaker,
+                                          twin.said_on, twin.quote, outlets[earlier_doc])  # fmt: skip
     return found

@@ -26,7 +26,8 @@ SELECT st.id, st.uid, i.slug, sd.slug, st.speaker, st.speaker_as_written, a.role
        so.id, so.title, so.outlet, so.author, so.published, so.file_name, so.url,
        st.start_offset, st.end_offset, st.created_at, st.updated_at,
        (SELECT group_concat(an.kind) FROM annotations an
-         WHERE an.statement_id = st.id AND an.deleted_at IS NULL) AS annotation_kinds
+         WHERE an.statement_id = st.id AND an.deleted_at IS NULL) AS annotation_kinds,
+       (SELECT count(*) FROM statement_sources ss WHERE ss.statement_id = st.id) AS more_sources
 FROM statements st
 JOIN issues i ON i.id = st.issue_id
 LEFT JOIN sides sd ON sd.id = st.side_id
@@ -90,6 +91,7 @@ def _row_to_statement(row: sqlite3.Row | tuple[Any, ...]) -> Statement:
         created_at=row[24],
         updated_at=row[25],
         annotation_kinds=tuple(row[26].split(",")) if row[26] else (),
+        more_sources=row[27],
     )
 
 
