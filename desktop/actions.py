@@ -112,6 +112,18 @@ def build(window: Any, undo_stack: QUndoStack) -> WindowActions:
     a.by_name.update(undo=undo, redo=redo)
     edit_menu.addActions([undo, redo])
     edit_menu.addSeparator()
+    curation = window.curation
+    edit_menu.addAction(_action(w, a, "mark_reviewed", tr("Mark &reviewed"), curation.mark_reviewed, "Ctrl+R"))
+    edit_menu.addAction(_action(w, a, "mark_unreviewed", tr("Mark &not reviewed"),
+                                lambda: curation.mark_reviewed(False), "Ctrl+Shift+R"))  # fmt: skip
+    edit_menu.addAction(_action(w, a, "mark_source_reviewed", tr("Mark the whole &source reviewed"),
+                                curation.mark_source_reviewed))  # fmt: skip
+    edit_menu.addAction(_action(w, a, "merge_statements", tr("&Merge into one statement with several sources"),
+                                curation.merge_selected, "Ctrl+M"))  # fmt: skip
+    edit_menu.addSeparator()
+    edit_menu.addAction(_action(w, a, "edit_issues", tr("&Issues…"), curation.edit_issues))
+    edit_menu.addAction(_action(w, a, "edit_actors", tr("&Actors…"), curation.edit_actors))
+    edit_menu.addSeparator()
     edit_menu.addAction(_action(w, a, "find", tr("&Find…"), window.focus_search, key.Find, "search"))
     edit_menu.addAction(_action(w, a, "preferences", tr("&Preferences…"), window.show_preferences, key.Preferences))
 
@@ -171,6 +183,9 @@ SHORTCUTS = (
     ("Page Up / Page Down", "Jump eight periods"),
     ("Double-click a cell", "Show that period in finer rows"),
     ("Ctrl+Return", "Save the edited statement"),
+    ("Ctrl+click a card", "Pick several statements"),
+    ("Ctrl+R / Ctrl+Shift+R", "Mark the picked statements reviewed / not reviewed"),
+    ("Ctrl+M", "Merge the picked statements into one with several sources"),
     ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo edits"),
     ("Ctrl+Shift+L", "Clear filters and date range"),
     ("Ctrl+I / Ctrl+P", "Import documents / print the comparison"),

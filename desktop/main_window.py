@@ -20,6 +20,7 @@ from db.statements import StatementFilter
 from db.store import Store
 from desktop import actions, settings
 from desktop.buckets import bucket_key, key_range
+from desktop.curation import Curation
 from desktop.models.comparison_model import ComparisonModel
 from desktop.models.issues_model import IssuesModel
 from desktop.views import window_dialogs
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.filters = FiltersBar(self)
         self.welcome = WelcomePage(self)
         self.details = DetailsPane(self.undo_stack, self)
+        self.curation = Curation(self)
         self._layout_panes()
         self.actions_ = actions.build(self, self.undo_stack)
         self.filters_toolbar = QToolBar(self.tr("Filters"), self)
@@ -147,6 +149,9 @@ class MainWindow(QMainWindow):
         self.comparison_model.load_failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.details.statement_edited.connect(self._statement_edited)
         self.details.annotations_changed.connect(self.comparison_model.refresh_statement)
+        self.details.source_review_requested.connect(self.curation.mark_source_reviewed)
+        self.details.split_requested.connect(self.curation.split_off)
+        self.curation.notifier.changed.connect(self.data_changed)
         self.timeline.range_changed.connect(self.filters.set_date_range)
         self.timeline.date_clicked.connect(self.scroll_to_date)
         self.filters.changed.connect(self._filters_changed)
@@ -213,6 +218,12 @@ class MainWindow(QMainWindow):
 
     def show_issue(self, slug: str) -> None:
         self.config.set(settings.LAST_ISSUE, slug)
+        if slug == self.comparison_model.issue:  # the navigator was counted again: keep what is selected
+            shown = self.details.statement
+            self._pending_statement = self._pending_statement or (shown.uid if shown is not None else None)
+            self.comparison_model.reload()
+            return
+        self.comparison.clear_picked()
         self.details.show_statement(None)
         self.comparison_model.load(slug, self.filters.statement_filter())
 
@@ -286,6 +297,21 @@ class MainWindow(QMainWindow):
             self.refresh_overview()
         else:
             self.comparison_model.refresh_statement(uid)
+
+    def data_changed(self, subject: str) -> None:
+        """After a command (or its undo) changed statements, actors or issues: read them again, keeping the
+        statement in view selected."""
+        if self.store is None:
+            return
+        self.store.forget_cached_ids()
+        shown = self.details.statement
+        if subject in ("actors", "issues"):
+            self.details.reload_choices()
+        elif shown is not None:
+            self.details.show_statement(shown.uid)
+        self._pending_statement = shown.uid if shown is not None and self.details.statement is not None else None
+        self.comparison_model.reload()
+        self.refresh_overview()
 
     def open_statement(self, uid: str) -> None:
         """Show a statement (from search): its issue, its row, its card, its details."""
@@ -386,6 +412,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.layout_keeper.save()
         self.search.cancel()
+        self.comparison_model.set_store(None)  # a count arriving late finds no closed connection to read
         if self.store is not None:
             self.store.close()
             self.store = None

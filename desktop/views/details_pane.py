@@ -32,7 +32,9 @@ from db.errors import NotFoundError
 from db.ingest.document import PartialDate
 from db.models import Statement
 from db.store import Store
+from desktop import plain_words
 from desktop.buckets import date_label
+from desktop.views.more_sources_view import MoreSourcesView
 from desktop.views.source_viewer import SourcePassage, SourceViewer
 from desktop.views.statement_edit_command import EditStatementCommand
 
@@ -71,6 +73,8 @@ def load_annotations_panel(undo_stack: QUndoStack, parent: QWidget) -> QWidget |
 class DetailsPane(QScrollArea):
     statement_edited = Signal(str, bool)  # uid, whether its place changed (date, side or issue)
     annotations_changed = Signal(str)  # uid
+    source_review_requested = Signal()  # mark every statement of the shown statement's source reviewed
+    split_requested = Signal(str)  # a merged report's uid: make it a statement of its own again
 
     def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,6 +119,7 @@ class DetailsPane(QScrollArea):
         self.issue = compact_combo(area)
         self.said_on = QLineEdit(area)
         self.said_on.setPlaceholderText("YYYY, YYYY-MM or YYYY-MM-DD")
+        self.said_on.setMinimumWidth(self.said_on.fontMetrics().horizontalAdvance("YYYY, YYYY-MM or YYYY-MM-DD") + 16)
         self.kind = compact_combo(area)
         for kind in statements.KINDS:
             self.kind.addItem(self.tr(KIND_NAMES[kind]), kind)
@@ -130,6 +135,11 @@ class DetailsPane(QScrollArea):
         self.passage = SourcePassage(area)
         self.open_source = QPushButton(self.tr("Open the whole source text…"), area)
         self.open_source.clicked.connect(self.show_source)
+        self.review_source = QPushButton(self.tr("Mark all its statements reviewed"), area)
+        self.review_source.setToolTip(self.tr("Every statement taken from this document (undo with Edit > Undo)"))
+        self.review_source.clicked.connect(self.source_review_requested)
+        self.more_sources = MoreSourcesView(area)
+        self.more_sources.split_requested.connect(self.split_requested)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -156,21 +166,36 @@ class DetailsPane(QScrollArea):
         layout.addLayout(buttons)
         layout.addWidget(source_heading)
         layout.addWidget(self.passage)
-        layout.addWidget(self.open_source, 0, Qt.AlignmentFlag.AlignLeft)
+        source_buttons = QHBoxLayout()
+        source_buttons.addWidget(self.open_source)
+        source_buttons.addWidget(self.review_source)
+        source_buttons.addStretch(1)
+        layout.addLayout(source_buttons)
+        layout.addWidget(self.more_sources)
 
     def set_store(self, store: Store | None) -> None:
         self.store = store
-        self.side.clear()
-        self.issue.clear()
-        if store is not None:
-            for side in issues.sides(store):
-                self.side.addItem(side.name, side.slug)
-            for issue in issues.all_issues(store):
-                self.issue.addItem(issue.title, issue.slug)
-        self.side.addItem(self.tr("Nobody's side (media, experts)"), "")
+        self._fill_choices()
         if self.annotations_panel is not None:
             self.annotations_panel.set_store(store)  # type: ignore[attr-defined]
         self.show_statement(None)
+
+    def _fill_choices(self) -> None:
+        """Sides and issues as the user has them now (retired issues only where a statement is still on one)."""
+        self.side.clear()
+        self.issue.clear()
+        if self.store is not None:
+            for side in issues.sides(self.store):
+                self.side.addItem(side.name, side.slug)
+            for issue in issues.all_issues(self.store):
+                self.issue.addItem(self.tr("{0} (retired)").format(issue.title) if issue.retired else issue.title,
+                                   issue.slug)  # fmt: skip
+        self.side.addItem(self.tr("Nobody's side (media, experts)"), "")
+
+    def reload_choices(self) -> None:
+        """After issues or actors were edited: the choices and the shown statement read again."""
+        self._fill_choices()
+        self.show_statement(self.statement.uid if self.statement else None)
 
     def show_statement(self, uid: str | None) -> None:
         statement = None
@@ -209,21 +234,23 @@ class DetailsPane(QScrollArea):
         self._source = source
         self.passage.show_passage(source, statement)
         self.open_source.setEnabled(source is not None)
+        self.review_source.setEnabled(statement.source is not None)
+        self.more_sources.show_sources(self.store, statement.id)
 
     def _facts(self, statement: Statement) -> str:
         lines = []
         if statement.role:
             lines.append(self.tr("Role then: %s") % statement.role)
         precision = {"day": self.tr("to the day"), "month": self.tr("to the month"), "year": self.tr("to the year")}
-        basis = f", {statement.date_basis}" if statement.date_basis else ""
+        basis = f" ({plain_words.date_basis(statement.date_basis)})" if statement.date_basis else ""
         lines.append(self.tr("Date known %s%s") % (precision[statement.said_on.precision], basis))
         if statement.confidence is not None:
-            lines.append(self.tr("Extraction confidence: %d%%") % round(statement.confidence * 100))
+            lines.append(self.tr("Found by the import with %d%% confidence") % round(statement.confidence * 100))
         if statement.source is not None:
             src = statement.source
             cite = " · ".join(p for p in (src.title, src.outlet, src.author, src.published) if p)
             lines.append(self.tr("Source: %s") % cite)
-        lines.append(self.tr("Language: %s · id %s") % (statement.language, statement.uid))
+        lines.append(self.tr("Language: %s") % plain_words.language(statement.language))
         return "\n".join(lines)
 
     def pending_changes(self) -> dict[str, Any]:
@@ -266,7 +293,7 @@ class DetailsPane(QScrollArea):
             self.error.setText(self.tr("Nothing to save."))
             return
         before = {name: current_value(st, name) for name in after}
-        label = self.tr("Edit %s of %s") % (", ".join(sorted(after)), st.speaker)
+        label = self.tr("Edit the {0} of {1}'s statement").format(plain_words.fields(set(after)), st.speaker)
         command = EditStatementCommand(self.store, st.uid, before, after, self._applied, self.error.setText, label)
         self.undo_stack.push(command)
 
