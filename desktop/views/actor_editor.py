@@ -36,7 +36,7 @@ from db.store import Store
 from desktop.models.record_list_model import RecordListModel
 from desktop.models.roles_model import COL_TITLE, RolesModel
 from desktop.views.language_lines import LanguageLines
-from desktop.views.store_command import ChangeNotifier, StoreCommand
+from desktop.views.store_command import ChangeNotifier, StoreCommand, undo_redo_buttons
 
 KIND_NAMES = {
     "person": "Person",
@@ -107,13 +107,14 @@ class ActorEditor(QDialog):
         for slug, name in self.side_names.items():
             self.side.addItem(name, slug)
         self.side.addItem(self.tr("No side"), None)
-        self.aliases = LanguageLines(self.tr("one name per line, as texts write it"), form_area)
+        self.aliases = LanguageLines(self.tr("one name per line, as texts write it"), form_area, 84)
         self.roles_model = RolesModel(self)
         self.roles = QTableView(form_area)
         self.roles.setModel(self.roles_model)
         self.roles.verticalHeader().hide()
         self.roles.horizontalHeader().setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        self.roles.setMinimumHeight(110)
+        self.roles.setMinimumHeight(90)
+        self.roles.setMaximumHeight(150)
         self.add_role_button = QPushButton(self.tr("Add role"), form_area)
         self.remove_role_button = QPushButton(self.tr("Remove role"), form_area)
         self.add_role_button.clicked.connect(self._add_role)
@@ -150,11 +151,11 @@ class ActorEditor(QDialog):
         aliases_heading = plain_label(form_area, "sectionHeading")
         aliases_heading.setText(self.tr("Aliases: every spelling the texts use"))
         box.addWidget(aliases_heading)
-        box.addWidget(self.aliases)
+        box.addWidget(self.aliases, 2)
         roles_heading = plain_label(form_area, "sectionHeading")
         roles_heading.setText(self.tr("Roles, with the dates they were held"))
         box.addWidget(roles_heading)
-        box.addWidget(self.roles, 1)
+        box.addWidget(self.roles)
         box.addLayout(role_buttons)
         box.addWidget(self.count)
         box.addWidget(self.error)
@@ -166,9 +167,12 @@ class ActorEditor(QDialog):
         splitter.setSizes([300, 680])
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
+        bottom = undo_redo_buttons(self.undo_stack, self)
+        bottom.addStretch(1)
+        bottom.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
-        layout.addWidget(close)
+        layout.addLayout(bottom)
 
     # --- what is shown ---------------------------------------------------------------------------------------
 

@@ -33,7 +33,7 @@ from db.issue_editing import IssueRecord
 from db.store import Store
 from desktop.models.record_list_model import RecordListModel
 from desktop.views.language_lines import LANGUAGE_NAMES, LanguageLines
-from desktop.views.store_command import ChangeNotifier, StoreCommand
+from desktop.views.store_command import ChangeNotifier, StoreCommand, undo_redo_buttons
 
 
 def plain_label(parent: QWidget, name: str, text: str = "") -> QLabel:
@@ -132,9 +132,12 @@ class IssueEditor(QDialog):
         splitter.setSizes([300, 680])
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
+        bottom = undo_redo_buttons(self.undo_stack, self)
+        bottom.addStretch(1)
+        bottom.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
-        layout.addWidget(close)
+        layout.addLayout(bottom)
 
     # --- what is shown ---------------------------------------------------------------------------------------
 

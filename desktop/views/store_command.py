@@ -12,8 +12,9 @@ import sqlite3
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
 from db.errors import DatabaseError, NotFoundError, ValidationError
 
@@ -60,3 +61,18 @@ class StoreCommand(QUndoCommand):
             self.result = result
         self.notifier.changed.emit(self.subject)
         return True
+
+
+def undo_redo_buttons(stack: QUndoStack, parent: QWidget) -> QHBoxLayout:
+    """Undo and Redo inside a modal editor (the window's menu is out of reach while it is open); each button
+    says what it would undo or redo."""
+    row = QHBoxLayout()
+    for action in (
+        stack.createUndoAction(parent, parent.tr("Undo")),
+        stack.createRedoAction(parent, parent.tr("Redo")),
+    ):
+        button = QToolButton(parent)
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        row.addWidget(button)
+    return row
