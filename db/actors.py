@@ -190,6 +190,7 @@ def add(
             (key, columns["name"], columns["kind"], columns["side_id"], columns["roles"], columns["aliases"]),
         )
     assert cursor.lastrowid is not None
+    store.forget_cached_ids()
     return get(store, cursor.lastrowid)
 
 
@@ -212,6 +213,7 @@ def update(store: Store, actor_id: int, **changes: Any) -> ActorRecord:
                 "UPDATE statements SET speaker = ? WHERE actor_id = ? AND speaker = ?",
                 (columns["name"], actor_id, before.name),
             )
+    store.forget_cached_ids()  # the speaker filter's folded names
     return get(store, actor_id)
 
 
@@ -221,6 +223,7 @@ def remove(store: Store, actor_id: int) -> None:
         raise ValidationError("statements name this actor: merge it into another instead")
     with store.transaction():
         store.conn.execute("DELETE FROM actors WHERE id = ?", (actor_id,))
+    store.forget_cached_ids()
 
 
 def add_alias(store: Store, actor_id: int, alias: str, language: str) -> ActorRecord:
@@ -261,6 +264,7 @@ def merge(store: Store, from_id: int, into_id: int) -> ActorMerge:
                            (into_id, kept.name, from_id))  # fmt: skip
         update(store, into_id, aliases=aliases, roles=roles)
         store.conn.execute("DELETE FROM actors WHERE id = ?", (from_id,))
+    store.forget_cached_ids()
     return ActorMerge(removed, into_id, kept.fields(), tuple((int(i), str(s)) for i, s in moved))
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from db.connection import fold
 from db.errors import NotFoundError, ValidationError
 from db.ingest.document import PartialDate
 from db.ingest.normalise import fold_width
@@ -44,7 +45,7 @@ class StatementFilter:
     side: str | None = None  # a side slug, or NO_SIDE
     date_from: str | None = None  # ISO day, inclusive, compared with the start of the statement's period
     date_to: str | None = None
-    speaker: str | None = None
+    speaker: str | None = None  # any part of a name, an alias or the name as written, in any case
     kind: str | None = None
     reviewed: bool | None = None
     annotated: bool | None = None
@@ -112,9 +113,12 @@ def _where(store: Store, flt: StatementFilter) -> tuple[list[str], list[Any]]:
     if flt.date_to:
         clauses.append("st.said_on <= ?")
         args.append(flt.date_to)
-    if flt.speaker:
-        clauses.append("(st.speaker = ? OR st.speaker_as_written = ?)")
-        args += [flt.speaker, flt.speaker]
+    if flt.speaker and fold(flt.speaker).strip():
+        needle = fold(flt.speaker).strip()
+        ids = matching_actor_ids(store, needle)
+        by_actor = f"st.actor_id IN ({', '.join(map(str, ids))}) OR " if ids else ""
+        clauses.append(f"({by_actor}instr(positions_fold(st.speaker || char(10) || st.speaker_as_written), ?) > 0)")
+        args.append(needle)
     if flt.kind:
         clauses.append("st.kind = ?")
         args.append(flt.kind)
@@ -127,6 +131,28 @@ def _where(store: Store, flt: StatementFilter) -> tuple[list[str], list[Any]]:
     return clauses, args
 
 
+def matching_actor_ids(store: Store, needle: str) -> list[int]:
+    """Actors any of whose names or aliases contains `needle` (already folded). The folded names are read once
+    per Store and kept until `forget_cached_ids` (the actor editor's changes call it)."""
+    names = store.memo("actor_names", lambda: _folded_actor_names(store))
+    return [actor_id for actor_id, text in names if needle in text]
+
+
+def _folded_actor_names(store: Store) -> list[tuple[int, str]]:
+    found = []
+    for actor_id, name, aliases in store.conn.execute("SELECT id, name, aliases FROM actors"):
+        every = [name, *(alias for values in json.loads(aliases or "{}").values() for alias in values)]
+        found.append((int(actor_id), "\n".join(fold(text) for text in every)))
+    return found
+
+
+def matches(store: Store, flt: StatementFilter, uid: str) -> bool:
+    """Whether the filter lets a statement through (a search result must still open when it does not)."""
+    clauses, args = _where(store, flt)
+    where = " AND ".join(["st.uid = ?", *clauses])
+    return store.conn.execute(f"SELECT 1 FROM statements st WHERE {where}", [uid, *args]).fetchone() is not None
+
+
 def page(store: Store, flt: StatementFilter, after: PageKey | None = None, limit: int = 200) -> list[Statement]:
     """One page in date order. Pass the last statement's key as `after` for the next page."""
     clauses, args = _where(store, flt)
@@ -135,6 +161,14 @@ def page(store: Store, flt: StatementFilter, after: PageKey | None = None, limit
         args += [after.said_on, after.id]
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     sql = f"{SELECT_SQL} {where} ORDER BY st.said_on, st.id LIMIT ?"
+    return [_row_to_statement(row) for row in store.conn.execute(sql, [*args, limit])]
+
+
+def latest(store: Store, flt: StatementFilter, limit: int = 200) -> list[Statement]:
+    """The newest matching statements, newest first (the same index as `page`, read backwards)."""
+    clauses, args = _where(store, flt)
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    sql = f"{SELECT_SQL} {where} ORDER BY st.said_on DESC, st.id DESC LIMIT ?"
     return [_row_to_statement(row) for row in store.conn.execute(sql, [*args, limit])]
 
 

@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
         self.details.annotations_changed.connect(self.comparison_model.refresh_statement)
         self.details.source_review_requested.connect(self.curation.mark_source_reviewed)
         self.details.split_requested.connect(self.curation.split_off)
+        self.details.open_requested.connect(self.open_statement)
         self.curation.notifier.changed.connect(self.data_changed)
         self.timeline.range_changed.connect(self.filters.set_date_range)
         self.timeline.date_clicked.connect(self.scroll_to_date)
@@ -318,7 +319,7 @@ class MainWindow(QMainWindow):
         statement = self.comparison_model.find_statement(uid)
         if statement is None:
             return
-        if self.filters.excludes(statement):
+        if self.store is not None and self.filters.excludes(self.store, statement):
             self.filters.clear()
         if self.comparison_model.issue == statement.issue and self.comparison.select_statement(statement):
             return

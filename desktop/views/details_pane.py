@@ -75,6 +75,7 @@ class DetailsPane(QScrollArea):
     annotations_changed = Signal(str)  # uid
     source_review_requested = Signal()  # mark every statement of the shown statement's source reviewed
     split_requested = Signal(str)  # a merged report's uid: make it a statement of its own again
+    open_requested = Signal(str)  # another statement to show (a contradiction's link)
 
     def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,6 +98,9 @@ class DetailsPane(QScrollArea):
             changed = getattr(self.annotations_panel, "changed", None)
             if changed is not None:
                 changed.connect(self.annotations_changed)
+            wanted = getattr(self.annotations_panel, "open_requested", None)
+            if wanted is not None:
+                wanted.connect(self.open_requested)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addWidget(self.empty_note)

@@ -41,7 +41,7 @@ def bench_size() -> int:
 def synthetic_database(size: int, *, seed: int = 7) -> Path:
     """The path of a database with `size` statements over all issues, built on first use."""
     # Named after the schema version: a cache from an older schema is never reused.
-    path = Path(tempfile.gettempdir()) / f"positions-bench-{size}-v{SCHEMA_VERSION}.sqlite"
+    path = Path(tempfile.gettempdir()) / f"positions-bench-{size}-v{SCHEMA_VERSION}-actors.sqlite"
     if path.exists():
         return path
     partial = path.with_suffix(".partial")
@@ -51,6 +51,7 @@ def synthetic_database(size: int, *, seed: int = 7) -> Path:
     with Store.open(partial) as store:
         store.conn.execute("PRAGMA synchronous = OFF")
         issue_ids = [row[0] for row in store.conn.execute("SELECT id FROM issues")]
+        actor_ids = dict(store.conn.execute("SELECT name, id FROM actors"))  # the outlet Nikkei has none
         stamp = "2024-01-01T00:00:00Z"
         batch = []
         with store.transaction():
@@ -60,7 +61,8 @@ def synthetic_database(size: int, *, seed: int = 7) -> Path:
                 year, month, day = rng.randint(2012, 2025), rng.randint(1, 12), rng.randint(1, 28)
                 quote = f"{rng.choice(texts)} ({n})"
                 batch.append((str(uuid.UUID(int=rng.getrandbits(128))), speaker, speaker, side, rng.choice(issue_ids),
-                              f"{year:04d}-{month:02d}-{day:02d}", quote, language, stamp, stamp))  # fmt: skip
+                              f"{year:04d}-{month:02d}-{day:02d}", quote, language, stamp, stamp,
+                              actor_ids.get(speaker)))  # fmt: skip
                 if len(batch) == 10_000:
                     _insert(store, batch)
                     batch = []
@@ -74,6 +76,6 @@ def synthetic_database(size: int, *, seed: int = 7) -> Path:
 def _insert(store: Store, rows: list[tuple[object, ...]]) -> None:
     store.conn.executemany(
         "INSERT INTO statements (uid, speaker, speaker_as_written, side_id, issue_id, said_on, quote, language,"
-        " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " created_at, updated_at, actor_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
