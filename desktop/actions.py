@@ -14,8 +14,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QToolBar
+from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QToolBar, QWidget
 
+from desktop import settings
 from desktop.buckets import GRANULARITIES
 
 HOOKS = {
@@ -172,6 +173,28 @@ def build(window: Any, undo_stack: QUndoStack) -> WindowActions:
     w.addToolBar(toolbar)
     a.by_name["toolbar"] = toolbar.toggleViewAction()
     return a
+
+
+def add_pane_toggles(actions: WindowActions, config: Any, panes: tuple[tuple[str, QWidget, str], ...]) -> None:
+    """View > Panes: one checkable action per pane, remembered in the settings (desktop.settings.HIDDEN_PANES)."""
+    menu = actions.panes_menu
+    assert menu is not None
+    hidden = set(config.get(settings.HIDDEN_PANES))
+
+    def remember(name: str, shown: bool) -> None:
+        others = [n for n in config.get(settings.HIDDEN_PANES) if n != name]
+        config.set(settings.HIDDEN_PANES, others if shown else [*others, name])
+
+    for name, widget, text in panes:
+        action = menu.addAction(text)
+        action.setObjectName(f"action_pane_{name}")
+        action.setCheckable(True)
+        action.setChecked(name not in hidden)
+        widget.setVisible(name not in hidden)
+        action.toggled.connect(widget.setVisible)
+        action.toggled.connect(lambda shown, n=name: remember(n, shown))
+        actions.by_name[f"pane_{name}"] = action
+    menu.addAction(actions["toolbar"])
 
 
 SHORTCUTS = (

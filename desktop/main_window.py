@@ -76,7 +76,13 @@ class MainWindow(QMainWindow):
         self.filters_toolbar.addWidget(self.filters)
         self.addToolBarBreak()
         self.addToolBar(self.filters_toolbar)
-        self._add_pane_toggles()
+        actions.add_pane_toggles(self.actions_, self.config, (
+            ("navigator", self.navigator, self.tr("&Issues")),
+            ("search", self.search, self.tr("&Search")),
+            ("filters", self.filters_toolbar, self.tr("&Filters")),
+            ("timeline", self.timeline, self.tr("&Timeline strip")),
+            ("details", self.details, self.tr("&Details")),
+        ))  # fmt: skip
         self._connect()
         self.db_label = QLabel(self)
         self.db_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -115,31 +121,6 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
-
-    def _add_pane_toggles(self) -> None:
-        menu = self.actions_.panes_menu
-        assert menu is not None
-        hidden = set(self.config.get(settings.HIDDEN_PANES))
-        for name, widget, text in (
-            ("navigator", self.navigator, self.tr("&Issues")),
-            ("search", self.search, self.tr("&Search")),
-            ("filters", self.filters_toolbar, self.tr("&Filters")),
-            ("timeline", self.timeline, self.tr("&Timeline strip")),
-            ("details", self.details, self.tr("&Details")),
-        ):
-            action = menu.addAction(text)
-            action.setObjectName(f"action_pane_{name}")
-            action.setCheckable(True)
-            action.setChecked(name not in hidden)
-            widget.setVisible(name not in hidden)
-            action.toggled.connect(widget.setVisible)
-            action.toggled.connect(lambda shown, n=name: self._remember_pane(n, shown))
-            self.actions_.by_name[f"pane_{name}"] = action
-        menu.addAction(self.actions_["toolbar"])
-
-    def _remember_pane(self, name: str, shown: bool) -> None:
-        hidden = [n for n in self.config.get(settings.HIDDEN_PANES) if n != name]
-        self.config.set(settings.HIDDEN_PANES, hidden if shown else [*hidden, name])
 
     def _connect(self) -> None:
         self.navigator.issue_selected.connect(self.show_issue)

@@ -94,7 +94,7 @@ def print_analysis(analysis: Analysis, result: CommitResult, undated: int = 0) -
             print(f"  {undated} statements left out: no date (give --published)")
     for problem in analysis.problems:
         if not (undated and "have no date" in problem):  # said above, with the option to use
-            print(f"  note: {problem}")
+            print(f"  note: {problem}" + (" (--published DATE)" if "no publication date" in problem else ""))
 
 
 def _progress() -> Any:

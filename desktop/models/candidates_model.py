@@ -16,6 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from db.ingest.document import Candidate, PartialDate
 from db.near_duplicates import Duplicate
 from db.statements import KINDS
+from desktop import plain_words
 from desktop.buckets import date_label
 
 COL_ACCEPT = 0
@@ -181,7 +182,7 @@ class CandidatesModel(QAbstractTableModel):
             if column == COL_SPEAKER and c.speaker_as_written != c.speaker:
                 return self.tr("written as: {0}").format(c.speaker_as_written)
             if column == COL_DATE:
-                return c.date_basis
+                return self.tr("Date: {0}").format(plain_words.date_basis(c.date_basis))
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_CONFIDENCE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

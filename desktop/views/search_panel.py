@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import search
+from db import issues, search
 from db.search import SearchHit
 from db.store import Store
 from desktop.buckets import date_label
-from desktop.models.search_results_model import HIT_ROLE, SPANS_ROLE, UID_ROLE, SearchResultsModel
+from desktop.models.search_results_model import HIT_ROLE, ISSUE_ROLE, SPANS_ROLE, UID_ROLE, SearchResultsModel
 from desktop.views.fonts import small_font
 from desktop.views.side_colours import side_colour
 from desktop.worker import Job, start_job
@@ -83,7 +83,9 @@ class SearchResultDelegate(QStyledItemDelegate):
         fm_small = QFontMetrics(small)
         where = self.tr("in an annotation") if hit.matched_in == "annotation" else ""
         head = " · ".join(
-            p for p in (st.speaker, date_label(st.said_on.start(), st.said_on.precision), st.issue, where) if p
+            p
+            for p in (st.speaker, date_label(st.said_on.start(), st.said_on.precision), index.data(ISSUE_ROLE), where)
+            if p
         )
         painter.setFont(small)
         painter.setPen(QColor("#5f6773"))
@@ -163,6 +165,7 @@ class SearchPanel(QWidget):
 
     def set_store(self, store: Store | None) -> None:
         self.store_path = store.path if store else None
+        self.model.issue_titles = {issue.slug: issue.title for issue in issues.all_issues(store)} if store else {}
         self.model.set_rows([])
         self.status.clear()
 

@@ -31,6 +31,7 @@ from db.ingest.document import PartialDate
 from db.ingest.pipeline import Analysis, Failure, Overrides, analyse_files, date_from_publication
 from db.near_duplicates import Duplicate, detect
 from db.store import Store
+from desktop import plain_words
 from desktop.wizard.job_progress import JobProgress
 from desktop.worker import Report, start_job
 
@@ -246,7 +247,8 @@ class CheckPage(QWizardPage):
             0, self.tr("detect ({0})").format(detected.encoding) if detected else self.tr("detect")
         )
         self.language_box.setItemText(
-            0, self.tr("detect ({0})").format(detected.language) if detected else self.tr("detect")
+            0,
+            self.tr("detect ({0})").format(plain_words.language(detected.language)) if detected else self.tr("detect"),
         )
         self.encoding_box.setCurrentIndex(max(0, self.encoding_box.findData(overrides.encoding)))
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(overrides.language)))
@@ -260,7 +262,7 @@ class CheckPage(QWizardPage):
             return
         document = result.document
         self.format_label.setText(
-            self.tr("{0}, {1}, language {2}").format(document.format, document.encoding, document.language)
+            self.tr("{0}, {1}, {2}").format(document.format, document.encoding, plain_words.language(document.language))
         )
         self.title_edit.setText(document.title)
         self.outlet_edit.setText(document.outlet or "")
