@@ -10,10 +10,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from db import annotations as annotation_store
-from db import issues, statements
+from db import issues, statement_merge, statements
 from db.errors import ValidationError
 from db.ingest.document import PartialDate
 from db.models import Side, SourceRef, Statement
@@ -102,6 +102,7 @@ class SheetStatement:
     outlet: str | None
     source_number: int | None
     notes: tuple[SheetNote, ...]
+    more_source_numbers: tuple[int, ...] = ()  # other outlets that reported the same statement
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,7 @@ class SheetData:
     summary: list[SideSummary] = field(default_factory=list)
     shifts: list[ShiftMark] = field(default_factory=list)
     without_side: int = 0  # statements of media and experts in range, left out of the columns
+    unreviewed_left_out: int = 0  # statements of the sides' columns nobody has reviewed, when those are left out
 
     @property
     def statement_count(self) -> int:
@@ -269,6 +271,7 @@ def build_sheet(store: Store, issue_slug: str, options: SheetOptions, *, now: dt
             outlet=st.source.outlet if st.source else None,
             source_number=numbering.source(st.source),
             notes=notes,
+            more_source_numbers=_more_sources(store, st, numbering),
         )
         key = bucket_key(st.said_on.start(), st.said_on.precision, options.granularity)
         cells.setdefault(key, [[] for _ in sides])[column].append(sheet_statement)
@@ -281,8 +284,19 @@ def build_sheet(store: Store, issue_slug: str, options: SheetOptions, *, now: dt
     ]
     data.notes = numbering.notes
     data.sources = list(numbering.sources.values())
+    if not options.include_unreviewed:  # say so on the sheet: a fresh import must not vanish silently
+        unreviewed = replace(statement_filter(issue_slug, options), reviewed=False)
+        data.unreviewed_left_out = sum(statements.count(store, replace(unreviewed, side=side.slug)) for side in sides)
     data.summary = [SideSummary(side, counts[i], latest[i]) for i, side in enumerate(sides)]
     return data
+
+
+def _more_sources(store: Store, st: Statement, numbering: _Numbering) -> tuple[int, ...]:
+    """The numbers of the other outlets' reports of a merged statement (no query for the others)."""
+    if not st.more_sources:
+        return ()
+    numbers = (numbering.source(more.source) for more in statement_merge.more_sources(store, st.id))
+    return tuple(dict.fromkeys(n for n in numbers if n is not None))
 
 
 def _notes_of(

@@ -92,6 +92,8 @@ class SheetWriter:
         lines.append(s.gap(0.4))
         sides = ", ".join(side.name for side in sheet.sides) or tr("none")
         reviewed = tr("reviewed and unreviewed") if sheet.options.include_unreviewed else tr("reviewed only")
+        if sheet.unreviewed_left_out:
+            reviewed += tr(" ({n} unreviewed left out)").format(n=sheet.unreviewed_left_out)
         fields = [
             (tr("Period"), sheet.date_range_label()),
             (tr("Sides"), sides),
@@ -122,6 +124,10 @@ class SheetWriter:
         if sheet.without_side:
             text = tr("{n} statement(s) by media and experts on this issue are not shown in the sides' columns.")
             lines += s.para(text.format(n=sheet.without_side), w, s.text_font(0.95, italic=True), color=MUTED)
+        if sheet.unreviewed_left_out:
+            text = tr("{n} statement(s) nobody has reviewed yet are left out of this sheet: mark them reviewed, or "
+                      "print with unreviewed statements included.")  # fmt: skip
+            lines += s.para(text.format(n=sheet.unreviewed_left_out), w, s.text_font(0.95, italic=True), color=SHIFT)
         lines.append(s.gap(0.4))
         lines += s.para(tr("Shifts in position"), w, s.heading_font(1.05), keep_together=True)
         lines[-1].keep_with_next = True
@@ -213,8 +219,9 @@ class SheetWriter:
         lines[-1].keep_with_next = True
         lines += self.quote_lines(st, color)
         source = st.outlet or ""
-        if st.source_number is not None:
-            source = f"{source} [S{st.source_number}]".strip()
+        numbers = [n for n in (st.source_number, *st.more_source_numbers) if n is not None]
+        if numbers:
+            source = f"{source} [{', '.join(f'S{n}' for n in numbers)}]".strip()
         if source:
             lines += s.para(source, w, s.text_font(0.85, italic=True), color=MUTED, indent=6 * pt)
         if not self.sheet.options.footnotes:
