@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from db import annotations as notes_db
-from db import sources, statements
+from db import sources, statement_merge, statements
 from db.annotation_exchange_format import FORMAT, VERSION, parse_exchange, read_exchange_file
 from db.annotations import Annotation, AnnotationFilter
 from db.errors import NotFoundError, ValidationError
@@ -151,6 +151,7 @@ def _statement_record(store: Store, uid: str) -> dict[str, Any]:
             "uid": src.uid, "title": src.title, "outlet": src.outlet, "author": src.author,
             "published": src.published, "file": src.file_name, "url": src.url, "language": src.language,
         }  # fmt: skip
+    more = statement_merge.more_sources(store, statement.id) if statement.more_sources else []
     return {
         "uid": statement.uid,
         "speaker": statement.speaker,
@@ -166,7 +167,20 @@ def _statement_record(store: Store, uid: str) -> dict[str, Any]:
         "kind": statement.kind,
         "language": statement.language,
         "source": source,
+        # Other outlets' reports of the same statement, and the uids they had before they were merged into it,
+        # so a colleague's notes on one of those uids still find the statement.
+        "sources": [_more_source_record(store, m) for m in more],
+        "merged_uids": [m.merged_uid for m in more if m.merged_uid],
     }
+
+
+def _more_source_record(store: Store, more: statement_merge.MoreSource) -> dict[str, Any]:
+    record: dict[str, Any] = {"quote": more.quote, "said_on": more.said_on.iso() if more.said_on else None}
+    if more.source is not None:
+        src = sources.get(store, more.source.id)
+        record.update(uid=src.uid, title=src.title, outlet=src.outlet, author=src.author, published=src.published,
+                      file=src.file_name, url=src.url, language=src.language)  # fmt: skip
+    return record
 
 
 def _annotation_record(store: Store, note: Annotation) -> dict[str, Any]:
@@ -210,7 +224,7 @@ def merge(store: Store, document: dict[str, Any]) -> ImportReport:
     by_uid = {record["uid"]: record for record in document["statements"]}
     with store.transaction():
         for record in document["statements"]:
-            _ensure_statement(store, record, report)
+            _ensure_statement(store, record, report, by_uid)
         for incoming in document["annotations"]:
             try:
                 with store.transaction():  # a savepoint: a skipped annotation leaves nothing half-done
@@ -234,7 +248,9 @@ def _local_keys(store: Store, note: Annotation) -> set[tuple[Any, ...]]:
 def _merge_annotation(store: Store, incoming: dict[str, Any], statements_in_file: set[str] | dict[str, Any],
                       report: ImportReport) -> None:  # fmt: skip
     uid = incoming["uid"]
-    row = store.conn.execute("SELECT id FROM statements WHERE uid = ?", (incoming["statement_uid"],)).fetchone()
+    here = local_uid(store, incoming["statement_uid"], statements_in_file if isinstance(statements_in_file, dict)
+                     else None)  # fmt: skip
+    row = store.conn.execute("SELECT id, uid FROM statements WHERE uid = ?", (here,)).fetchone() if here else None
     if row is None:
         why = "its statement is neither in this database nor in the file"
         if incoming["statement_uid"] in statements_in_file:
@@ -259,7 +275,7 @@ def _merge_annotation(store: Store, incoming: dict[str, Any], statements_in_file
         local = notes_db.get(store, uid)
         report.versions_added += _add_history(store, local, incoming)
         return
-    if local.statement_uid != incoming["statement_uid"]:
+    if local.statement_uid != row[1]:  # compared after following merges on either side
         report.skipped.append((uid, f"here it annotates another statement ({local.statement_uid})"))
         return
     local_fields = {f: getattr(local, f) for f in VERSION_FIELDS}
@@ -318,8 +334,21 @@ def _insert_missing(store: Store, local: Annotation, versions: list[dict[str, An
 # -- statements that come along -------------------------------------------------------------------------------
 
 
-def _ensure_statement(store: Store, record: dict[str, Any], report: ImportReport) -> None:
-    if store.conn.execute("SELECT 1 FROM statements WHERE uid = ?", (record["uid"],)).fetchone():
+def local_uid(store: Store, uid: str, document: dict[str, dict[str, Any]] | None = None) -> str | None:
+    """The statement here that a uid of the file stands for: the same uid, the statement it was merged into here,
+    or (when the sender merged statements we hold apart) one of the statements merged into it on their side."""
+    found = statement_merge.live_uid(store, uid)
+    if found is None and document and uid in document:
+        for merged in document[uid].get("merged_uids") or ():
+            found = statement_merge.live_uid(store, merged)
+            if found is not None:
+                break
+    return found
+
+
+def _ensure_statement(store: Store, record: dict[str, Any], report: ImportReport,
+                      document: dict[str, dict[str, Any]]) -> None:  # fmt: skip
+    if local_uid(store, record["uid"], document) is not None:
         return
     issue = _ensure_named_row(store, "issues", "title", record["issue"], record.get("issue_title"), report)
     side = record.get("side")
@@ -339,6 +368,12 @@ def _ensure_statement(store: Store, record: dict[str, Any], report: ImportReport
         language=record.get("language") or "en",
     )
     statements.add(store, new, source_id)
+    for more in record.get("sources") or ():
+        more_source_id = _ensure_source(store, more, report) if more.get("uid") or more.get("title") else None
+        if more_source_id is not None:
+            when = PartialDate.from_iso(more["said_on"]) if more.get("said_on") else None
+            statement_merge.add_source(store, record["uid"], more_source_id, more.get("quote") or "", said_on=when,
+                                       language=more.get("language") or "en")  # fmt: skip
     report.statements_added.append(record["uid"])
 
 
