@@ -20,13 +20,13 @@ from desktop import plain_words
 from desktop.buckets import date_label
 
 COL_ACCEPT = 0
-COL_SPEAKER = 1
-COL_QUOTE = 2  # early, so the words are in view beside who said them
-COL_SIDE = 3
-COL_ISSUE = 4
-COL_DATE = 5
-COL_KIND = 6
-COL_SAME = 7  # a statement it repeats (another outlet's report): tick to keep them as one statement
+COL_SAME = 1  # a statement it repeats (another outlet's report): ticked, they are kept as one statement
+COL_SPEAKER = 2
+COL_QUOTE = 3  # early, so the words are in view beside who said them
+COL_SIDE = 4
+COL_ISSUE = 5
+COL_DATE = 6
+COL_KIND = 7
 COL_CONFIDENCE = 8
 COL_REASON = 9
 COLUMNS = 10
@@ -52,8 +52,8 @@ class CandidatesModel(QAbstractTableModel):
         self._side_names: dict[str, str] = {}
         self._issue_titles: dict[str, str] = {}
         self._headers = [
-            self.tr("Accept"), self.tr("Speaker"), self.tr("Quote"), self.tr("Side"), self.tr("Issue"),
-            self.tr("Date"), self.tr("Kind"), self.tr("Already reported"), self.tr("Confidence"), self.tr("Why"),
+            self.tr("Accept"), self.tr("Already reported"), self.tr("Speaker"), self.tr("Quote"), self.tr("Side"),
+            self.tr("Issue"), self.tr("Date"), self.tr("Kind"), self.tr("Confidence"), self.tr("Why"),
         ]  # fmt: skip
         self._kind_names = {
             "direct_quote": self.tr("direct quote"),
@@ -197,10 +197,13 @@ class CandidatesModel(QAbstractTableModel):
         when = date_label(duplicate.said_on.start(), duplicate.said_on.precision, short=True)
         where = duplicate.outlet or (self.tr("in the database") if duplicate.target.uid else self.tr("another file"))
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.tr("{0}, {1}, {2} ({3:.0%} alike)").format(duplicate.speaker, when, where, duplicate.score)
+            return f"{where}, {when}"
         if role == Qt.ItemDataRole.ToolTipRole:
+            same = self.tr("The same statement as {0}, {1} ({2}), {3:.0%} alike:").format(
+                duplicate.speaker, when, where, duplicate.score
+            )
             keep = self.tr("Ticked: saved as another source of that statement, not as a new one.")
-            return f"{duplicate.quote}\n\n{keep}"
+            return f"{same}\n«{duplicate.quote}»\n\n{keep}"
         return None
 
     def _display(self, c: Candidate, column: int) -> Any:

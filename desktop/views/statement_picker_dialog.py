@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
@@ -57,7 +57,7 @@ class StatementPickerDialog(QDialog):
         self._generation = 0
         self._shown = 0  # the generation whose answer is on screen
         self.setWindowTitle(self.tr("Pick the contradicting statement"))
-        self.resize(760, 520)
+        self.resize(900, 520)
         self._build()
         self._timer = QTimer(self, singleShot=True, interval=PAUSE_MS)
         self._timer.timeout.connect(self.run_search)
@@ -99,12 +99,13 @@ class StatementPickerDialog(QDialog):
         for edit, text in ((self.date_from, self.tr("from")), (self.date_to, self.tr("to"))):
             edit.setPlaceholderText(text)
             edit.setToolTip(self.tr("YYYY, YYYY-MM or YYYY-MM-DD"))
-            edit.setMinimumWidth(width)
+            edit.setFixedWidth(width)
             edit.setClearButtonEnabled(True)
         self.results_model = QStandardItemModel(self)
         self.results = QListView(self)
         self.results.setModel(self.results_model)
         self.results.setUniformItemSizes(True)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # long quotes are elided
         self.results.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.results.doubleClicked.connect(self.accept)
         self.status = QLabel(self)
@@ -114,16 +115,17 @@ class StatementPickerDialog(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        grid = QGridLayout()
-        grid.addWidget(self.query, 0, 0, 1, 4)
-        grid.addWidget(self.side, 1, 0)
-        grid.addWidget(self.issue, 1, 1)
-        grid.addWidget(self.speaker, 1, 2, 1, 2)
-        grid.addWidget(QLabel(self.tr("Dates"), self), 2, 0, Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(self.date_from, 2, 1)
-        grid.addWidget(self.date_to, 2, 2)
+        filters = QHBoxLayout()
+        filters.addWidget(self.side)
+        filters.addWidget(self.issue, 2)
+        filters.addWidget(self.speaker, 2)
+        filters.addWidget(QLabel(self.tr("Dates"), self))
+        filters.addWidget(self.date_from)
+        filters.addWidget(QLabel("–", self))
+        filters.addWidget(self.date_to)
         layout = QVBoxLayout(self)
-        layout.addLayout(grid)
+        layout.addWidget(self.query)
+        layout.addLayout(filters)
         layout.addWidget(self.results, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)

@@ -55,7 +55,7 @@ class AliasOffer(QFrame):
     def offer(self, store: Store, actor_key: str, actor_name: str, spelling: str, language: str) -> None:
         self._pending = (store, actor_key, spelling, language)
         language_name = self.tr(LANGUAGE_NAMES.get(language, language))
-        text = self.tr("The text writes “{0}”. Add it as a {1} alias of {2}, so that the next import finds this "
+        text = self.tr("The text writes “{0}”. Add it to the {1} aliases of {2}, so that the next import finds this "
                        "speaker by itself?")  # fmt: skip
         self.message.setText(text.format(spelling, language_name, actor_name))
         self.add_button.setEnabled(True)

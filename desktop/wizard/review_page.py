@@ -141,7 +141,7 @@ class ReviewPage(QWizardPage):
         fm = QFontMetrics(self.table.font())
         date_width = fm.horizontalAdvance("2018-11-14") + 28  # the widest date, with the cell's margins
         for column, width in ((COL_ACCEPT, 56), (COL_SPEAKER, 130), (COL_QUOTE, 340), (COL_SIDE, 70),
-                              (COL_ISSUE, 130), (COL_DATE, date_width), (COL_KIND, 100), (COL_SAME, 240),
+                              (COL_ISSUE, 130), (COL_DATE, date_width), (COL_KIND, 100), (COL_SAME, 150),
                               (COL_CONFIDENCE, 84), (COL_REASON, 200)):  # fmt: skip
             self.table.setColumnWidth(column, width)
 
