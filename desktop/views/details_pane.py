@@ -109,6 +109,8 @@ class DetailsPane(QScrollArea):
         if self.annotations_panel is not None:
             layout.addWidget(self.annotations_panel)
         layout.addStretch(1)
+        # As narrow as its widest row allows (the annotation buttons), never narrower: no sideways scrolling.
+        self.setMinimumWidth(max(300, body.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()))
         self.show_statement(None)
 
     def _build_form(self, area: QWidget) -> None:
@@ -170,11 +172,8 @@ class DetailsPane(QScrollArea):
         layout.addLayout(buttons)
         layout.addWidget(source_heading)
         layout.addWidget(self.passage)
-        source_buttons = QHBoxLayout()
-        source_buttons.addWidget(self.open_source)
-        source_buttons.addWidget(self.review_source)
-        source_buttons.addStretch(1)
-        layout.addLayout(source_buttons)
+        layout.addWidget(self.open_source, 0, Qt.AlignmentFlag.AlignLeft)  # one under the other: the pane stays narrow
+        layout.addWidget(self.review_source, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.more_sources)
 
     def set_store(self, store: Store | None) -> None:

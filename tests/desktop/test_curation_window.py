@@ -132,3 +132,16 @@ def test_merge_needs_two_picked_cards(qtbot: QtBot, db_path: Path) -> None:
     window.actions_["merge_statements"].trigger()
     assert "Ctrl+click" in window.statusBar().currentMessage()
     assert window.undo_stack.count() == 0
+
+
+def test_the_details_pane_fits_its_narrowest_width_with_the_new_buttons(qtbot: QtBot, db_path: Path) -> None:
+    window, uids = window_on(qtbot, db_path)
+    click_card(qtbot, window, uids["ria"])
+    click_card(qtbot, window, uids["tass"], ctrl=True)
+    window.actions_["merge_statements"].trigger()
+    wait_rows(qtbot, window)
+    details = window.details
+    assert details.more_sources.isVisibleTo(window)
+    body = details.widget()
+    scrollbar = details.verticalScrollBar().sizeHint().width()
+    assert body.minimumSizeHint().width() + scrollbar <= details.minimumWidth(), "no sideways scrolling, ever"
