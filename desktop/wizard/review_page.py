@@ -179,7 +179,9 @@ class ReviewPage(QWizardPage):
 
     def _show_file(self, _row: int) -> None:
         analysis = self.current_analysis()
-        self.model.set_rows(analysis.candidates if analysis else [], self._duplicates_of(self.file_box.currentIndex()))
+        repeats = self._duplicates_of(self.file_box.currentIndex())
+        self.model.set_rows(analysis.candidates if analysis else [], repeats)
+        self.table.setColumnHidden(COL_SAME, not repeats)  # only a file with repeats needs the column
         text = analysis.document.text if analysis else ""
         self._offsets = TextOffsets(text)
         self.source.setPlainText(text)

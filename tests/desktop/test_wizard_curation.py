@@ -114,3 +114,13 @@ def test_no_alias_is_offered_for_a_spelling_that_names_someone_else(  # type: ig
     review = to_review(qtbot, wizard)
     review.model.setData(review.model.index(0, COL_SPEAKER), "Taro Kono")  # as written: Сергей Лавров
     assert not review.alias_offer.isVisible()
+
+
+def test_the_already_reported_column_shows_only_for_a_file_with_repeats(  # type: ignore[no-untyped-def]
+    qtbot, store: Store, tmp_path: Path
+) -> None:
+    wizard = open_wizard(qtbot, store, [write(tmp_path, n, REPORTS[n]) for n in ("kyodo.txt", "nhk.txt")])
+    review = to_review(qtbot, wizard)
+    assert review.table.isColumnHidden(COL_SAME)
+    review.file_box.setCurrentIndex(1)
+    assert not review.table.isColumnHidden(COL_SAME)
