@@ -15,7 +15,9 @@ from typing import Any
 from db.ingest.document import PartialDate
 from db.ingest.gazetteer import Gazetteer
 from db.ingest.pipeline import Analysis, Failure, Overrides, analyse_files, commit, reject_undated, tally
-from db.sources import CommitResult
+from db.near_duplicates import detect
+from db.sources import CommitResult, find_by_sha256
+from db.store import Store
 from db.user_gazetteer import load_gazetteer
 from desktop.commands.common import add_db_option, database_path, open_store
 
@@ -49,8 +51,10 @@ def run_import(args: argparse.Namespace) -> int:
     failures = [r for r in results if isinstance(r, Failure)]
     undated = {id(a): reject_undated(a) for a in analyses}  # a placeholder date must not land as a fact
     committed: list[CommitResult] = []
+    repeats = 0
     if analyses:
         with open_store(args, create=True) as store:
+            repeats = count_repeats(store, analyses)  # before the commit: afterwards each would find itself
             committed = commit(store, analyses)
     for analysis, result in zip(analyses, committed, strict=True):
         if not args.quiet:
@@ -63,7 +67,18 @@ def run_import(args: argparse.Namespace) -> int:
     if failures:
         line += f"; {len(failures)} failed: {', '.join(f.path.name for f in failures)}"
     print(line)
+    if repeats:
+        print(f"note: {repeats} of them look like another outlet's report of a statement already there; "
+              "merge them in the window (Ctrl+click the cards, Edit > Merge)")  # fmt: skip
     return 1 if failures else 0
+
+
+def count_repeats(store: Store, analyses: list[Analysis]) -> int:
+    """Accepted statements that repeat a stored one or one of an earlier file: the command line cannot ask, so it
+    commits them as they are and says so."""
+    new = [a for a in analyses if find_by_sha256(store, a.document.sha256) is None]
+    found = detect(store, [a.candidates for a in new], [a.document.outlet for a in new])
+    return sum(new[doc].candidates[row].accepted for doc, row in found)
 
 
 def user_gazetteer(args: argparse.Namespace) -> Gazetteer:
