@@ -42,14 +42,16 @@ class Curation(QObject):
 
     # --- review ----------------------------------------------------------------------------------------------
 
-    def mark_reviewed(self, reviewed: bool = True, uids: list[str] | None = None) -> StoreCommand | None:
+    def mark_reviewed(
+        self, reviewed: bool = True, uids: list[str] | None = None, text: str | None = None
+    ) -> StoreCommand | None:
         store = self.window.store
         chosen = list(uids if uids is not None else self.selected_uids())
         if store is None or not chosen:
             return None
-        if reviewed:
+        if text is None and reviewed:
             text = self.tr("Mark %n statement(s) reviewed", "", len(chosen))
-        else:
+        elif text is None:
             text = self.tr("Mark %n statement(s) not reviewed", "", len(chosen))
         return self.push(text, lambda: statements.set_reviewed(store, chosen, reviewed),
                          lambda before: statements.restore_reviewed(store, before))  # fmt: skip
@@ -61,10 +63,8 @@ class Curation(QObject):
             return None
         uids = statements.uids_of_source(store, shown.source.id)
         name = shown.source.title or shown.source.file_name
-        command = self.mark_reviewed(True, uids)
-        if command is not None:
-            command.setText(self.tr("Mark the %n statement(s) of “{0}” reviewed", "", len(uids)).format(name))
-        return command
+        text = self.tr("Mark the %n statement(s) of “{0}” reviewed", "", len(uids)).format(name)
+        return self.mark_reviewed(True, uids, text)
 
     # --- one statement, several sources ----------------------------------------------------------------------
 
