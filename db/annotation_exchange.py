@@ -37,6 +37,7 @@ from db import sources, statement_merge, statements
 from db.annotation_exchange_format import FORMAT, VERSION, parse_exchange, read_exchange_file
 from db.annotations import Annotation, AnnotationFilter
 from db.errors import NotFoundError, ValidationError
+from db.exchange_statements import local_uid, statement_record
 from db.ingest.document import PartialDate
 from db.statements import now
 from db.store import Store
@@ -105,7 +106,7 @@ def build_exchange(store: Store, flt: AnnotationFilter | None = None, exported_b
     records = []
     for uid in wanted:
         try:
-            records.append(_statement_record(store, uid))
+            records.append(statement_record(store, uid))
         except NotFoundError:  # a link to a statement this database never had: the uid still travels
             continue
     return {
@@ -136,51 +137,6 @@ def export_to_file(
         Path(temp).unlink(missing_ok=True)
         raise
     return ExportSummary(path, len(document["annotations"]), len(document["statements"]))
-
-
-def _statement_record(store: Store, uid: str) -> dict[str, Any]:
-    statement = statements.get(store, uid)
-    side_name = None
-    if statement.side:
-        side_name = store.conn.execute("SELECT name FROM sides WHERE slug = ?", (statement.side,)).fetchone()[0]
-    issue_title = store.conn.execute("SELECT title FROM issues WHERE slug = ?", (statement.issue,)).fetchone()[0]
-    source = None
-    if statement.source is not None:
-        src = sources.get(store, statement.source.id)
-        source = {
-            "uid": src.uid, "title": src.title, "outlet": src.outlet, "author": src.author,
-            "published": src.published, "file": src.file_name, "url": src.url, "language": src.language,
-        }  # fmt: skip
-    more = statement_merge.more_sources(store, statement.id) if statement.more_sources else []
-    return {
-        "uid": statement.uid,
-        "speaker": statement.speaker,
-        "speaker_as_written": statement.speaker_as_written,
-        "side": statement.side,
-        "side_name": side_name,
-        "issue": statement.issue,
-        "issue_title": issue_title,
-        "said_on": statement.said_on.iso(),
-        "date_precision": statement.said_on.precision,
-        "date_basis": statement.date_basis,
-        "quote": statement.quote,
-        "kind": statement.kind,
-        "language": statement.language,
-        "source": source,
-        # Other outlets' reports of the same statement, and the uids they had before they were merged into it,
-        # so a colleague's notes on one of those uids still find the statement.
-        "sources": [_more_source_record(store, m) for m in more],
-        "merged_uids": [m.merged_uid for m in more if m.merged_uid],
-    }
-
-
-def _more_source_record(store: Store, more: statement_merge.MoreSource) -> dict[str, Any]:
-    record: dict[str, Any] = {"quote": more.quote, "said_on": more.said_on.iso() if more.said_on else None}
-    if more.source is not None:
-        src = sources.get(store, more.source.id)
-        record.update(uid=src.uid, title=src.title, outlet=src.outlet, author=src.author, published=src.published,
-                      file=src.file_name, url=src.url, language=src.language)  # fmt: skip
-    return record
 
 
 def _annotation_record(store: Store, note: Annotation) -> dict[str, Any]:
@@ -332,18 +288,6 @@ def _insert_missing(store: Store, local: Annotation, versions: list[dict[str, An
 
 
 # -- statements that come along -------------------------------------------------------------------------------
-
-
-def local_uid(store: Store, uid: str, document: dict[str, dict[str, Any]] | None = None) -> str | None:
-    """The statement here that a uid of the file stands for: the same uid, the statement it was merged into here,
-    or (when the sender merged statements we hold apart) one of the statements merged into it on their side."""
-    found = statement_merge.live_uid(store, uid)
-    if found is None and document and uid in document:
-        for merged in document[uid].get("merged_uids") or ():
-            found = statement_merge.live_uid(store, merged)
-            if found is not None:
-                break
-    return found
 
 
 def _ensure_statement(store: Store, record: dict[str, Any], report: ImportReport,
