@@ -66,10 +66,10 @@ def run_import(args: argparse.Namespace) -> int:
     line = f"{database_path(args)}: {added} statements added from {new_files} of {len(results)} files (unreviewed)"
     if failures:
         line += f"; {len(failures)} failed: {', '.join(f.path.name for f in failures)}"
+    if repeats:  # before the summary, which stays the last line
+        print(f"note: {repeats} of the statements look like another outlet's report of a statement already "
+              "there; merge them in the window (Ctrl+click the cards, Edit > Merge)")  # fmt: skip
     print(line)
-    if repeats:
-        print(f"note: {repeats} of them look like another outlet's report of a statement already there; "
-              "merge them in the window (Ctrl+click the cards, Edit > Merge)")  # fmt: skip
     return 1 if failures else 0
 
 

@@ -126,4 +126,5 @@ def test_the_command_line_keeps_repeats_apart_and_says_so(capsys, db_path: Path,
         files[-1].write_text(REPORTS[name], encoding="utf-8")
     code, out, _err = run(capsys, "import", "--db", str(db_path), *map(str, files))
     assert code == 0 and "2 statements added" in out and "(unreviewed)" in out
-    assert "note: 1 of them look like another outlet's report" in out
+    assert "note: 1 of the statements look like another outlet's report" in out
+    assert out.strip().splitlines()[-1].endswith("(unreviewed)")  # the summary stays the last line
