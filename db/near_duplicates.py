@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -151,17 +152,29 @@ def find_in_batch(candidates: Sequence[tuple[int, int, Candidate]]) -> dict[tupl
 
     Only across documents (one outlet reporting a statement twice is not several sources) and always pointing
     at an earlier document, so the statement it joins is already committed when it comes. Candidates are
-    compared only within the same speaker.
+    compared only within the same speaker and, for those dated to the day, only within a few days (sorted by
+    date, so a batch of thousands of one minister's statements is not compared pair by pair).
     """
     by_speaker: dict[str, list[tuple[int, int, Candidate]]] = {}
     for item in candidates:
         by_speaker.setdefault(item[2].actor_key or _fold(item[2].speaker), []).append(item)
     found: dict[tuple[int, int], tuple[int, int, float]] = {}
     for group in by_speaker.values():
-        for position, (doc, row, candidate) in enumerate(group):
+        dated = sorted((c.said_on.start().toordinal(), n) for n, (_d, _r, c) in enumerate(group)
+                       if c.said_on.precision == "day")  # fmt: skip
+        days = [day for day, _n in dated]
+        imprecise = [n for n, (_d, _r, c) in enumerate(group) if c.said_on.precision != "day"]
+        for doc, row, candidate in group:
+            if candidate.said_on.precision == "day":
+                day = candidate.said_on.start().toordinal()
+                window = dated[bisect_left(days, day - NEAR_DAYS) : bisect_right(days, day + NEAR_DAYS)]
+                nearby = sorted([n for _day, n in window] + imprecise)
+            else:
+                nearby = list(range(len(group)))
             best: tuple[int, int, float] | None = None
-            for earlier_doc, earlier_row, earlier in group[:position]:
-                if earlier_doc == doc or (earlier_doc, earlier_row) in found:
+            for n in nearby:
+                earlier_doc, earlier_row, earlier = group[n]
+                if earlier_doc >= doc or (earlier_doc, earlier_row) in found:
                     continue
                 if not dates_near(candidate.said_on, earlier.said_on):
                     continue
