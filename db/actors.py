@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from db.errors import NotFoundError, ValidationError
-from db.ingest.document import PartialDate
+from db.partial_date import PartialDate
 from db.store import Store
 
 KINDS = ("person", "body", "state", "delegation", "media", "expert")

@@ -12,7 +12,8 @@ The file (JSON, described in full in docs/annotation-exchange.md) looks like::
                       "history": [{"author", "body", "tags", "kind", "linked_statement_uid", "due_on",
                                    "deleted_at", "valid_from", "replaced_at"}]}]}
 
-It carries every statement an annotation is on or links to, so the receiver can re-attach each note to the
+A statement whose date is not known has `"said_on": null` and `"date_precision": "unknown"`. It carries every
+statement an annotation is on or links to, so the receiver can re-attach each note to the
 statement it already has (same uid) or bring the statement along with its source citation.
 
 Importing is a merge that never loses a version: the newer version of an annotation (by `updated_at`) becomes
@@ -38,7 +39,7 @@ from db.annotation_exchange_format import FORMAT, VERSION, parse_exchange, read_
 from db.annotations import Annotation, AnnotationFilter
 from db.errors import NotFoundError, ValidationError
 from db.exchange_statements import local_uid, statement_record
-from db.ingest.document import PartialDate
+from db.partial_date import PartialDate
 from db.statements import now
 from db.store import Store
 
@@ -305,7 +306,7 @@ def _ensure_statement(store: Store, record: dict[str, Any], report: ImportReport
         speaker_as_written=record.get("speaker_as_written") or record["speaker"],
         side=side or None,
         issue=issue,
-        said_on=PartialDate.from_iso(record["said_on"]),
+        said_on=PartialDate.from_iso(record["said_on"]) if record.get("said_on") is not None else None,
         date_basis=record.get("date_basis") or "",
         quote=record["quote"],
         kind=record["kind"],

@@ -14,7 +14,7 @@ from typing import Any
 
 from db.annotations import KINDS as ANNOTATION_KINDS
 from db.errors import ValidationError
-from db.ingest.document import PartialDate
+from db.partial_date import UNKNOWN, PartialDate
 from db.statements import KINDS as STATEMENT_KINDS
 
 FORMAT = "positions-annotations"
@@ -134,7 +134,9 @@ def _check_statement(st: Any, where: str) -> None:
         _text(st, key, where, nonempty=True)
     for key in ("speaker_as_written", "side", "side_name", "issue_title", "language", "date_basis"):
         _text(st, key, where, optional=True)
-    _partial_date(st.get("said_on"), f"{where}.said_on")
+    undated = st.get("said_on") is None and st.get("date_precision") == UNKNOWN  # its date is not known yet
+    if not undated:
+        _partial_date(st.get("said_on"), f"{where}.said_on")
     if st.get("kind") not in STATEMENT_KINDS:
         _fail(f"{where}.kind", f"{st.get('kind')!r} is not one of {', '.join(STATEMENT_KINDS)}")
     merged = st.get("merged_uids", [])

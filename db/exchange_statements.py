@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from db import sources, statement_merge, statements
+from db.partial_date import iso_or_none, precision_of
 from db.store import Store
 
 
@@ -35,8 +36,8 @@ def statement_record(store: Store, uid: str) -> dict[str, Any]:
         "side_name": side_name,
         "issue": statement.issue,
         "issue_title": issue_title,
-        "said_on": statement.said_on.iso(),
-        "date_precision": statement.said_on.precision,
+        "said_on": iso_or_none(statement.said_on),
+        "date_precision": precision_of(statement.said_on),
         "date_basis": statement.date_basis,
         "quote": statement.quote,
         "kind": statement.kind,

@@ -19,7 +19,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from db.ingest.document import Candidate, PartialDate
+from db.ingest.document import Candidate
+from db.partial_date import PartialDate, from_stored
 from db.store import Store
 
 THRESHOLD = 0.64
@@ -85,8 +86,11 @@ class StoredMatch:
 def find_stored(store: Store, candidate: Candidate, actor_id: int | None = None) -> StoredMatch | None:
     """The most similar stored statement by the same speaker within a few days, if it passes the threshold.
 
-    Reads the (actor, date) index, or the (issue, date) index for a speaker the gazetteer does not know.
+    Reads the (actor, date) index, for a speaker the gazetteer does not know its statements without an actor.
+    A statement whose date is not known is never taken for a repeat: "the same day" cannot be told.
     """
+    if candidate.said_on is None:
+        return None
     low, high = _window(candidate.said_on)
     if actor_id is not None:
         sql = "st.actor_id = ? AND st.said_on BETWEEN ? AND ?"
@@ -102,8 +106,8 @@ def find_stored(store: Store, candidate: Candidate, actor_id: int | None = None)
     )
     best: StoredMatch | None = None
     for uid, speaker, said_on, precision, quote, outlet in rows:
-        when = PartialDate.from_stored(said_on, precision)
-        if not dates_near(candidate.said_on, when):
+        when = from_stored(said_on, precision)
+        if when is None or not dates_near(candidate.said_on, when):
             continue
         score = quote_similarity(candidate.quote, quote)
         if score >= THRESHOLD and (best is None or score > best.score):
@@ -157,16 +161,18 @@ def find_in_batch(candidates: Sequence[tuple[int, int, Candidate]]) -> dict[tupl
     """
     by_speaker: dict[str, list[tuple[int, int, Candidate]]] = {}
     for item in candidates:
+        if item[2].said_on is None:  # a statement whose date is not known is never taken for a repeat
+            continue
         by_speaker.setdefault(item[2].actor_key or _fold(item[2].speaker), []).append(item)
     found: dict[tuple[int, int], tuple[int, int, float]] = {}
     for group in by_speaker.values():
-        dated = sorted((c.said_on.start().toordinal(), n) for n, (_d, _r, c) in enumerate(group)
-                       if c.said_on.precision == "day")  # fmt: skip
+        when = [c.said_on for _d, _r, c in group if c.said_on is not None]  # every one has a date here
+        dated = sorted((day.start().toordinal(), n) for n, day in enumerate(when) if day.precision == "day")
         days = [day for day, _n in dated]
-        imprecise = [n for n, (_d, _r, c) in enumerate(group) if c.said_on.precision != "day"]
-        for doc, row, candidate in group:
-            if candidate.said_on.precision == "day":
-                day = candidate.said_on.start().toordinal()
+        imprecise = [n for n, day in enumerate(when) if day.precision != "day"]
+        for (doc, row, candidate), said_on in zip(group, when, strict=True):
+            if said_on.precision == "day":
+                day = said_on.start().toordinal()
                 window = dated[bisect_left(days, day - NEAR_DAYS) : bisect_right(days, day + NEAR_DAYS)]
                 nearby = sorted([n for _day, n in window] + imprecise)
             else:
@@ -176,7 +182,7 @@ def find_in_batch(candidates: Sequence[tuple[int, int, Candidate]]) -> dict[tupl
                 earlier_doc, earlier_row, earlier = group[n]
                 if earlier_doc >= doc or (earlier_doc, earlier_row) in found:
                     continue
-                if not dates_near(candidate.said_on, earlier.said_on):
+                if not dates_near(said_on, when[n]):
                     continue
                 score = quote_similarity(candidate.quote, earlier.quote)
                 if score >= THRESHOLD and (best is None or score > best[2]):
@@ -219,8 +225,8 @@ def detect(
                                               stored.said_on, stored.quote, stored.outlet)  # fmt: skip
     flat = [(d, r, c) for d, cs in enumerate(documents) if d not in skipped for r, c in enumerate(cs)]
     for (doc, row), (earlier_doc, earlier_row, score) in find_in_batch(flat).items():
-        if (doc, row) not in found:
-            twin = documents[earlier_doc][earlier_row]
+        twin = documents[earlier_doc][earlier_row]
+        if (doc, row) not in found and twin.said_on is not None:
             found[(doc, row)] = Duplicate(MergeTarget(document=earlier_doc, row=earlier_row), score, twin.speaker,
                                           twin.said_on, twin.quote, outlets[earlier_doc])  # fmt: skip
     return found

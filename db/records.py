@@ -7,6 +7,7 @@ from typing import Any
 from db import annotations as annotation_store
 from db import statement_merge
 from db.models import SourceRef, Statement
+from db.partial_date import iso_or_none, precision_of
 from db.store import Store
 
 CSV_COLUMNS = (
@@ -35,8 +36,8 @@ def statement_record(store: Store, statement: Statement) -> dict[str, Any]:
     source = statement.source
     return {
         "uid": statement.uid,
-        "said_on": statement.said_on.iso(),
-        "date_precision": statement.said_on.precision,
+        "said_on": iso_or_none(statement.said_on),  # null when the date is not known
+        "date_precision": precision_of(statement.said_on),  # day, month, year or unknown
         "date_basis": statement.date_basis,
         "speaker": statement.speaker,
         "speaker_as_written": statement.speaker_as_written,
@@ -70,9 +71,9 @@ def sources_of(store: Store, statement: Statement) -> list[dict[str, Any]]:
     words as it reported them."""
     found = []
     if statement.source is not None:
-        found.append(_source(statement.source, statement.quote, statement.said_on.iso()))
+        found.append(_source(statement.source, statement.quote, iso_or_none(statement.said_on)))
     for more in statement_merge.more_sources(store, statement.id):
-        found.append(_source(more.source, more.quote, more.said_on.iso() if more.said_on else None))
+        found.append(_source(more.source, more.quote, iso_or_none(more.said_on)))
     return found
 
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from db.errors import NotFoundError, ValidationError
-from db.ingest.document import PartialDate
 from db.models import SourceRef, Statement
+from db.partial_date import PartialDate, from_stored, stored
 from db.statements import get, now
 from db.store import Store
 
@@ -53,7 +53,7 @@ def more_sources(store: Store, statement_id: int) -> list[MoreSource]:
     found = []
     for row in rows:
         source = SourceRef(row[1], row[2] or "", row[3], row[4], row[5], row[6] or "", row[7]) if row[1] else None
-        said_on = PartialDate.from_stored(row[10], row[11]) if row[10] and row[11] else None
+        said_on = from_stored(row[10], row[11]) if row[11] else None
         found.append(MoreSource(row[0], source, row[8], row[9], said_on, row[12], row[13], row[14], row[15]))
     return found
 
@@ -97,8 +97,8 @@ def add_source(
         cursor = store.conn.execute(
             "INSERT INTO statement_sources (statement_id, source_id, quote, speaker_as_written, said_on,"
             " date_precision, language, start_offset, end_offset, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (row[0], source_id, quote, speaker_as_written, said_on.start().isoformat() if said_on else None,
-             said_on.precision if said_on else None, language, start_offset, end_offset, now()),
+            (row[0], source_id, quote, speaker_as_written, *stored(said_on), language, start_offset, end_offset,
+             now()),
         )  # fmt: skip
         store.conn.execute("UPDATE statements SET updated_at = ? WHERE id = ?", (now(), row[0]))
     assert cursor.lastrowid is not None

@@ -29,8 +29,8 @@ FIELDS = {
 }
 
 
-def _word(table: dict[str, str], value: str) -> str:
-    return QCoreApplication.translate("PlainWords", table[value]) if value in table else value
+def _word(table: dict[str, object], value: str) -> str:
+    return QCoreApplication.translate("PlainWords", str(table[value])) if value in table else value
 
 
 def date_basis(value: str) -> str:

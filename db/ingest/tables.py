@@ -32,9 +32,9 @@ from pathlib import Path
 from typing import Any
 
 from db.ingest.dates import dayfirst_for, parse_date
-from db.ingest.document import PartialDate
 from db.ingest.errors import IngestError
 from db.ingest.normalise import language_by_script, normalise_text
+from db.partial_date import PartialDate
 
 REQUIRED_COLUMNS = ("speaker", "side", "issue", "date", "quote")
 OPTIONAL_COLUMNS = ("speaker_as_written", "kind", "source_title", "outlet", "url", "published", "language",

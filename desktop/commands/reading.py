@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from db import issues, records, search, statements
+from db.partial_date import PartialDate
 from desktop.commands.common import add_db_option, date_from, date_to, open_store
 from desktop.commands.output import print_csv, print_jsonl, print_table
 
@@ -23,6 +24,7 @@ def register(sub: Any) -> None:
     p.add_argument("--side", metavar="SLUG")
     p.add_argument("--from", dest="date_from", type=date_from, metavar="DATE")
     p.add_argument("--to", dest="date_to", type=date_to, metavar="DATE")
+    p.add_argument("--undated", action="store_true", help="only the statements whose date is not known yet")
     p.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
     p.set_defaults(run=run_statements)
 
@@ -59,9 +61,12 @@ def run_statements(args: argparse.Namespace) -> int:
             issues.issue(store, args.issue)  # a clear error for an unknown slug
         if args.side and args.side not in {s.slug for s in issues.sides(store)}:
             raise statements.ValidationError(f"no side {args.side!r}")
+        if args.undated and (args.date_from or args.date_to):
+            raise statements.ValidationError("--undated lists statements without a date: it takes no --from or --to")
         flt = statements.StatementFilter(
-            issue=args.issue, side=args.side, date_from=args.date_from, date_to=args.date_to
-        )
+            issue=args.issue, side=args.side, date_from=args.date_from, date_to=args.date_to,
+            undated=True if args.undated else None,
+        )  # fmt: skip
         rows = statements.iterate(store, flt)
         if args.format == "jsonl":
             print_jsonl(records.statement_record(store, s) for s in rows)
@@ -70,9 +75,14 @@ def run_statements(args: argparse.Namespace) -> int:
         else:
             print_table(
                 ["date", "side", "issue", "speaker", "quote", "uid"],
-                [[s.said_on.iso(), s.side or "-", s.issue, s.speaker, s.quote, s.uid] for s in rows],
+                [[date_text(s.said_on), s.side or "-", s.issue, s.speaker, s.quote, s.uid] for s in rows],
             )
     return 0
+
+
+def date_text(date: PartialDate | None) -> str:
+    """A date column of a table: ISO at its precision, or the word "unknown"."""
+    return date.iso() if date else "unknown"
 
 
 def run_search(args: argparse.Namespace) -> int:
@@ -86,7 +96,7 @@ def run_search(args: argparse.Namespace) -> int:
         else:
             print_table(
                 ["date", "side", "speaker", "in", "text", "uid"],
-                [[h.statement.said_on.iso(), h.statement.side or "-", h.statement.speaker, h.matched_in, h.text,
+                [[date_text(h.statement.said_on), h.statement.side or "-", h.statement.speaker, h.matched_in, h.text,
                   h.statement.uid] for h in hits],
             )  # fmt: skip
             print(f"{len(hits)} result(s)")

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from db.search import SearchHit, highlight_spans
+from desktop.buckets import date_label
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1  # -> SearchHit
 SPANS_ROLE = Qt.ItemDataRole.UserRole + 2  # -> list[(start, end)] in the hit's text
@@ -50,5 +51,6 @@ class SearchResultsModel(QAbstractListModel):
             return self.issue_titles.get(hit.statement.issue, "")
         if role == Qt.ItemDataRole.ToolTipRole:
             st = hit.statement
-            return f"{st.speaker} · {st.said_on.iso()} · {self.issue_titles.get(st.issue, '')}"
+            when = date_label(st.said_on, unknown=self.tr("date unknown"))
+            return f"{st.speaker} · {when} · {self.issue_titles.get(st.issue, '')}"
         return None

@@ -53,7 +53,7 @@ class AnnotationEditor(QWidget):
         self.link_button = QPushButton(self.tr("Pick statement…"), self)
         self.show_link_button = QPushButton(self.tr("Show it"), self)
         self.show_link_button.setToolTip(self.tr("Open the contradicting statement in the window"))
-        self.show_link_button.clicked.connect(lambda: self._link_uid and self.link_opened.emit(self._link_uid))
+        self.show_link_button.clicked.connect(self._open_link)
         self.due_enabled = QCheckBox(self.tr("Due"), self)
         self.due = QDateEdit(self)
         self.due.setCalendarPopup(True)
@@ -127,6 +127,10 @@ class AnnotationEditor(QWidget):
         self._link_uid = uid
         self.link_label.setText(label if uid else self.tr("(no statement picked)"))
         self.show_link_button.setEnabled(uid is not None)
+
+    def _open_link(self) -> None:
+        if self._link_uid:
+            self.link_opened.emit(self._link_uid)
 
     def set_read_only(self, read_only: bool) -> None:
         self.body.setReadOnly(read_only)

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from db import statements
-from db.ingest.document import PartialDate
 from db.models import Statement
+from db.partial_date import PartialDate
 from db.statements import StatementFilter
 from db.store import Store
 from desktop.buckets import key_range

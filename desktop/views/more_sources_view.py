@@ -20,7 +20,7 @@ SOURCE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def source_label(more: MoreSource) -> str:
     outlet = (more.source.outlet or more.source.title or more.source.file_name) if more.source else "?"
-    when = date_label(more.said_on.start(), more.said_on.precision, short=True) if more.said_on else ""
+    when = date_label(more.said_on, short=True) if more.said_on else ""
     words = " ".join(more.quote.split())
     return f"{outlet}{', ' + when if when else ''}: «{words[:140]}{'…' if len(words) > 140 else ''}»"
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from db import issues, statement_picking, statements
 from db.errors import NotFoundError
-from db.ingest.document import PartialDate
 from db.models import Statement
+from db.partial_date import PartialDate
 from db.statements import StatementFilter
 from db.store import Store
 from desktop.buckets import date_label, key_range
@@ -42,7 +42,8 @@ def statement_label(statement: Statement, side_names: dict[str, str] | None = No
     if len(quote) > quote_chars:
         quote = quote[: quote_chars - 1] + "…"
     side = (side_names or {}).get(statement.side or "", "")
-    when = date_label(statement.said_on.start(), statement.said_on.precision, short=True)
+    unknown = QCoreApplication.translate("StatementPicker", "date unknown")
+    when = date_label(statement.said_on, short=True, unknown=unknown)
     return f"{statement.speaker}{f' ({side})' if side else ''}, {when}: «{quote}»"
 
 

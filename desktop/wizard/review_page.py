@@ -6,7 +6,6 @@ highlighted with an ExtraSelection. Selecting text in the source and pressing "A
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.actors import language_of
-from db.ingest.document import Candidate, PartialDate
+from db.ingest.document import Candidate
 from db.ingest.pipeline import Analysis
 from db.near_duplicates import Duplicate
 from db.statements import KINDS
@@ -266,12 +265,10 @@ class ReviewPage(QWizardPage):
             end -= 1
         if start == end:
             return None
-        today = dt.date.today()
         published = analysis.document.published
         candidate = Candidate(
             quote=text[start:end], start=start, end=end, speaker="", speaker_as_written="", actor_key=None,
-            side=None, category="official", issue="other",
-            said_on=published or PartialDate(today.year, today.month, today.day),
+            side=None, category="official", issue="other", said_on=published,
             date_basis="article" if published else "unknown", kind="reported", confidence=1.0,
             reason=self.tr("added by you"),
         )  # fmt: skip

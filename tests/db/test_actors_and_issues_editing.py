@@ -8,8 +8,8 @@ import pytest
 
 from db import actors, issue_editing, issues
 from db.errors import ValidationError
-from db.ingest.document import PartialDate
 from db.ingest.pipeline import analyse
+from db.partial_date import PartialDate
 from db.statements import NewStatement, add, get
 from db.store import Store
 from db.user_gazetteer import load_gazetteer

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from db.ingest.document import PartialDate
 from db.near_duplicates import THRESHOLD, dates_near, quote_similarity
+from db.partial_date import PartialDate
 from tests.db.near_duplicate_pairs import HELD_OUT, PAIRS
 
 

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from db import migrations, reference_data
-from db.ingest.document import PartialDate
+from db import migrations, reference_data, statement_merge
+from db.partial_date import PartialDate
 from db.statements import NewStatement, add
 from db.store import Store
 
@@ -128,3 +128,27 @@ def test_marking_reviewed_does_not_reindex_but_editing_a_quote_does(db_path: Pat
             store.conn.execute("UPDATE statements SET reviewed = 1 WHERE uid = ?", (uid,))
         hits = store.conn.execute("SELECT rowid FROM statements_fts WHERE statements_fts MATCH '北方領'").fetchall()
         assert len(hits) == 1
+
+
+def test_a_version_2_database_with_an_undated_statement_gains_the_curation_step(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with monkeypatch.context() as patch:
+        patch.setattr(migrations, "SCHEMA_VERSION", 2)
+        with Store.open(db_path) as store:
+            undated = add(store, NewStatement("Maria Zakharova", "russia", "peace_treaty", None, "Позиция неизменна"))
+            dated = add(
+                store, NewStatement("Taro Kono", "japan", "peace_treaty", PartialDate(2018, 1, 15), "交渉を続ける")
+            )
+            rows = store.conn.execute("SELECT * FROM statements ORDER BY id").fetchall()
+    with Store.open(db_path) as store:
+        assert migrations.schema_version(store.conn) == migrations.SCHEMA_VERSION
+        assert store.conn.execute("SELECT * FROM statements ORDER BY id").fetchall() == rows
+        assert {row[1] for row in store.conn.execute("PRAGMA index_list(statements)")} >= {"statements_actor_date"}
+        merge = statement_merge.merge(store, dated, [undated])  # an undated report can join a statement, and leave
+        statement_merge.unmerge(store, merge)
+        restored = store.conn.execute("SELECT * FROM statements ORDER BY id").fetchall()[0]
+        assert restored[1:19] == rows[0][1:19]  # all but updated_at, which the undo moves on
+    backup = sqlite3.connect(db_path.with_name(f"{db_path.name}.v2.backup"))
+    assert backup.execute("PRAGMA user_version").fetchone()[0] == 2
+    backup.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from db import actors, statements
-from db.ingest.document import PartialDate
+from db.partial_date import PartialDate
 from db.statements import NewStatement, StatementFilter
 from db.store import Store
 

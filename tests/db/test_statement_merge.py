@@ -6,7 +6,7 @@ import pytest
 
 from db import annotations, records, statement_merge
 from db.errors import NotFoundError
-from db.ingest.document import PartialDate
+from db.partial_date import PartialDate
 from db.statements import NewStatement, add, get
 from db.store import Store
 
