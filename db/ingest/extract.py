@@ -279,7 +279,9 @@ def _candidates(
     )
     earlier = spoke.get(item.actor.key) if item.actor and item.actor.key else None
     undated = not when.own and attribution.cue_class is not TURN  # no date of its own: the same occasion?
-    if undated and earlier is not None and sentence.paragraph - earlier[0] <= _SAME_OCCASION_PARAGRAPHS:
+    if undated and earlier is not None and sentence.paragraph - earlier[0] <= _SAME_OCCASION_PARAGRAPHS and (
+        dates.close_to_publication(earlier[1])  # not "In 1956, Moscow agreed …. Russia insists …"
+    ):
         when = StatementDate(earlier[1], "inferred", f"the same speaker's statement of {earlier[1].iso()} before")
     official = item.category == "official"
     actor = item.actor

@@ -8,7 +8,7 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING
 
-from db.ingest.cues import AGREEMENT, INTENTION, SOURCE, SPEECH, STANCE
+from db.ingest.cues import AGREEMENT, INTENTION, RELAYED, SOURCE, SPEECH, STANCE
 from db.ingest.languages import LanguagePack
 from db.ingest.sentences import Sentence
 from db.ingest.speakers import Mention
@@ -55,6 +55,11 @@ def clauses(text: str, sentence: Sentence, found: list[Attribution]) -> list[Att
         last = index == len(ordered) - 1
         end = sentence.end if last else attribution.cue_end
         start = begin
+        first_speaker = min(m.start for m in attribution.speakers)
+        if attribution.cue_class is RELAYED:  # 「林長官は、プーチン大統領が…と述べたことに関し」: from its subject
+            start = max(begin, first_speaker)
+        elif first_speaker < begin:  # 林長官 speaks the whole sentence around the report inside it
+            start = max(sentence.start, first_speaker)
         while start < end and text[start] in "、，,　 ":
             start += 1
         result.append(dataclasses.replace(attribution, quote_start=start, quote_end=end))

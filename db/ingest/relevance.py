@@ -81,7 +81,7 @@ def _side_words(paragraph: str) -> set[str]:
     sides = set()
     for pack in PACKS.values():
         for stem, side in pack.side_words:
-            if len(stem) >= 2 and (any(w.startswith(stem) for w in words) if pack.code != "ja" else stem in folded):
+            if len(stem) >= 2 and (any(w.startswith(stem) for w in words) if pack.words_spaced else stem in folded):
                 sides.add(side)
     return sides
 

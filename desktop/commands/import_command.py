@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from db.ingest.gazetteer import Gazetteer
+from db.ingest.languages import LANGUAGES
 from db.ingest.pipeline import Analysis, Failure, Overrides, analyse_files, commit, count_undated, tally
 from db.near_duplicates import detect
 from db.partial_date import PartialDate
@@ -22,8 +23,6 @@ from db.sources import CommitResult, find_by_sha256
 from db.store import Store
 from db.user_gazetteer import load_gazetteer
 from desktop.commands.common import add_db_option, database_path, open_store
-
-LANGUAGES = ("en", "ru", "ja")
 
 
 def register(sub: Any) -> None:

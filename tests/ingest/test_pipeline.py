@@ -441,13 +441,11 @@ with Store.open({str(tmp_path / "big.sqlite")!r}) as store:
     commit(store, [Analysis(Path({str(big)!r}), document, [])])
     stored = store.conn.execute("SELECT length(text) FROM sources").fetchone()[0]
 assert stored == len(document.text) > 25_000_000, stored
-def peak_mb():
-    # VmHWM is this program's own peak; ru_maxrss also counts the parent's memory at fork (Linux keeps it
-    # across exec), so after a long test session it would measure pytest, not the import.
+def peak_mb():  # VmHWM is this process's own; ru_maxrss may carry the forking parent's across exec
     try:
-        with open("/proc/self/status") as status:
-            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:")) // 1024
-    except OSError:
+        status = Path("/proc/self/status").read_text()
+        return next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM")) // 1024
+    except (OSError, StopIteration):
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
 print(len(steps), steps[-1][2], round(end - start, 2), round(end - steps[-1][0], 3), peak_mb())
 """

@@ -34,6 +34,9 @@ class LanguagePack:
     script: re.Pattern[str]  # letters of the language's own script, for detecting it
     # --- cues: how a statement is introduced ---
     find_cues: CueFinder
+    script_weight: int = 1  # how many Latin letters one of them is worth when detecting the language
+    words_spaced: bool = True  # words are separated by spaces (not in Japanese)
+    dayfirst: bool = False  # 06.03.2017 is 6 March (Russian), not 3 June
     author_frame: re.Pattern[str] = NEVER  # "It should be noted", "Известно": the author's framing
     schedule_after_intention: re.Pattern[str] = NEVER  # "plans to visit": a schedule, not a position
     schedule_before_intention: re.Pattern[str] = NEVER  # 「訪問する予定だ」
@@ -97,6 +100,8 @@ class LanguagePack:
     fuzzy_names: bool = True  # garbled transliterations of names ("Tarot Kono") are worth a fuzzy match
     # --- issues ---
     links: re.Pattern[str] = NEVER  # "a step towards": what comes after is the goal, not the topic
+    goal_before_link: bool = False  # Japanese: 「平和条約締結に向け、協議を…」: the goal comes before the link
+    word_count: Callable[[str], int] = lambda text: len(text.split())  # words of a keyword, for its weight
     anaphors: re.Pattern[str] = NEVER  # "this", "это", "この": the topic is in the context
     # --- dates ---
     date_rules: Sequence[DateRule] = ()

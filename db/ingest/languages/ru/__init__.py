@@ -20,6 +20,7 @@ PACK = LanguagePack(
     code="ru",
     name="Русский",
     script=re.compile(r"[А-Яа-яЁё]"),
+    dayfirst=True,
     find_cues=cues.find_cues,
     author_frame=re.compile(r"^(?:Следует отметить|Стоит отметить|Известно|Как известно|Очевидно|Мы |Я )"),
     schedule_after_intention=re.compile(
