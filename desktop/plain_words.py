@@ -39,7 +39,12 @@ def date_basis(value: str) -> str:
 
 
 def language(code: str) -> str:
-    return _word(LANGUAGES, code)
+    """In the interface's words; a language added later as a pack (db/ingest/languages) by the pack's own name."""
+    if code in LANGUAGES:
+        return _word(LANGUAGES, code)
+    from db.ingest.languages import PACKS
+
+    return PACKS[code].name if code in PACKS else code
 
 
 def fields(names: list[str] | set[str]) -> str:
