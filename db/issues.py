@@ -9,7 +9,7 @@ ISSUE_SQL = "SELECT id, slug, title, description, retired_at IS NOT NULL FROM is
 
 
 def sides(store: Store) -> list[Side]:
-    rows = store.conn.execute("SELECT id, slug, name FROM sides ORDER BY position, id")
+    rows = store.conn.execute("SELECT id, slug, name, position FROM sides ORDER BY position, id")
     return [Side(*row) for row in rows]
 
 

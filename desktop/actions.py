@@ -22,6 +22,8 @@ from desktop.buckets import GRANULARITIES
 HOOKS = {
     "import": ("desktop.wizard.wizard", "ImportWizard"),
     "print": ("desktop.printing.dialog", "open_print_preview"),
+    "save_pdf": ("desktop.printing.dialog", "open_print_preview"),
+    "export_docx": ("desktop.printing.dialog", "open_print_preview"),
     "export_annotations": ("desktop.views.annotation_exchange_dialogs", "export_annotations"),
     "import_annotations": ("desktop.views.annotation_exchange_dialogs", "import_annotations"),
 }
@@ -93,6 +95,12 @@ def build(window: Any, undo_stack: QUndoStack) -> WindowActions:
     file_menu.addSeparator()
     file_menu.addAction(_action(w, a, "import", tr("&Import documents…"), window.import_documents, "Ctrl+I", "import"))
     file_menu.addAction(_action(w, a, "print", tr("&Print comparison…"), window.print_comparison, key.Print, "print"))
+    file_menu.addAction(
+        _action(w, a, "save_pdf", tr("Save comparison as P&DF…"), lambda: window.print_comparison("pdf"))
+    )
+    file_menu.addAction(
+        _action(w, a, "export_docx", tr("Export comparison to &Word…"), lambda: window.print_comparison("docx"))
+    )
     file_menu.addSeparator()
     file_menu.addAction(_action(w, a, "export_annotations", tr("&Export annotations…"), window.export_annotations))
     file_menu.addAction(_action(w, a, "import_annotations", tr("Import &annotations…"), window.import_annotations))
@@ -114,8 +122,9 @@ def build(window: Any, undo_stack: QUndoStack) -> WindowActions:
     edit_menu.addActions([undo, redo])
     edit_menu.addSeparator()
     curation = window.curation
-    edit_menu.addAction(_action(w, a, "mark_reviewed", tr("Mark &reviewed"), curation.mark_reviewed, "Ctrl+R"))
-    edit_menu.addAction(_action(w, a, "mark_unreviewed", tr("Mark &not reviewed"),
+    edit_menu.addAction(_action(w, a, "mark_statements_reviewed", tr("Mark statements &reviewed"),
+                                curation.mark_reviewed, "Ctrl+R"))  # fmt: skip
+    edit_menu.addAction(_action(w, a, "mark_statements_unreviewed", tr("Mark statements &not reviewed"),
                                 lambda: curation.mark_reviewed(False), "Ctrl+Shift+R"))  # fmt: skip
     edit_menu.addAction(_action(w, a, "mark_source_reviewed", tr("Mark the whole &source reviewed"),
                                 curation.mark_source_reviewed))  # fmt: skip

@@ -37,6 +37,8 @@ PRECEDENCE = {
     # islands are security (issue definitions): the narrower topic wins when it is named.
     "visas_exchanges": ("territorial_dispute", "joint_economic_activity"),
     "security_military": ("territorial_dispute",),
+    # North Korea's forces and its military ties are the North Korea issue (its definition: "military scenarios")
+    "north_korea": ("security_military",),
 }
 
 
@@ -142,8 +144,11 @@ class IssueClassifier:
         # (even only "the summit") outweigh what the paragraph is about.
         anaphoric = bool(self.pack.anaphors.search(statement_folded))
         factor = CONTEXT_WEIGHT if (anaphoric and not topical) or not own_scores else CONTEXT_WEIGHT_WITH_OWN
-        totals = {slug: own_scores.get(slug, 0.0) + factor * context_scores.get(slug, 0.0)
-                  for slug in set(own_scores) | set(context_scores)}  # fmt: skip
+        # Once the statement names issues of its own, its context only weighs between them: a paragraph full of the
+        # islands does not make "agreed on a visit this year" a statement on the islands.
+        own_topics = bool(own_scores) and factor == CONTEXT_WEIGHT_WITH_OWN
+        candidates = set(own_scores) if own_topics else set(own_scores) | set(context_scores)
+        totals = {slug: own_scores.get(slug, 0.0) + factor * context_scores.get(slug, 0.0) for slug in candidates}
         for narrow, broader in PRECEDENCE.items():
             if narrow in hits or (narrow in totals and not any(b in hits for b in broader)):
                 for slug in broader:

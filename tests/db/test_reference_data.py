@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from db import migrations, reference_data, statement_merge
+from db import migrations, reference_data, statement_merge, summaries
 from db.partial_date import PartialDate
 from db.statements import NewStatement, add
 from db.store import Store
@@ -152,3 +152,22 @@ def test_a_version_2_database_with_an_undated_statement_gains_the_curation_step(
     backup = sqlite3.connect(db_path.with_name(f"{db_path.name}.v2.backup"))
     assert backup.execute("PRAGMA user_version").fetchone()[0] == 2
     backup.close()
+
+
+def test_a_version_3_database_keeps_its_position_summaries_and_a_merged_statement_they_rest_on(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with monkeypatch.context() as patch:
+        patch.setattr(migrations, "SCHEMA_VERSION", 3)
+        with Store.open(db_path) as store:
+            kept = add(store, NewStatement("Sergey Lavrov", "russia", "peace_treaty", PartialDate(2018, 11, 14),
+                                           "Москва не намерена передавать острова Японии."))  # fmt: skip
+            twin = add(store, NewStatement("Sergey Lavrov", "russia", "peace_treaty", PartialDate(2018, 11, 15),
+                                           "Москва не намерена передавать Японии острова"))  # fmt: skip
+            summaries.write(store, "peace_treaty", "russia", "Позиция: острова не передаются", "anna", [twin])
+    with Store.open(db_path) as store:
+        assert migrations.schema_version(store.conn) == migrations.SCHEMA_VERSION
+        written = summaries.current(store, "peace_treaty", "russia")
+        assert written is not None and written.rests_on == (twin,)
+        statement_merge.merge(store, kept, [twin])
+        assert statement_merge.resolve(store, written.rests_on[0]).uid == kept  # what the sheet prints it rests on

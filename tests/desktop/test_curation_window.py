@@ -81,7 +81,7 @@ def test_ctrl_click_picks_cards_that_are_marked_reviewed_and_undo_keeps_the_sele
     click_card(qtbot, window, uids["tass"])
     click_card(qtbot, window, uids["japan"], ctrl=True)
     assert window.comparison.selected_uids() == [uids["tass"], uids["japan"]]
-    window.actions_["mark_reviewed"].trigger()
+    window.actions_["mark_statements_reviewed"].trigger()
     assert stored(db_path, uids["tass"]).reviewed and stored(db_path, uids["japan"]).reviewed
     assert not stored(db_path, uids["ria"]).reviewed
     assert window.undo_stack.undoText() == "Mark 2 statement(s) reviewed"
@@ -145,3 +145,16 @@ def test_the_details_pane_fits_its_narrowest_width_with_the_new_buttons(qtbot: Q
     body = details.widget()
     scrollbar = details.verticalScrollBar().sizeHint().width()
     assert body.minimumSizeHint().width() + scrollbar <= details.minimumWidth(), "no sideways scrolling, ever"
+
+
+def test_no_two_window_actions_share_a_name_or_a_shortcut(qtbot: QtBot, db_path: Path) -> None:
+    from PySide6.QtGui import QAction
+
+    window, _uids = window_on(qtbot, db_path)
+    found = [a for a in window.findChildren(QAction) if a.objectName().startswith("action_")]
+    names = [a.objectName() for a in found]
+    assert len(names) == len(set(names)), sorted(n for n in names if names.count(n) > 1)
+    keys = [a.shortcut().toString() for a in found if not a.shortcut().isEmpty()]
+    assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
+    assert {a.objectName() for a in window.actions_.by_name.values()} >= {"action_mark_statements_reviewed",
+                                                                          "action_merge_statements"}  # fmt: skip

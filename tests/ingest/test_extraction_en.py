@@ -105,3 +105,12 @@ def test_a_transcript_sentence_relaying_another_speaker_is_theirs(gazetteer: Gaz
         "settlement of the territorial issue."
     )
     assert [speaker for speaker, _ in ticked(gazetteer, text)] == ["Vladimir Putin"]
+
+
+def test_a_spokesman_reading_out_a_joint_statement_relays_his_government(gazetteer: Gazetteer) -> None:
+    text = (
+        "Press Secretary Kawamura: The joint statement condemns the missile launches by North Korea in the "
+        "strongest terms. I myself believe that dialogue with Russia on this matter remains important."
+    )
+    found = [(c.speaker, c.kind) for c in candidates(gazetteer, text) if c.accepted]
+    assert found == [("Japanese government", "reported"), ("Yasuhisa Kawamura", "direct_quote")]

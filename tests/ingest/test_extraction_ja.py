@@ -136,3 +136,59 @@ def test_a_summary_of_remarks_is_the_speaker_s_words(gazetteer: Gazetteer) -> No
 def test_an_unnamed_official_of_a_ministry_speaks_for_the_government(gazetteer: Gazetteer) -> None:
     text = "外務省幹部は「プーチン大統領のそんな発言はなかった」と語っている。日本時間の昨夜、声明が出た。"
     assert [c.speaker for c in extracted(gazetteer, text)] == ["Japanese government"]
+
+
+def test_a_turn_sentence_naming_the_other_side_is_on_the_relationship(gazetteer: Gazetteer) -> None:
+    text = (
+        "【9月12日 通信社】プーチン大統領の発言要旨は次の通り。\n\n"
+        "日本は大切な隣国であり、関係を発展させたい。今日は天気がとても良くて気持ちがいい日だ。"
+    )
+    found = extract_candidates(
+        Document("t.txt", "0" * 64, "text", "utf-8", "ja", normalise_text(text), published=PUBLISHED), gazetteer
+    )
+    ticked = {c.quote: c.accepted for c in found}
+    assert ticked == {
+        "日本は大切な隣国であり、関係を発展させたい。": True,
+        "今日は天気がとても良くて気持ちがいい日だ。": False,  # neither an issue nor the other side: unticked
+    }
+
+
+def test_a_spokesman_reading_out_a_statement_relays_his_government(gazetteer: Gazetteer) -> None:
+    text = (
+        "【北村外務報道官】昨夜、北朝鮮の派兵に重大な懸念を表明する旨の外相声明を発出したところです。"
+        "声明においては、露朝の軍事協力の拡大を最も強い言葉で非難するとしています。"
+        "また、ウクライナの平和の実現に向け、国際社会と連携していくとしています。"
+        "我が国としては、北朝鮮の動向を引き続き注視していく考えです。"
+    )
+    found = [(c.speaker, c.kind, c.issue, c.said_on) for c in extracted(gazetteer, text)]
+    last_night = PartialDate(2021, 6, 9)
+    assert found == [
+        ("Japanese government", "reported", "north_korea", last_night),
+        ("Japanese government", "reported", "north_korea", last_night),  # 露朝 military ties: North Korea's
+        ("Japanese government", "reported", "sanctions", last_night),
+        ("Toshihiro Kitamura", "direct_quote", "north_korea", PUBLISHED),
+    ]
+
+
+def test_an_agreement_inside_a_quotation_is_its_own_sentence_on_its_own_issue(gazetteer: Gazetteer) -> None:
+    text = (
+        "岸田外務大臣は「北方四島への訪問は我が国の立場と相容れません。"
+        "一方で両国首脳間では年内の訪日を実現することで一致をしております。」と答えた。"
+    )
+    agreement = sorted(
+        (c.speaker, c.quote.rstrip("。"), c.issue) for c in extracted(gazetteer, text) if c.speaker != "Fumio Kishida"
+    )
+    assert agreement == [  # the two leaders in June 2021
+        ("Vladimir Putin", "一方で両国首脳間では年内の訪日を実現することで一致をしております", "other"),
+        ("Yoshihide Suga", "一方で両国首脳間では年内の訪日を実現することで一致をしております", "other"),
+    ]
+
+
+def test_two_coordinated_aims_make_two_lines_of_one_quote(gazetteer: Gazetteer) -> None:
+    text = "外務報道官は、安保理決議の完全な履行や、ウクライナの平和の実現に向け、連携していく考えを示した。"
+    assert sorted(c.issue for c in extracted(gazetteer, text)) == ["north_korea", "sanctions"]
+
+
+def test_what_a_statement_rests_on_is_not_its_topic(gazetteer: Gazetteer) -> None:
+    text = "プーチン大統領は、平和条約に基づいて、係争中の問題の解決を探っていくと述べた。"
+    assert [c.issue for c in extracted(gazetteer, text)] == ["territorial_dispute"]

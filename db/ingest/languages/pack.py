@@ -85,6 +85,10 @@ class LanguagePack:
     no_comment: re.Pattern[str] = NEVER  # "declined to comment", 「申し上げる状況にない」: nothing stated
     fragment: Callable[[str, int, int], bool] = lambda text, start, end: False  # a sentence without a predicate
     procedural: re.Pattern[str] = NEVER  # "That is all from me", "以上です": a turn's sentence that holds nothing
+    # A turn's sentence that gives a document's words (声明においては…, "The joint statement says"): its issuer, the
+    # spokesman's state, speaks; and a sentence that goes on reporting the same document (…非難するとしています).
+    document_report: re.Pattern[str] = NEVER
+    document_goes_on: re.Pattern[str] = NEVER
     # --- speakers ---
     side_words: Sequence[tuple[str, str]] = ()  # (folded stem, side slug): "росси" -> russia
     alias_pattern: Callable[[str], str] | None = None  # how an alias in this script is matched (inflection)
