@@ -34,11 +34,12 @@ from pathlib import Path
 from typing import Any
 
 from db import annotations as notes_db
-from db import sources, statements
+from db import sources, statement_merge, statements
 from db.annotation_exchange_format import FORMAT, VERSION, parse_exchange, read_exchange_file
 from db.annotations import SUMMARY, Annotation, AnnotationFilter
 from db.errors import NotFoundError, ValidationError
-from db.partial_date import PartialDate, iso_or_none, precision_of
+from db.exchange_statements import local_uid, statement_record
+from db.partial_date import PartialDate
 from db.statements import now
 from db.store import Store
 
@@ -117,7 +118,7 @@ def build_exchange(store: Store, flt: AnnotationFilter | None = None, exported_b
     records = []
     for uid in wanted:
         try:
-            records.append(_statement_record(store, uid))
+            records.append(statement_record(store, uid))
         except NotFoundError:  # a link to a statement this database never had: the uid still travels
             continue
     annotation_records = [_annotation_record(store, note) for note in notes]
@@ -155,37 +156,6 @@ def export_to_file(
         Path(temp).unlink(missing_ok=True)
         raise
     return ExportSummary(path, len(document["annotations"]), len(document["statements"]))
-
-
-def _statement_record(store: Store, uid: str) -> dict[str, Any]:
-    statement = statements.get(store, uid)
-    side_name = None
-    if statement.side:
-        side_name = store.conn.execute("SELECT name FROM sides WHERE slug = ?", (statement.side,)).fetchone()[0]
-    issue_title = store.conn.execute("SELECT title FROM issues WHERE slug = ?", (statement.issue,)).fetchone()[0]
-    source = None
-    if statement.source is not None:
-        src = sources.get(store, statement.source.id)
-        source = {
-            "uid": src.uid, "title": src.title, "outlet": src.outlet, "author": src.author,
-            "published": src.published, "file": src.file_name, "url": src.url, "language": src.language,
-        }  # fmt: skip
-    return {
-        "uid": statement.uid,
-        "speaker": statement.speaker,
-        "speaker_as_written": statement.speaker_as_written,
-        "side": statement.side,
-        "side_name": side_name,
-        "issue": statement.issue,
-        "issue_title": issue_title,
-        "said_on": iso_or_none(statement.said_on),
-        "date_precision": precision_of(statement.said_on),
-        "date_basis": statement.date_basis,
-        "quote": statement.quote,
-        "kind": statement.kind,
-        "language": statement.language,
-        "source": source,
-    }
 
 
 def _annotation_record(store: Store, note: Annotation) -> dict[str, Any]:
@@ -241,7 +211,7 @@ def merge(store: Store, document: dict[str, Any]) -> ImportReport:
     by_uid = {record["uid"]: record for record in document["statements"]}
     with store.transaction():
         for record in document["statements"]:
-            _ensure_statement(store, record, report)
+            _ensure_statement(store, record, report, by_uid)
         for incoming in document["annotations"]:
             try:
                 with store.transaction():  # a savepoint: a skipped annotation leaves nothing half-done
@@ -267,13 +237,16 @@ def _merge_annotation(store: Store, incoming: dict[str, Any], statements_in_file
                       report: ImportReport) -> None:  # fmt: skip
     uid = incoming["uid"]
     statement_id: int | None = None
+    here: str | None = None  # the statement here the annotation is on, after following merges on either side
     subject: dict[str, int] = {}
     if incoming["kind"] == SUMMARY:
         issue = _ensure_named_row(store, "issues", "title", incoming["issue"], incoming.get("issue_title"), report)
         side = _ensure_named_row(store, "sides", "name", incoming["side"], incoming.get("side_name"), report)
         subject = {"issue_id": store.id_of("issues", issue), "side_id": store.id_of("sides", side)}
     else:
-        row = store.conn.execute("SELECT id FROM statements WHERE uid = ?", (incoming["statement_uid"],)).fetchone()
+        document = statements_in_file if isinstance(statements_in_file, dict) else None
+        here = local_uid(store, incoming["statement_uid"], document)
+        row = store.conn.execute("SELECT id FROM statements WHERE uid = ?", (here,)).fetchone() if here else None
         if row is None:
             why = "its statement is neither in this database nor in the file"
             if incoming["statement_uid"] in statements_in_file:
@@ -297,7 +270,7 @@ def _merge_annotation(store: Store, incoming: dict[str, Any], statements_in_file
     if local.is_summary and (local.issue, local.side) != (incoming.get("issue"), incoming.get("side")):
         report.skipped.append((uid, f"here it is the summary of another issue or side ({local.issue}, {local.side})"))
         return
-    if local.statement_uid != incoming["statement_uid"]:
+    if not local.is_summary and local.statement_uid != here:
         report.skipped.append((uid, f"here it annotates another statement ({local.statement_uid})"))
         return
     local_fields = {f: getattr(local, f) for f in VERSION_FIELDS}
@@ -357,8 +330,9 @@ def _insert_missing(store: Store, local: Annotation, versions: list[dict[str, An
 # -- statements that come along -------------------------------------------------------------------------------
 
 
-def _ensure_statement(store: Store, record: dict[str, Any], report: ImportReport) -> None:
-    if store.conn.execute("SELECT 1 FROM statements WHERE uid = ?", (record["uid"],)).fetchone():
+def _ensure_statement(store: Store, record: dict[str, Any], report: ImportReport,
+                      document: dict[str, dict[str, Any]]) -> None:  # fmt: skip
+    if local_uid(store, record["uid"], document) is not None:
         return
     issue = _ensure_named_row(store, "issues", "title", record["issue"], record.get("issue_title"), report)
     side = record.get("side")
@@ -378,6 +352,12 @@ def _ensure_statement(store: Store, record: dict[str, Any], report: ImportReport
         language=record.get("language") or "en",
     )
     statements.add(store, new, source_id)
+    for more in record.get("sources") or ():
+        more_source_id = _ensure_source(store, more, report) if more.get("uid") or more.get("title") else None
+        if more_source_id is not None:
+            when = PartialDate.from_iso(more["said_on"]) if more.get("said_on") else None
+            statement_merge.add_source(store, record["uid"], more_source_id, more.get("quote") or "", said_on=when,
+                                       language=more.get("language") or "en")  # fmt: skip
     report.statements_added.append(record["uid"])
 
 

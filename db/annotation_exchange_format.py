@@ -140,15 +140,28 @@ def _check_statement(st: Any, where: str) -> None:
         _partial_date(st.get("said_on"), f"{where}.said_on")
     if st.get("kind") not in STATEMENT_KINDS:
         _fail(f"{where}.kind", f"{st.get('kind')!r} is not one of {', '.join(STATEMENT_KINDS)}")
-    source = st.get("source")
-    if source is None:
-        return
+    merged = st.get("merged_uids", [])
+    if not isinstance(merged, list) or not all(isinstance(uid, str) and uid for uid in merged):
+        _fail(f"{where}.merged_uids", "not a list of statement ids")
+    more = st.get("sources", [])
+    if not isinstance(more, list):
+        _fail(f"{where}.sources", "not a list")
+    for i, other in enumerate(more):
+        _check_source(other, f"{where}.sources[{i}]")
+        _text(other, "quote", f"{where}.sources[{i}]", optional=True)
+        if other.get("said_on") is not None:
+            _partial_date(other["said_on"], f"{where}.sources[{i}].said_on")
+    if st.get("source") is not None:
+        _check_source(st["source"], f"{where}.source")
+
+
+def _check_source(source: Any, where: str) -> None:
     if not isinstance(source, dict):
-        _fail(f"{where}.source", "not an object")
+        _fail(where, "not an object")
     for key in ("uid", "title", "outlet", "author", "file", "url", "language"):
-        _text(source, key, f"{where}.source", optional=True)
+        _text(source, key, where, optional=True)
     if source.get("published") is not None:
-        _partial_date(source["published"], f"{where}.source.published")
+        _partial_date(source["published"], f"{where}.published")
 
 
 def _check_version(version: Any, where: str) -> None:

@@ -7,6 +7,7 @@ journal is WAL with `synchronous=FULL`, and foreign keys are always on.
 from __future__ import annotations
 
 import sqlite3
+import unicodedata
 from pathlib import Path
 
 from db import migrations
@@ -58,7 +59,13 @@ def _check_header(path: Path) -> None:
         raise DatabaseError(f"{path}: not an SQLite database (the file may be damaged or of another kind)")
 
 
+def fold(text: str | None) -> str:
+    """A name with case, width and ё set aside: SQLite's own lower() and LIKE fold only ASCII letters."""
+    return unicodedata.normalize("NFKC", text or "").casefold().replace("ё", "е")
+
+
 def _configure(conn: sqlite3.Connection) -> None:
+    conn.create_function("positions_fold", 1, fold, deterministic=True)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]

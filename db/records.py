@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from db import annotations as annotation_store
-from db.models import Statement
+from db import statement_merge
+from db.models import SourceRef, Statement
 from db.partial_date import iso_or_none, precision_of
 from db.store import Store
 
@@ -56,12 +57,37 @@ def statement_record(store: Store, statement: Statement) -> dict[str, Any]:
             "file": source.file_name if source else None,
             "url": source.url if source else None,
         },
+        "sources": sources_of(store, statement),
         "annotations": [
             {"uid": a.uid, "author": a.author, "body": a.body, "kind": a.kind, "tags": list(a.tags),
              "created_at": a.created_at, "updated_at": a.updated_at}
             for a in annotation_store.for_statement(store, statement.id)
         ],
     }  # fmt: skip
+
+
+def sources_of(store: Store, statement: Statement) -> list[dict[str, Any]]:
+    """Every outlet that reported the statement: its own source first, then those merged into it, each with the
+    words as it reported them."""
+    found = []
+    if statement.source is not None:
+        found.append(_source(statement.source, statement.quote, iso_or_none(statement.said_on)))
+    for more in statement_merge.more_sources(store, statement.id):
+        found.append(_source(more.source, more.quote, iso_or_none(more.said_on)))
+    return found
+
+
+def _source(source: SourceRef | None, quote: str, said_on: str | None) -> dict[str, Any]:
+    return {
+        "title": source.title if source else None,
+        "outlet": source.outlet if source else None,
+        "author": source.author if source else None,
+        "published": source.published if source else None,
+        "file": source.file_name if source else None,
+        "url": source.url if source else None,
+        "quote": quote,
+        "said_on": said_on,
+    }
 
 
 def csv_row(record: dict[str, Any]) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from db.ingest.extract import extract_candidates
 from db.ingest.formats import TABLE_FORMATS
 from db.ingest.gazetteer import Gazetteer
 from db.ingest.reader import read_document, read_table
+from db.near_duplicates import MergePlan, targets_for
 from db.partial_date import PartialDate
 from db.sources import CommitResult, commit_document
 from db.statements import KINDS
@@ -270,18 +271,29 @@ def analyse_files(
 # --- commit ----------------------------------------------------------------------------------------------------
 
 
-def commit(store: Store, analyses: Iterable[Analysis], report: Report | None = None) -> list[CommitResult]:
+def commit(
+    store: Store,
+    analyses: Iterable[Analysis],
+    report: Report | None = None,
+    *,
+    reviewed: bool = False,
+    merges: MergePlan | None = None,
+) -> list[CommitResult]:
     """Commit every analysis's document and accepted candidates in one transaction: all files or none.
 
-    A document imported before (same sha256) adds nothing and comes back with `duplicate=True`.
+    `reviewed`: a person accepted them (the wizard). `merges`: candidates that repeat a stored statement or one of
+    an earlier document become another source of it (db/near_duplicates.py). A document imported before (same
+    sha256) adds nothing and comes back with `duplicate=True`.
     """
     report = report or _no_report
     batch = list(analyses)
-    results = []
+    results: list[CommitResult] = []
     with store.transaction():
         for number, analysis in enumerate(batch):
             report(number, len(batch), f"Saving {analysis.document.file_name}")
-            results.append(commit_document(store, analysis.document, analysis.candidates))
+            targets = targets_for(number, merges, [r.uids for r in results])
+            results.append(commit_document(store, analysis.document, analysis.candidates, reviewed=reviewed,
+                                           merge_into=targets))  # fmt: skip
         report(len(batch), len(batch), "Saving")  # last chance to cancel before COMMIT
     return results
 

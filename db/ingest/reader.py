@@ -102,7 +102,7 @@ def read_document(
     if given_date is not None:
         document.published, document.published_basis = given_date, "given by the user"
     if document.published is None:
-        problems.append("no publication date found: enter it, or import with --published")
+        problems.append("no publication date found: give the publication date")
     if not document.title:
         problems.append("no title found")
     guessed = found_encoding not in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "iso2022_jp")

@@ -17,8 +17,11 @@ from typing import Any
 from db.ingest.gazetteer import Gazetteer
 from db.ingest.languages import LANGUAGES
 from db.ingest.pipeline import Analysis, Failure, Overrides, analyse_files, commit, count_undated, tally
+from db.near_duplicates import detect
 from db.partial_date import PartialDate
-from db.sources import CommitResult
+from db.sources import CommitResult, find_by_sha256
+from db.store import Store
+from db.user_gazetteer import load_gazetteer
 from desktop.commands.common import add_db_option, database_path, open_store
 
 
@@ -44,12 +47,14 @@ def published_date(text: str) -> PartialDate:
 def run_import(args: argparse.Namespace) -> int:
     overrides = Overrides(encoding=args.encoding, language=args.language, published=args.published,
                           outlet=args.outlet)  # fmt: skip
-    results = analyse_files(args.files, gazetteer=Gazetteer.load(), overrides=overrides, report=_progress())
+    results = analyse_files(args.files, gazetteer=user_gazetteer(args), overrides=overrides, report=_progress())
     analyses = [r for r in results if isinstance(r, Analysis)]
     failures = [r for r in results if isinstance(r, Failure)]
     committed: list[CommitResult] = []
+    repeats = 0
     if analyses:
         with open_store(args, create=True) as store:
+            repeats = count_repeats(store, analyses)  # before the commit: afterwards each would find itself
             committed = commit(store, analyses)
     for analysis, result in zip(analyses, committed, strict=True):
         if not args.quiet:
@@ -61,11 +66,31 @@ def run_import(args: argparse.Namespace) -> int:
     line = f"{database_path(args)}: {added} statements added from {new_files} of {len(results)} files (unreviewed)"
     if failures:
         line += f"; {len(failures)} failed: {', '.join(f.path.name for f in failures)}"
+    if repeats:  # before the summary, which stays the last line
+        print(f"note: {repeats} of the statements look like another outlet's report of a statement already "
+              "there; merge them in the window (Ctrl+click the cards, Edit > Merge)")  # fmt: skip
     print(line)
     undated = sum(count_undated(a) for a, r in zip(analyses, committed, strict=True) if not r.duplicate)
     if undated:
         print(UNDATED_HINT.format(n=undated, db=_db_option(args)))
     return 1 if failures else 0
+
+
+def count_repeats(store: Store, analyses: list[Analysis]) -> int:
+    """Accepted statements that repeat a stored one or one of an earlier file: the command line cannot ask, so it
+    commits them as they are and says so."""
+    new = [a for a in analyses if find_by_sha256(store, a.document.sha256) is None]
+    found = detect(store, [a.candidates for a in new], [a.document.outlet for a in new])
+    return sum(new[doc].candidates[row].accepted for doc, row in found)
+
+
+def user_gazetteer(args: argparse.Namespace) -> Gazetteer:
+    """The actors and issues of the user's database, as edited in the window; a database not created yet would
+    hold exactly the bundled ones (it is created only when there is something to commit)."""
+    if not database_path(args).exists():
+        return Gazetteer.load()
+    with open_store(args) as store:
+        return load_gazetteer(store)
 
 
 UNDATED_HINT = (
@@ -100,7 +125,7 @@ def print_analysis(analysis: Analysis, result: CommitResult) -> None:
         if undated:
             print(f"  {undated} of them with the date unknown")
     for problem in analysis.problems:
-        print(f"  note: {problem}")
+        print(f"  note: {problem}" + (" (--published DATE)" if "no publication date found" in problem else ""))
 
 
 def _progress() -> Any:

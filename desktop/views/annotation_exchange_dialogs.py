@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import annotation_exchange
+from db import annotation_exchange, issues
 from db.annotation_exchange import ExportSummary, ImportReport
 from db.annotations import AnnotationFilter
 from db.errors import DatabaseError, NotFoundError, ValidationError
@@ -41,12 +41,12 @@ ERRORS = (ValidationError, NotFoundError, DatabaseError, sqlite3.Error, OSError)
 class ExportScopeDialog(QDialog):
     """Which annotations to export: all, this issue's, or those changed within a date range."""
 
-    def __init__(self, issue_slug: str | None, parent: QWidget | None = None) -> None:
+    def __init__(self, issue_slug: str | None, parent: QWidget | None = None, issue_title: str | None = None) -> None:
         super().__init__(parent)
         self.issue_slug = issue_slug
         self.setWindowTitle(self.tr("Export annotations"))
         self.all = QRadioButton(self.tr("All annotations"), self)
-        self.issue = QRadioButton(self.tr("Annotations on this issue: %s") % (issue_slug or "—"), self)
+        self.issue = QRadioButton(self.tr("Annotations on this issue: %s") % (issue_title or "—"), self)
         self.issue.setEnabled(issue_slug is not None)
         self.dates = QRadioButton(self.tr("Annotations written or changed between"), self)
         group = QButtonGroup(self)
@@ -95,7 +95,8 @@ def export_annotations(parent: QWidget, store: Store, issue_slug: str | None, pa
     """Ask what to export and where (unless given), write the file, and say what was written."""
     tr = parent.tr
     if scope is None:
-        dialog = ExportScopeDialog(issue_slug, parent)
+        title = issues.issue(store, issue_slug).title if issue_slug else None
+        dialog = ExportScopeDialog(issue_slug, parent, title)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         scope = dialog.scope()

@@ -33,7 +33,10 @@ from PySide6.QtWidgets import (
 from db import sources
 from db.ingest.languages import PACKS
 from db.ingest.pipeline import Analysis, Failure, Overrides, analyse_files, count_undated, date_from_publication
+from db.near_duplicates import Duplicate, detect
 from db.partial_date import PartialDate
+from db.store import Store
+from desktop import plain_words
 from desktop.wizard.job_progress import JobProgress
 from desktop.worker import Report, start_job
 
@@ -42,6 +45,13 @@ if TYPE_CHECKING:
 
 ENCODINGS = ("utf-8", "utf-16", "cp1251", "koi8-r", "cp932", "euc_jp", "iso2022_jp", "latin-1")
 PREVIEW_CHARS = 3000
+
+
+def find_repeats(store: Store, analyses: list[Analysis]) -> dict[tuple[int, int], Duplicate]:
+    """Candidates that repeat a stored statement or one of an earlier file of the batch (files imported before
+    are left out: nothing of theirs will be saved)."""
+    skip = [n for n, a in enumerate(analyses) if sources.find_by_sha256(store, a.document.sha256) is not None]
+    return detect(store, [a.candidates for a in analyses], [a.document.outlet for a in analyses], skip)
 
 
 def plain_label(parent: QWidget) -> QLabel:
@@ -189,24 +199,34 @@ class CheckPage(QWizardPage):
         if wizard.busy() or not paths:
             return
 
-        def work(report: Report) -> list[Analysis | Failure]:
-            return analyse_files(paths, gazetteer=wizard.gazetteer(), overrides=overrides_for, report=report)  # type: ignore[arg-type]
+        before = list(wizard.results)
+        path = wizard.store.path
+
+        def work(report: Report) -> tuple[list[Analysis | Failure], dict[tuple[int, int], Duplicate]]:
+            results = analyse_files(paths, gazetteer=wizard.gazetteer(), overrides=overrides_for, report=report)  # type: ignore[arg-type]
+            batch = results if row is None else [*before[:row], *results, *before[row + 1 :]]
+            report(1, 1, self.tr("Looking for statements other sources already reported…"))
+            with Store.open(path, create=False) as own:
+                return results, find_repeats(own, [r for r in batch if isinstance(r, Analysis)])
 
         job = wizard.keep(start_job(None, work))
         self.progress.watch(job, self.tr("Reading %n file(s)…", "", len(paths)))
-        job.succeeded.connect(lambda results: self._analysed(results, row))
+        job.succeeded.connect(lambda found: self._analysed(found[0], row, found[1]))
         job.cancelled.connect(lambda: self.progress.show_idle(self.tr("Cancelled: nothing was read or changed.")))
         job.failed.connect(lambda message: self.progress.show_idle(self.tr("Reading failed: {0}").format(message)))
         job.ended.connect(self._job_ended)
         self._set_editable(False)
         self.completeChanged.emit()
 
-    def _analysed(self, results: list[Analysis | Failure], row: int | None) -> None:
+    def _analysed(
+        self, results: list[Analysis | Failure], row: int | None, repeats: dict[tuple[int, int], Duplicate]
+    ) -> None:
         wizard = self.wizard()
         if row is None:
             wizard.results = results
         else:
             wizard.results[row] = results[0]
+        wizard.duplicates = repeats
         self._fill_list(row or 0)
         read, failed = len(wizard.analyses()), len(wizard.failures())
         message = self.tr("%n file(s) read", "", read)
@@ -258,7 +278,8 @@ class CheckPage(QWizardPage):
             0, self.tr("detect ({0})").format(detected.encoding) if detected else self.tr("detect")
         )
         self.language_box.setItemText(
-            0, self.tr("detect ({0})").format(detected.language) if detected else self.tr("detect")
+            0,
+            self.tr("detect ({0})").format(plain_words.language(detected.language)) if detected else self.tr("detect"),
         )
         self.encoding_box.setCurrentIndex(max(0, self.encoding_box.findData(overrides.encoding)))
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(overrides.language)))
@@ -273,7 +294,7 @@ class CheckPage(QWizardPage):
             return
         document = result.document
         self.format_label.setText(
-            self.tr("{0}, {1}, language {2}").format(document.format, document.encoding, document.language)
+            self.tr("{0}, {1}, {2}").format(document.format, document.encoding, plain_words.language(document.language))
         )
         self.title_edit.setText(document.title)
         self.outlet_edit.setText(document.outlet or "")
