@@ -25,8 +25,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +34,7 @@ from db import annotations as notes_db
 from db import sources, statements
 from db.annotation_exchange_format import FORMAT, VERSION, parse_exchange, read_exchange_file
 from db.annotations import Annotation, AnnotationFilter
+from db.atomic_output import write_atomically
 from db.errors import NotFoundError, ValidationError
 from db.ingest.document import PartialDate
 from db.statements import now
@@ -121,20 +120,11 @@ def build_exchange(store: Store, flt: AnnotationFilter | None = None, exported_b
 def export_to_file(
     store: Store, path: Path | str, flt: AnnotationFilter | None = None, exported_by: str | None = None
 ) -> ExportSummary:
-    """Write the exchange file whole or not at all (a temporary file renamed into place)."""
+    """Write the exchange file whole or not at all (db.atomic_output): a full disk raises OutputError and
+    leaves an earlier file of that name as it was."""
     path = Path(path)
     document = build_exchange(store, flt, exported_by)
-    text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, json.dumps(document, ensure_ascii=False, indent=1) + "\n")
     return ExportSummary(path, len(document["annotations"]), len(document["statements"]))
 
 
