@@ -16,6 +16,7 @@ from db.annotations import KINDS as ANNOTATION_KINDS
 from db.errors import ValidationError
 from db.ingest.document import PartialDate
 from db.statements import KINDS as STATEMENT_KINDS
+from db.untrusted_input import InputFileError, TooLargeError, check_json_nesting, read_regular_file
 
 FORMAT = "positions-annotations"
 VERSION = 1
@@ -32,9 +33,11 @@ def read_exchange_file(path: Path | str) -> dict[str, Any]:
     """The parsed and checked content of an exchange file, or ExchangeFileError."""
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ExchangeFileError(f"{path}: too large for an annotations exchange file")
-        raw = path.read_bytes()
+        raw = read_regular_file(path, MAX_FILE_BYTES)
+    except TooLargeError as exc:
+        raise ExchangeFileError(f"{path}: {exc} for an annotations exchange file; nothing was imported") from None
+    except InputFileError as exc:
+        raise ExchangeFileError(f"{path}: {exc}; nothing was imported") from None
     except OSError as exc:
         raise ExchangeFileError(f"{path}: cannot read the file: {exc.strerror or exc}") from exc
     try:
@@ -45,6 +48,10 @@ def read_exchange_file(path: Path | str) -> dict[str, Any]:
 
 
 def parse_exchange(text: str, name: str = "the file") -> dict[str, Any]:
+    try:
+        check_json_nesting(text)
+    except InputFileError as exc:
+        raise ExchangeFileError(f"{name}: not an annotations exchange file: {exc}; nothing was imported") from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

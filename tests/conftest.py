@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -61,3 +62,12 @@ def fill_disk(folder: Path, leave: int) -> None:
     free = shutil.disk_usage(folder).free
     with open(folder / "filler", "wb") as f:
         f.write(b"\0" * max(0, free - leave))
+
+
+def database_dump(path: Path) -> str:
+    """The whole database as SQL text: compared before and after a bad input, it shows any byte of change."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return "\n".join(conn.iterdump())
+    finally:
+        conn.close()

@@ -35,6 +35,7 @@ from db.ingest.dates import dayfirst_for, parse_date
 from db.ingest.document import PartialDate
 from db.ingest.errors import IngestError
 from db.ingest.normalise import language_by_script, normalise_text
+from db.untrusted_input import InputFileError, check_json_nesting
 
 REQUIRED_COLUMNS = ("speaker", "side", "issue", "date", "quote")
 OPTIONAL_COLUMNS = ("speaker_as_written", "kind", "source_title", "outlet", "url", "published", "language",
@@ -92,6 +93,10 @@ def _csv_rows(text: str) -> list[tuple[int, dict[str, str]]]:
 
 
 def _json_rows(text: str) -> list[tuple[int, dict[str, Any]]]:
+    try:
+        check_json_nesting(text)
+    except InputFileError as exc:
+        raise IngestError(str(exc)) from None
     try:
         data = json.loads(text)
         items = data.get("statements") if isinstance(data, dict) and "statements" in data else data

@@ -6,6 +6,7 @@ outlet and publication date (edit them), the beginning of the text (mojibake sho
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -29,6 +30,9 @@ from PySide6.QtWidgets import (
 from db import sources
 from db.ingest.document import PartialDate
 from db.ingest.pipeline import Analysis, Failure, Overrides, analyse_files, date_from_publication
+from db.ingest.reader import LIMIT_HINT
+from db.untrusted_input import megabytes
+from desktop.settings import IMPORT_MAX_MB, Settings
 from desktop.wizard.job_progress import JobProgress
 from desktop.worker import Report, start_job
 
@@ -157,8 +161,14 @@ class CheckPage(QWizardPage):
         if wizard.busy() or not paths:
             return
 
+        config = Settings()
+        limit = config.import_max_bytes
+
+        def limited(path: Path) -> Overrides:
+            return dataclasses.replace(overrides_for(path), max_bytes=limit)  # type: ignore[operator]
+
         def work(report: Report) -> list[Analysis | Failure]:
-            return analyse_files(paths, gazetteer=wizard.gazetteer(), overrides=overrides_for, report=report)  # type: ignore[arg-type]
+            return analyse_files(paths, gazetteer=wizard.gazetteer(), overrides=limited, report=report)
 
         job = wizard.keep(start_job(None, work))
         self.progress.watch(job, self.tr("Reading %n file(s)…", "", len(paths)))
@@ -237,7 +247,12 @@ class CheckPage(QWizardPage):
             self.format_label.setText("")
             self.basis_label.setText("")
             self.preview.clear()
-            self.problems_view.setPlainText(result.message if result else "")
+            message = result.message if result else ""
+            if LIMIT_HINT in message:
+                config = Settings()
+                message += "\n\n" + self.tr("The import limit is {0}: change {1} under [import] in {2}.").format(
+                    megabytes(config.import_max_bytes), IMPORT_MAX_MB.key.split("/")[1], config.where())
+            self.problems_view.setPlainText(message)
             return
         document = result.document
         self.format_label.setText(
