@@ -15,6 +15,7 @@ from typing import Any
 from db.annotations import KINDS as ANNOTATION_KINDS
 from db.errors import ValidationError
 from db.ingest.document import PartialDate
+from db.ingest.tables import MAX_SLUG, SLUG
 from db.statements import KINDS as STATEMENT_KINDS
 from db.untrusted_input import InputFileError, TooLargeError, check_json_nesting, read_regular_file
 
@@ -115,6 +116,9 @@ def _partial_date(value: Any, where: str) -> None:
 
 
 def _check_document(data: dict[str, Any]) -> None:
+    for key in ("exported_by", "exported_at"):
+        if data.get(key) is not None and not isinstance(data[key], str):
+            _fail(key, "not text")
     for key in ("statements", "annotations"):
         if not isinstance(data.get(key), list):
             _fail(key, "missing or not a list")
@@ -141,6 +145,11 @@ def _check_statement(st: Any, where: str) -> None:
         _text(st, key, where, nonempty=True)
     for key in ("speaker_as_written", "side", "side_name", "issue_title", "language", "date_basis"):
         _text(st, key, where, optional=True)
+    for key in ("side", "issue"):
+        value = st.get(key)
+        if value is not None and (not SLUG.match(value) or len(value) > MAX_SLUG):
+            _fail(f"{where}.{key}", f"{value[:80]!r} is not a valid {key} (lowercase letters, digits, _ and -, "
+                                    f"at most {MAX_SLUG} characters, as in 'russia' or 'peace_treaty')")  # fmt: skip
     _partial_date(st.get("said_on"), f"{where}.said_on")
     if st.get("kind") not in STATEMENT_KINDS:
         _fail(f"{where}.kind", f"{st.get('kind')!r} is not one of {', '.join(STATEMENT_KINDS)}")

@@ -42,7 +42,8 @@ OPTIONAL_COLUMNS = ("speaker_as_written", "kind", "source_title", "outlet", "url
                     "date_precision")  # fmt: skip
 KINDS = ("direct_quote", "reported", "characterization")
 PRECISIONS = ("day", "month", "year")
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")  # sides and issues, here and in annotation exchange files
+MAX_SLUG = 64
 _SLASH_DATE = re.compile(r"^\s*(\d{1,2})[/-](\d{1,2})[/-]\d{2,4}\s*$")
 
 
@@ -147,7 +148,7 @@ def _validated(number: int, row: dict[str, Any], dayfirst: bool | None) -> dict[
             raise fail(f"empty {name}")
     for name in ("side", "issue"):
         out[name] = out[name].lower()
-        if not _SLUG.match(out[name]):
+        if not SLUG.match(out[name]) or len(out[name]) > MAX_SLUG:
             raise fail(f"bad {name} '{out[name]}' (use the slug, e.g. 'russia' or 'peace_treaty')")
     out["language"] = out["language"].lower() or language_by_script(out["quote"])
     if out["language"] not in ("en", "ru", "ja"):
