@@ -7,10 +7,12 @@ in CI and over ssh. Fonts are checked before the file is written; a missing font
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 from typing import Any
 
+from db import statements
 from desktop.buckets import GRANULARITIES
 from desktop.commands.common import add_db_option, date_from, date_to, open_store
 
@@ -38,7 +40,7 @@ def register(sub: Any) -> None:
 def run_print(args: argparse.Namespace) -> int:
     from desktop.printing.fonts import FontCoverageError
     from desktop.printing.output import ensure_gui_application, write_pdf
-    from desktop.printing.sheet_data import SheetOptions, build_book
+    from desktop.printing.sheet_data import SheetOptions, build_book, statement_filter
 
     if not 5.0 <= args.font_size <= 20.0:
         print("positions: error: --font-size must be between 5 and 20 points", file=sys.stderr)
@@ -58,6 +60,10 @@ def run_print(args: argparse.Namespace) -> int:
     )
     with open_store(args) as store:
         sheets = build_book(store, args.issue, options)
+        unreviewed = 0 if args.include_unreviewed else sum(
+            statements.count(store, dataclasses.replace(statement_filter(slug, options), reviewed=False))
+            for slug in dict.fromkeys(args.issue)
+        )
     ensure_gui_application()
     try:
         pages = write_pdf(sheets, args.pdf)
@@ -67,4 +73,7 @@ def run_print(args: argparse.Namespace) -> int:
     count = sum(sheet.statement_count for sheet in sheets)
     what = "comparison sheet" if len(sheets) == 1 else f"briefing book of {len(sheets)} issues"
     print(f"{args.pdf}: {what}, {count} statement(s), {pages} page(s)")
+    if unreviewed:
+        print(f"  {unreviewed} unreviewed statement(s) left out (imports are unreviewed until you review them in "
+              "the window); add --include-unreviewed to print them")  # fmt: skip
     return 0

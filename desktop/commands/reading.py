@@ -36,9 +36,19 @@ def register(sub: Any) -> None:
     p = sub.add_parser("search", help="full-text search over statements and annotations")
     add_db_option(p)
     p.add_argument("--format", choices=("table", "jsonl"), default="table")
-    p.add_argument("--limit", type=int, default=100)
+    p.add_argument("--limit", type=positive_number, default=100, metavar="N", help="at most N results (default 100)")
     p.add_argument("query", metavar="QUERY")
     p.set_defaults(run=run_search)
+
+
+def positive_number(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"not a number of results: {text!r} (1 or more)")
+    return value
 
 
 def run_issues(args: argparse.Namespace) -> int:
