@@ -79,11 +79,13 @@ def new_sides(store: Store, document: dict[str, Any]) -> list[tuple[str, str]]:
 
 def _value(statement: Statement, name: str) -> str:
     value = statement.said_on.iso() if name == "said_on" else getattr(statement, name)
-    return (value or "").strip()
+    return statements.clean_text(value or "")
 
 
 def differing_fields(local: Statement, record: dict[str, Any]) -> tuple[str, ...]:
-    return tuple(name for name in COMPARED if _value(local, name) != (record.get(name) or "").strip())
+    """The fields whose text differs once both are in the form the store keeps (NFC, folded widths): a file
+    written elsewhere may carry 豈 (U+F900) or full-width letters that this database stores normalised."""
+    return tuple(name for name in COMPARED if _value(local, name) != statements.clean_text(record.get(name) or ""))
 
 
 def record_conflict(store: Store, local: Statement, record: dict[str, Any], origin: str, author: str) -> Conflict:

@@ -111,3 +111,18 @@ def test_exported_by_of_the_wrong_shape_is_refused(anna: Store, tmp_path: Path) 
     document["exported_by"] = {"name": "x"}
     with Store.open(tmp_path / "fresh.sqlite") as fresh, pytest.raises(ExchangeFileError, match="exported_by"):
         annotation_exchange.import_text(fresh, json.dumps(document))
+
+
+def test_text_that_differs_only_in_unicode_form_is_no_conflict(anna: Store, tmp_path: Path) -> None:
+    """Found by hypothesis: 豈 (U+F900) and full-width letters are stored normalised; the same text in another
+    form must not be reported as a conflict on the second import."""
+    annotations.add(anna, first_uid(anna), "note", "anna")
+    document = annotation_exchange.build_exchange(anna)
+    document["statements"][0].update(uid="new-statement", quote="豈 ＴＨＡＡＤ")
+    document["annotations"][0]["statement_uid"] = "new-statement"
+    with Store.open(tmp_path / "fresh.sqlite") as fresh:
+        annotation_exchange.import_text(fresh, json.dumps(document), allow_new_sides=True)
+        state = database_dump(fresh.path)
+        again = annotation_exchange.import_text(fresh, json.dumps(document), allow_new_sides=True)
+        assert again.conflicts == [] and not again.changed
+        assert database_dump(fresh.path) == state
