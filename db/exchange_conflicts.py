@@ -48,7 +48,8 @@ class Conflict:
     new: bool  # False when an earlier import already recorded this version
 
     def line(self) -> str:
-        return f"{self.speaker}, {self.said_on}: {', '.join(LABELS[f].lower() for f in self.fields)} differ"
+        verb = "differs" if len(self.fields) == 1 else "differ"
+        return f"{self.speaker}, {self.said_on}: {', '.join(LABELS[f].lower() for f in self.fields)} {verb}"
 
 
 class NewSidesError(ExchangeFileError):

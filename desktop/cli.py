@@ -47,6 +47,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = int(args.run(args))
         sys.stdout.flush()  # now, so that a failed write is reported and the exit status says so
         return code
+    except BrokenPipeError:  # `positions statements | head`: the reader has all it wanted; no message
+        discard_broken_stdout()
+        return 1
     except USER_ERRORS as exc:
         discard_broken_stdout()
         print(f"positions: error: {user_message(exc)}", file=sys.stderr)

@@ -166,3 +166,11 @@ def _some_uid(db: Path) -> str:
     with Store.open(db) as store:
         return str(store.conn.execute("SELECT uid FROM statements ORDER BY id LIMIT 1").fetchone()[0])
 
+
+
+def test_a_reader_that_stops_early_is_not_an_error_message(db: Path) -> None:
+    """`positions statements | head -1`: the pipe closes early; no traceback and no alarm on the screen."""
+    env = {**os.environ, "PYTHONPATH": PROJECT_ROOT_HINT}
+    command = f"{sys.executable} -m desktop statements --db '{db}' --format jsonl | head -c 10"
+    done = subprocess.run(["sh", "-c", command], capture_output=True, text=True, timeout=60, env=env)
+    assert len(done.stdout) == 10 and done.stderr == ""

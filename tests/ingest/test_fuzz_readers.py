@@ -16,13 +16,16 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
+from db.errors import NotFoundError, ValidationError
 from db.ingest.decode import decode_bytes
 from db.ingest.errors import IngestError
 from db.ingest.gazetteer import Gazetteer
 from db.ingest.html_text import html_to_text
-from db.ingest.pipeline import Analysis, Failure, analyse_files
+from db.ingest.pipeline import Analysis, Failure, analyse_files, commit
 from db.ingest.reader import read_document, read_table
 from db.ingest.tables import parse_table
+from db.store import Store
+from tests.conftest import database_dump
 
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "cp1251", "koi8-r", "cp932",
              "euc_jp", "iso2022_jp", "cp1252"]  # fmt: skip
@@ -218,3 +221,27 @@ def test_table_files_in_legacy_encodings_read_or_are_refused(table: list[dict[st
         read_table(with_file("t.csv", data))
     except IngestError as exc:
         assert str(exc).startswith("t.csv"), str(exc)
+
+
+@given(st.lists(st.lists(rows, min_size=1, max_size=3), min_size=1, max_size=3))
+def test_committing_table_files_is_all_or_nothing(tables: list[list[dict[str, object]]]) -> None:
+    """Tables that passed reading are committed in one transaction: an error leaves the database as it was
+    (full dump), a success is idempotent (the same files again add nothing)."""
+    folder = Path(tempfile.mkdtemp(prefix="positions-fuzz-"))
+    paths = []
+    for number, table in enumerate(tables):
+        path = folder / f"t{number}.json"
+        path.write_text(json.dumps(table, ensure_ascii=False, default=str), encoding="utf-8")
+        paths.append(path)
+    analyses = [r for r in analyse_files(paths, gazetteer=GAZETTEER) if isinstance(r, Analysis)]
+    with Store.open(folder / "db.sqlite") as store:
+        before = database_dump(store.path)
+        try:
+            commit(store, analyses)
+        except (ValidationError, NotFoundError, IngestError):
+            assert database_dump(store.path) == before, "a failed commit left part of the batch behind"
+            return
+        after = database_dump(store.path)
+        again = [r for r in analyse_files(paths, gazetteer=GAZETTEER) if isinstance(r, Analysis)]
+        assert all(result.duplicate for result in commit(store, again))
+        assert database_dump(store.path) == after
