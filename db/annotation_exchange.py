@@ -12,7 +12,8 @@ The file (JSON, described in full in docs/annotation-exchange.md) looks like::
                       "history": [{"author", "body", "tags", "kind", "linked_statement_uid", "due_on",
                                    "deleted_at", "valid_from", "replaced_at"}]}]}
 
-It carries every statement an annotation is on or links to, so the receiver can re-attach each note to the
+A statement whose date is not known has `"said_on": null` and `"date_precision": "unknown"`. It carries every
+statement an annotation is on or links to, so the receiver can re-attach each note to the
 statement it already has (same uid) or bring the statement along with its source citation.
 
 Importing is a merge that never loses a version: the newer version of an annotation (by `updated_at`) becomes
@@ -37,7 +38,7 @@ from db.annotations import Annotation, AnnotationFilter
 from db.atomic_output import write_atomically
 from db.errors import NotFoundError, ValidationError
 from db.exchange_conflicts import CONFLICT_TAG, Conflict, NewSidesError, check_statement, new_sides
-from db.ingest.document import PartialDate
+from db.partial_date import PartialDate, iso_or_none, precision_of
 from db.statements import now
 from db.store import Store
 
@@ -156,8 +157,8 @@ def _statement_record(store: Store, uid: str) -> dict[str, Any]:
         "side_name": side_name,
         "issue": statement.issue,
         "issue_title": issue_title,
-        "said_on": statement.said_on.iso(),
-        "date_precision": statement.said_on.precision,
+        "said_on": iso_or_none(statement.said_on),
+        "date_precision": precision_of(statement.said_on),
         "date_basis": statement.date_basis,
         "quote": statement.quote,
         "kind": statement.kind,
@@ -344,7 +345,7 @@ def _ensure_statement(store: Store, record: dict[str, Any], report: ImportReport
         speaker_as_written=record.get("speaker_as_written") or record["speaker"],
         side=side or None,
         issue=issue,
-        said_on=PartialDate.from_iso(record["said_on"]),
+        said_on=PartialDate.from_iso(record["said_on"]) if record.get("said_on") is not None else None,
         date_basis=record.get("date_basis") or "",
         quote=record["quote"],
         kind=record["kind"],

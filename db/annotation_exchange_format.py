@@ -14,8 +14,8 @@ from typing import Any
 
 from db.annotations import KINDS as ANNOTATION_KINDS
 from db.errors import ValidationError
-from db.ingest.document import PartialDate
 from db.ingest.tables import MAX_SLUG, SLUG
+from db.partial_date import UNKNOWN, PartialDate
 from db.statements import KINDS as STATEMENT_KINDS
 from db.untrusted_input import InputFileError, TooLargeError, check_json_nesting, read_regular_file
 
@@ -150,7 +150,9 @@ def _check_statement(st: Any, where: str) -> None:
         if value is not None and (not SLUG.match(value) or len(value) > MAX_SLUG):
             _fail(f"{where}.{key}", f"{value[:80]!r} is not a valid {key} (lowercase letters, digits, _ and -, "
                                     f"at most {MAX_SLUG} characters, as in 'russia' or 'peace_treaty')")  # fmt: skip
-    _partial_date(st.get("said_on"), f"{where}.said_on")
+    undated = st.get("said_on") is None and st.get("date_precision") == UNKNOWN  # its date is not known yet
+    if not undated:
+        _partial_date(st.get("said_on"), f"{where}.said_on")
     if st.get("kind") not in STATEMENT_KINDS:
         _fail(f"{where}.kind", f"{st.get('kind')!r} is not one of {', '.join(STATEMENT_KINDS)}")
     source = st.get("source")

@@ -28,6 +28,7 @@ from db import annotations as notes_db
 from db import statements
 from db.annotation_exchange_format import ExchangeFileError
 from db.models import Statement
+from db.partial_date import iso_or_none
 from db.store import Store
 
 CONFLICT_TAG = "exchange-conflict"
@@ -79,7 +80,7 @@ def new_sides(store: Store, document: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def _value(statement: Statement, name: str) -> str:
-    value = statement.said_on.iso() if name == "said_on" else getattr(statement, name)
+    value = iso_or_none(statement.said_on) if name == "said_on" else getattr(statement, name)
     return statements.clean_text(value or "")
 
 
@@ -97,7 +98,7 @@ def record_conflict(store: Store, local: Statement, record: dict[str, Any], orig
     exists = store.conn.execute("SELECT 1 FROM annotations WHERE uid = ?", (note_uid,)).fetchone() is not None
     if not exists:
         notes_db.add(store, local.uid, _note_body(record, fields, origin), author, tags=(CONFLICT_TAG,), uid=note_uid)
-    return Conflict(local.uid, local.speaker, local.said_on.iso(), fields, note_uid, not exists)
+    return Conflict(local.uid, local.speaker, iso_or_none(local.said_on) or "undated", fields, note_uid, not exists)
 
 
 def _note_body(record: dict[str, Any], fields: tuple[str, ...], origin: str) -> str:

@@ -1,7 +1,9 @@
 """The schema ladder: `PRAGMA user_version` says which step a file is on; each step runs forward.
 
 All pending steps run in one transaction after a backup copy of the file, so a failed upgrade leaves the
-user's database exactly as it was. A file from a newer Positions is refused untouched.
+user's database exactly as it was. A file from a newer Positions is refused untouched. Foreign keys are off
+while the steps run (a step may rebuild a table that others refer to, which SQLite allows only so) and are
+checked before COMMIT: a step that breaks a reference fails, and the file stays as it was.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from pathlib import Path
 from db import reference_data, search_index
 from db.errors import DatabaseError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
@@ -42,16 +44,22 @@ def upgrade(conn: sqlite3.Connection, path: Path) -> None:
     if version < SCHEMA_VERSION:
         if version > 0:
             backup_before_upgrade(conn, path, version)
-        conn.execute("BEGIN IMMEDIATE")
+        foreign_keys = conn.execute("PRAGMA foreign_keys").fetchone()[0]
+        conn.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction: set before BEGIN
         try:
-            for step in range(version + 1, SCHEMA_VERSION + 1):
-                STEPS[step](conn)
-                search_index.ensure(conn)
-                conn.execute(f"PRAGMA user_version = {step}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                for step in range(version + 1, SCHEMA_VERSION + 1):
+                    STEPS[step](conn)
+                    search_index.ensure(conn)
+                    conn.execute(f"PRAGMA user_version = {step}")
+                _check_references(conn)
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+        finally:
+            conn.execute(f"PRAGMA foreign_keys = {int(foreign_keys)}")
     elif not search_index.is_intact(conn):
         # Another tool (or sqlite-utils transform) dropped the triggers: rebuild so search stays true.
         conn.execute("BEGIN IMMEDIATE")
@@ -61,6 +69,16 @@ def upgrade(conn: sqlite3.Connection, path: Path) -> None:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+
+
+def _check_references(conn: sqlite3.Connection) -> None:
+    broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        table, rowid, parent, _ = broken[0]
+        raise DatabaseError(
+            f"the schema upgrade would break {len(broken)} reference(s), e.g. {table} row {rowid} to {parent};"
+            " the file was not changed"
+        )
 
 
 def backup_before_upgrade(conn: sqlite3.Connection, path: Path, version: int) -> Path:
@@ -94,4 +112,9 @@ def _upgrade_to_1(conn: sqlite3.Connection) -> None:
     reference_data.load_all(conn)
 
 
-STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _upgrade_to_1}
+def _upgrade_to_2(conn: sqlite3.Connection) -> None:
+    """Statements may have an unknown date (said_on NULL, precision 'unknown'): see upgrade_to_2.sql."""
+    execute_script(conn, resources.files("db").joinpath("upgrade_to_2.sql").read_text(encoding="utf-8"))
+
+
+STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _upgrade_to_1, 2: _upgrade_to_2}

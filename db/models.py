@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from db.ingest.document import PartialDate
+from db.partial_date import PartialDate
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ class Statement:
     speaker: str
     speaker_as_written: str
     role: str | None  # the speaker's role on the statement's date, from the gazetteer
-    said_on: PartialDate
+    said_on: PartialDate | None  # None: not known yet
     date_basis: str
     quote: str
     kind: str
@@ -72,7 +72,8 @@ class Statement:
 
 @dataclass(frozen=True)
 class PageKey:
-    """Where the next page starts: keyset paging on (said_on, id), never OFFSET."""
+    """Where the next page starts: keyset paging on (said_on, id), never OFFSET; said_on None: among the
+    statements of unknown date, which come after every dated one."""
 
-    said_on: str
+    said_on: str | None
     id: int

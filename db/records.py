@@ -6,6 +6,7 @@ from typing import Any
 
 from db import annotations as annotation_store
 from db.models import Statement
+from db.partial_date import iso_or_none, precision_of
 from db.store import Store
 
 CSV_COLUMNS = (
@@ -34,8 +35,8 @@ def statement_record(store: Store, statement: Statement) -> dict[str, Any]:
     source = statement.source
     return {
         "uid": statement.uid,
-        "said_on": statement.said_on.iso(),
-        "date_precision": statement.said_on.precision,
+        "said_on": iso_or_none(statement.said_on),  # null when the date is not known
+        "date_precision": precision_of(statement.said_on),  # day, month, year or unknown
         "date_basis": statement.date_basis,
         "speaker": statement.speaker,
         "speaker_as_written": statement.speaker_as_written,

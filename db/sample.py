@@ -11,7 +11,8 @@ import json
 from importlib import resources
 
 from db import sources, statements
-from db.ingest.document import Document, PartialDate
+from db.ingest.document import Document
+from db.partial_date import PartialDate
 from db.store import Store
 
 

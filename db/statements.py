@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from db.errors import NotFoundError, ValidationError
-from db.ingest.document import PartialDate
 from db.ingest.normalise import fold_width
 from db.models import PageKey, SourceRef, Statement
+from db.partial_date import PartialDate, from_stored, stored
 from db.store import Store
 
 KINDS = ("direct_quote", "reported", "characterization")
@@ -42,20 +42,21 @@ class StatementFilter:
     issue: str | None = None
     side: str | None = None  # a side slug, or NO_SIDE
     date_from: str | None = None  # ISO day, inclusive, compared with the start of the statement's period
-    date_to: str | None = None
+    date_to: str | None = None  # (a date range leaves out statements whose date is unknown)
     speaker: str | None = None
     kind: str | None = None
     reviewed: bool | None = None
     annotated: bool | None = None
+    undated: bool | None = None  # True: only statements whose date is unknown; False: only dated ones
 
 
 def now() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def role_on(roles_json: str | None, day: dt.date) -> str | None:
-    """The gazetteer role the speaker held on `day` (the latest one started before it)."""
-    if not roles_json:
+def role_on(roles_json: str | None, day: dt.date | None) -> str | None:
+    """The gazetteer role the speaker held on `day` (the latest one started before it); None without a day."""
+    if not roles_json or day is None:
         return None
     best: tuple[str, str] | None = None
     iso = day.isoformat()
@@ -67,7 +68,7 @@ def role_on(roles_json: str | None, day: dt.date) -> str | None:
 
 
 def _row_to_statement(row: sqlite3.Row | tuple[Any, ...]) -> Statement:
-    said_on = PartialDate.from_stored(row[7], row[8])
+    said_on = from_stored(row[7], row[8])
     source = SourceRef(row[15], row[16] or "", row[17], row[18], row[19], row[20] or "", row[21])
     return Statement(
         id=row[0],
@@ -76,7 +77,7 @@ def _row_to_statement(row: sqlite3.Row | tuple[Any, ...]) -> Statement:
         side=row[3],
         speaker=row[4],
         speaker_as_written=row[5],
-        role=role_on(row[6], said_on.start()),
+        role=role_on(row[6], said_on.start() if said_on else None),
         said_on=said_on,
         date_basis=row[9],
         quote=row[10],
@@ -119,6 +120,8 @@ def _where(store: Store, flt: StatementFilter) -> tuple[list[str], list[Any]]:
     if flt.reviewed is not None:
         clauses.append("st.reviewed = ?")
         args.append(int(flt.reviewed))
+    if flt.undated is not None:
+        clauses.append("st.said_on IS NULL" if flt.undated else "st.said_on IS NOT NULL")
     if flt.annotated is not None:
         exists = "EXISTS (SELECT 1 FROM annotations an WHERE an.statement_id = st.id AND an.deleted_at IS NULL)"
         clauses.append(exists if flt.annotated else f"NOT {exists}")
@@ -126,18 +129,37 @@ def _where(store: Store, flt: StatementFilter) -> tuple[list[str], list[Any]]:
 
 
 def page(store: Store, flt: StatementFilter, after: PageKey | None = None, limit: int = 200) -> list[Statement]:
-    """One page in date order. Pass the last statement's key as `after` for the next page."""
+    """One page in date order, statements of unknown date last. Pass the last statement's key as `after` for
+    the next page.
+
+    Two keyset walks, each a seek on the (issue, side, date) indexes: the dated statements by (said_on, id)
+    (`said_on IS NOT NULL` is a range there that skips the undated ones), then the undated ones by id
+    (`said_on IS NULL` is an equality).
+    """
     clauses, args = _where(store, flt)
-    if after is not None:
-        clauses.append("(st.said_on, st.id) > (?, ?)")
-        args += [after.said_on, after.id]
-    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-    sql = f"{SELECT_SQL} {where} ORDER BY st.said_on, st.id LIMIT ?"
+    found: list[Statement] = []
+    if flt.undated is not True and (after is None or after.said_on is not None):
+        dated, dated_args = [*clauses, "st.said_on IS NOT NULL"], list(args)
+        if after is not None:
+            dated.append("(st.said_on, st.id) > (?, ?)")
+            dated_args += [after.said_on, after.id]
+        found = _select(store, dated, dated_args, "st.said_on, st.id", limit)
+    if len(found) < limit and flt.undated is not False:
+        undated, undated_args = [*clauses, "st.said_on IS NULL"], list(args)
+        if after is not None and after.said_on is None:
+            undated.append("st.id > ?")
+            undated_args.append(after.id)
+        found += _select(store, undated, undated_args, "st.id", limit - len(found))
+    return found
+
+
+def _select(store: Store, clauses: list[str], args: list[Any], order: str, limit: int) -> list[Statement]:
+    sql = f"{SELECT_SQL} WHERE {' AND '.join(clauses)} ORDER BY {order} LIMIT ?"
     return [_row_to_statement(row) for row in store.conn.execute(sql, [*args, limit])]
 
 
 def key_of(statement: Statement) -> PageKey:
-    return PageKey(statement.said_on.start().isoformat(), statement.id)
+    return PageKey(statement.said_on.start().isoformat() if statement.said_on else None, statement.id)
 
 
 def iterate(store: Store, flt: StatementFilter, page_size: int = 500) -> Iterator[Statement]:
@@ -177,7 +199,7 @@ class NewStatement:
     speaker: str
     side: str | None
     issue: str
-    said_on: PartialDate
+    said_on: PartialDate | None  # None: the date is not known (yet)
     quote: str
     speaker_as_written: str = ""
     actor_key: str | None = None
@@ -219,6 +241,7 @@ def add(store: Store, new: NewStatement, source_id: int | None = None) -> str:
     except NotFoundError as exc:
         raise ValidationError(str(exc)) from exc
     uid = new.uid or str(uuid.uuid4())
+    said_on, precision = stored(new.said_on)
     stamp = now()
     with store.transaction():
         store.conn.execute(
@@ -227,7 +250,7 @@ def add(store: Store, new: NewStatement, source_id: int | None = None) -> str:
             " reviewed, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 uid, source_id, actor_id, speaker, as_written, side_id, issue_id,
-                new.said_on.start().isoformat(), new.said_on.precision, new.date_basis, quote, new.kind,
+                said_on, precision, new.date_basis, quote, new.kind,
                 new.language, new.start_offset, new.end_offset, new.confidence, int(new.reviewed), stamp, stamp,
             ),
         )  # fmt: skip
@@ -240,7 +263,8 @@ EDITABLE = ("speaker", "speaker_as_written", "side", "issue", "said_on", "kind",
 def update(store: Store, uid: str, **changes: Any) -> Statement:
     """Change fields of one statement in one transaction; returns the statement as stored.
 
-    `said_on` takes a PartialDate; `side` and `issue` take slugs (side None: nobody's side).
+    `said_on` takes a PartialDate, or None for "not known"; `side` and `issue` take slugs (side None: nobody's
+    side).
     """
     unknown = set(changes) - set(EDITABLE)
     if unknown:
@@ -252,10 +276,9 @@ def update(store: Store, uid: str, **changes: Any) -> Statement:
         elif name == "issue":
             columns["issue_id"] = store.id_of("issues", value)
         elif name == "said_on":
-            if not isinstance(value, PartialDate):
-                raise ValidationError("said_on must be a PartialDate")
-            columns["said_on"] = value.start().isoformat()
-            columns["date_precision"] = value.precision
+            if value is not None and not isinstance(value, PartialDate):
+                raise ValidationError("said_on must be a PartialDate or None")
+            columns["said_on"], columns["date_precision"] = stored(value)
         elif name == "kind" and value not in KINDS:
             raise ValidationError(f"unknown kind {value!r}")
         elif name in ("quote", "speaker", "speaker_as_written"):

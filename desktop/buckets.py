@@ -3,7 +3,8 @@
 A statement goes into the bucket of its `said_on` at the chosen granularity, but never finer than its own
 precision: under monthly rows a statement dated only "2017" sits in the bucket "2017" (sorted before
 "2017-01"), not in January, because the user does not know it was said in January. Keys sort as strings
-in time order, so rows can be ordered without parsing them again.
+in time order, so rows can be ordered without parsing them again. Statements whose date is not known at all
+share one row of their own, UNDATED, which sorts after every date.
 """
 
 from __future__ import annotations
@@ -12,7 +13,11 @@ import calendar
 import datetime as dt
 from collections.abc import Iterable
 
+from db.partial_date import UNKNOWN, PartialDate
+
 GRANULARITIES = ("day", "month", "quarter", "year")
+UNDATED = "undated"  # the row of statements whose date is not known: letters sort after every date key
+UNDATED_LABEL = "Date unknown"
 _LEVEL = {"day": 0, "month": 1, "quarter": 2, "year": 3}
 _PRECISION_LEVEL = {"day": 0, "month": 1, "year": 3}
 
@@ -26,11 +31,14 @@ def level_of_key(key: str) -> int:
     return 1 if len(key) == 7 else 0
 
 
-def bucket_key(said_on: dt.date | str, precision: str, granularity: str) -> str:
-    """The row a statement belongs to (see the module docstring for imprecise dates).
+def bucket_key(said_on: dt.date | str | None, precision: str, granularity: str) -> str:
+    """The row a statement belongs to (see the module docstring for imprecise and unknown dates).
 
-    `said_on` is a date or an ISO day or month string (month counts serve every granularity but day).
+    `said_on` is a date or an ISO day or month string (month counts serve every granularity but day), None
+    when the date is not known.
     """
+    if said_on is None or precision == UNKNOWN:
+        return UNDATED
     text = said_on if isinstance(said_on, str) else said_on.isoformat()
     level = max(_LEVEL[granularity], _PRECISION_LEVEL.get(precision, 0))
     if level == 3:
@@ -40,8 +48,13 @@ def bucket_key(said_on: dt.date | str, precision: str, granularity: str) -> str:
     return text[:7] if level == 1 else text[:10]
 
 
+def statement_key(date: PartialDate | None, granularity: str) -> str:
+    """The row of a statement dated `date` (None: not known)."""
+    return UNDATED if date is None else bucket_key(date.start(), date.precision, granularity)
+
+
 def key_range(key: str) -> tuple[dt.date, dt.date]:
-    """The first and last day a key covers."""
+    """The first and last day a key covers (not for UNDATED, which covers no day)."""
     year = int(key[:4])
     level = level_of_key(key)
     if level == 3:
@@ -74,6 +87,8 @@ def bucket_label(key: str, granularity: str, *, short: bool = False) -> str:
 
     `short` is for the narrow row header of the window: `Mar 2017`, and the note on its own line.
     """
+    if key == UNDATED:
+        return UNDATED_LABEL
     first, _ = key_range(key)
     level = level_of_key(key)
     if level == 0:
@@ -90,7 +105,7 @@ def bucket_label(key: str, granularity: str, *, short: bool = False) -> str:
     return text
 
 
-def group_counts(day_counts: Iterable[tuple[str, str, str, int]], granularity: str) -> dict[str, dict[str, int]]:
+def group_counts(day_counts: Iterable[tuple[str, str | None, str, int]], granularity: str) -> dict[str, dict[str, int]]:
     """(side, said_on, precision, n) rows -> {bucket key: {side: n}}: the comparison's rows from one grouped query."""
     buckets: dict[str, dict[str, int]] = {}
     for side, said_on, precision, n in day_counts:
@@ -100,14 +115,17 @@ def group_counts(day_counts: Iterable[tuple[str, str, str, int]], granularity: s
     return buckets
 
 
-def date_label(said_on: dt.date, precision: str, *, short: bool = False) -> str:
-    """A statement's date at its own precision: `6 March 2017`, `March 2017` or `2017` (short: `6 Mar 2017`)."""
+def date_label(date: PartialDate | None, *, short: bool = False, unknown: str = "date unknown") -> str:
+    """A statement's date at its own precision: `6 March 2017`, `March 2017` or `2017` (short: `6 Mar 2017`);
+    `unknown` (the caller's translation of "date unknown") when it is not known."""
+    if date is None:
+        return unknown
     names = calendar.month_abbr if short else calendar.month_name
-    if precision == "year":
-        return str(said_on.year)
-    if precision == "month":
-        return f"{names[said_on.month]} {said_on.year}"
-    return f"{said_on.day} {names[said_on.month]} {said_on.year}"
+    if date.month is None:
+        return str(date.year)
+    if date.day is None:
+        return f"{names[date.month]} {date.year}"
+    return f"{date.day} {names[date.month]} {date.year}"
 
 
 def resolution_for(granularity: str) -> str:

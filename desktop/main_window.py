@@ -19,7 +19,7 @@ from db.models import IssueSummary, Side
 from db.statements import StatementFilter
 from db.store import Store
 from desktop import actions, settings
-from desktop.buckets import bucket_key, key_range
+from desktop.buckets import UNDATED, bucket_key, key_range
 from desktop.models.comparison_model import ComparisonModel
 from desktop.models.issues_model import IssuesModel
 from desktop.views import window_dialogs
@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         self.details.annotations_changed.connect(self.comparison_model.refresh_statement)
         self.timeline.range_changed.connect(self.filters.set_date_range)
         self.timeline.date_clicked.connect(self.scroll_to_date)
+        self.timeline.undated_clicked.connect(self.scroll_to_undated)
         self.filters.changed.connect(self._filters_changed)
         self.search.statement_opened.connect(self.open_statement)
         self.welcome.load_sample.connect(self.load_sample)
@@ -213,7 +214,12 @@ class MainWindow(QMainWindow):
 
     def show_issue(self, slug: str) -> None:
         self.config.set(settings.LAST_ISSUE, slug)
-        self.details.show_statement(None)
+        shown = self.details.statement
+        if slug == self.comparison_model.issue and shown is not None:
+            # the same issue again (the navigator recounted after an edit or import): keep the statement shown
+            self._pending_statement = self._pending_statement or shown.uid
+        else:
+            self.details.show_statement(None)
         self.comparison_model.load(slug, self.filters.statement_filter())
 
     def _filters_changed(self) -> None:
@@ -247,15 +253,18 @@ class MainWindow(QMainWindow):
             box.setCurrentIndex(box.findData(granularity))
 
     def zoom_into(self, key: str) -> None:
-        """Double-click: the same period in the next finer rows."""
+        """Double-click: the same period in the next finer rows (the "Date unknown" row has no finer rows)."""
         finer = {"year": "quarter", "quarter": "month", "month": "day"}.get(self.comparison_model.granularity)
-        if finer:
+        if finer and key != UNDATED:
             self._pending_date = key_range(key)[0].isoformat()
             self.set_granularity(finer)
 
     def scroll_to_date(self, iso_day: str) -> None:
         key = bucket_key(iso_day, "day", self.comparison_model.granularity)
         self.comparison.scroll_to_row(self.comparison_model.row_at_or_after(key))
+
+    def scroll_to_undated(self) -> None:
+        self.comparison.scroll_to_row(self.comparison_model.undated_row())
 
     def _comparison_loaded(self) -> None:
         self.timeline.set_inset(self.comparison.verticalHeader().width())
@@ -386,6 +395,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.layout_keeper.save()
         self.search.cancel()
+        self.comparison_model.set_store(None)  # nothing reads the store after it is closed
         if self.store is not None:
             self.store.close()
             self.store = None

@@ -12,90 +12,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from db.ingest.cues import (
-    AGREEMENT,
-    CUES,
-    INTENTION,
-    NOUN,
-    OBJECT_PREPOSITIONS,
-    SCHEDULE_AFTER_INTENTION,
-    SCHEDULE_BEFORE_INTENTION_JA,
-    SOURCE,
-    SPEECH,
-    STANCE,
-    CueClass,
-)
-from db.ingest.gazetteer import Gazetteer
+from db.ingest.cues import AGREEMENT, INTENTION, NOUN, RELAYED, SOURCE, SPEECH, STANCE, CueClass
+from db.ingest.languages import LanguagePack, pack_for
+from db.ingest.relays import clauses, continuations, nested, relayed_by, reported_by_own_official
 from db.ingest.sentences import Sentence, quotation_spans
 from db.ingest.speakers import Mention
 
-_POSSESSIVE_PRONOUNS = re.compile(r"^(?:his|her|its|their|him|them|его|её|ее|их|ему|ей|им)$", re.IGNORECASE)
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-_CLAUSE_BREAK = {
-    "en": re.compile(r"\b(?:that|whether|because|although|while|but|however)\b|[;:]", re.IGNORECASE),
-    "ru": re.compile(r"(?<![\w-])(?:что|чтобы|потому|хотя|но|однако)(?![\w-])|[;:]", re.IGNORECASE),
-    "ja": re.compile(r"[。；]"),
-}
-_COORDINATION = {
-    # "Kono and his Russian counterpart Lavrov", "Лавров и его японский коллега Мотэги"
-    "en": re.compile(
-        r"^\s*,?\s*and(?:\s+(?:his|her|their|its|the)\s+(?:[A-Za-z-]+\s+){0,2}(?:counterpart|colleague|"
-        r"partner|opposite number))?\s*$"
-    ),
-    "ru": re.compile(r"^\s*,?\s*и(?:\s+(?:его|ее|её|их)\s+(?:[а-яё-]+\s+){0,2}(?:коллега|партнер|партнёр))?\s*$"),
-    "ja": re.compile(r"^\s*[とや・]\s*$"),
-}
-_BY_AGENT = {"en": re.compile(r"^\s+by\s+$"), "ru": re.compile(r"$^"), "ja": re.compile(r"$^")}
-_COMPLEMENTIZER = {
-    "en": re.compile(r"\bthat\b", re.IGNORECASE),
-    "ru": re.compile(r"(?<![\w-])что(?![\w-])", re.IGNORECASE),
-    "ja": re.compile(r"と|、"),
-}
 _MAX_SUBJECT_GAP = 110  # characters between a subject and its verb ("X, for his part, in response, said")
 _MAX_PARENTHETICAL_GAP = 200  # "Lavrov, in an interview with the newspaper ... on March 29, ..., stated"
-_NEVER = re.compile(r"$^")
-# "an official representative of the Japanese Foreign Ministry said": the body speaks through its spokesman.
-_SPOKESMAN_OF = {
-    "en": re.compile(
-        r"\b(?:representatives?|spokes(?:man|woman|person)|officials?|head|chief|sources? in|members?|press service|"
-        r"press secretary|delegation|ambassador) (?:of|from|in) (?:the )?$",
-        re.IGNORECASE,
-    ),
-    "ru": re.compile(
-        r"(?:представител[а-я]*|официальн[а-я]+ представител[а-я]*|источник[а-я]* в|глав[а-я]|"
-        r"пресс-секретар[а-я]*)\s+$",
-        re.IGNORECASE,
-    ),
-}
-# A clause opened by a preposition ("in an interview with the newspaper X, ...") holds no subject.
-_PHRASE_PREPOSITION = {
-    "en": re.compile(r"^\s*(?:in|at|with|during|after|before|for|from|to|on|about|under|between|by)\b", re.IGNORECASE),
-    "ru": re.compile(r"^\s*(?:в|во|на|с|со|при|после|до|для|о|об|по|между|у)(?![\w-])", re.IGNORECASE),
-}
 _MIN_DIRECT_QUOTE_WORDS = 4
-# A title in an oblique case before a name ("принял посла Японии в России Кодзуки"): the name is an object, unless
-# the title depends on a nominative head ("заместитель министра иностранных дел Моргулов").
-_RU_OBLIQUE_TITLE = re.compile(
-    r"(?<![\w-])(?P<head>(?i:заместител[ья]|замглавы|глава|первый|директор|пресс-секретарь|помощник|советник|"
-    r"представитель|руководитель|председатель|спикер|секретарь|сотрудник|администрация|канцелярия)\s+)?"
-    r"(?i:посла|послу|послом|министра|министру|министром|главу|главе|главой|премьера|премьеру|"
-    r"президента|президенту|коллегу|коллеге|коллегой|представителя|представителю)"
-    r"(?:\s+(?:[А-ЯЁ][\w-]*|в|во|иностранных|дел|обороны))*\s*$"
-)
-_JA_CLAUSE_END = re.compile(r"(?:たが|だが|するが|ものの|けれども|一方|。)、?")
-_UNRECOGNISED_SUBJECT = re.compile(
-    r",\s+(?:the|an?|one|some|several|other|two|three)\s+(?:[a-z-]+\s+){0,2}?"
-    r"(?:official|officials|source|sources|diplomat|diplomats|spokesman|spokeswoman|spokesperson|aide|"
-    r"participant|participants|observer|report|statement)\s+$"
-)
-# "LAVROV:", "Mr. Lavrov:", "М.В.Захарова:", "林官房長官:", "Q:", "Вопрос:", "記者:" at the start of a paragraph.
-# (No "^": `match(text, pos)` anchors at pos, while "^" would only match at the start of the whole text.)
-_LABEL = re.compile(r"\s*([^\W\d][\w .,'’\-]{0,40}?|[\u3040-\u30ff\u3400-\u9fff・]{2,15})\s*[:：]\s*(?=\S)")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
-_TURN_END = re.compile(r"[.!?…。！？\"”»」』)）]\s*$")
-_MIN_TURN_CJK_CHARACTERS = 12
-
-
+_MAX_INVERTED_GAP = 90  # characters between an inverted cue and its speaker ("заявил в беседе с журналистами посол")
+_INVERTED_CLAUSE_END = re.compile(r"[,;:.!?]\s")
 @dataclass(frozen=True)
 class Attribution:
     """One attributed statement in one sentence: who (one or more speakers), the cue, and the quote span."""
@@ -108,119 +35,92 @@ class Attribution:
     kind: str  # direct_quote, reported, characterization
     quote_start: int
     quote_end: int
+    in_quotation: bool = False  # a third party's statement relayed inside someone's quotation
 
     @property
     def collective(self) -> bool:
         return len(self.speakers) > 1 or any(len(m.actors) > 1 for m in self.speakers)
 
 
-def find_attributions(text: str, sentence: Sentence, mentions: list[Mention], language: str) -> list[Attribution]:
-    """Attributions in one sentence; `mentions` are the (resolved) mentions inside it, in text order."""
-    cues = _cues(text, sentence, language)
+def find_attributions(
+    text: str,
+    sentence: Sentence,
+    mentions: list[Mention],
+    language: str,
+    fallback: tuple[Mention, ...] = (),
+) -> list[Attribution]:
+    """Attributions in one sentence; `mentions` are the (resolved) mentions inside it, in text order.
+
+    `fallback` are the speakers of the discourse so far: in a language that leaves out a subject it already
+    named (Japanese: 「また、…懸念を示した。」), a cue without a speaker of its own is theirs."""
+    pack = pack_for(language)
+    cues = _cues(text, sentence, pack)
     quotes = quotation_spans(text, sentence.start, sentence.end)
     # Names inside a quotation are what someone said ("Both sides are far apart," said X), never the speaker.
-    mentions = [m for m in mentions if not any(a < m.start and m.end < b for a, b in quotes)]
+    outside = [m for m in mentions if not any(a < m.start and m.end < b for a, b in quotes)]
     found: list[Attribution] = []
     for match_start, match_end, cue_class in cues:
-        if any(a < match_start and match_end <= b for a, b in quotes):
-            continue  # a verb inside someone's quotation is part of what they said
-        cue = text[match_start:match_end]
-        if _filtered(text, sentence, match_start, match_end, cue_class, language):
+        quote = next(((a, b) for a, b in quotes if a < match_start and match_end <= b), None)
+        if _filtered(text, sentence, match_start, match_end, cue_class, pack):
             continue
-        speakers = _speakers(text, sentence, mentions, match_start, match_end, cue_class, language)
+        if quote is not None:  # a verb inside someone's quotation is part of what they said, unless it reports
+            inside = [m for m in mentions if quote[0] < m.start and m.end < quote[1] and m.how != "pronoun"]
+            speakers = _speakers(text, sentence, inside, match_start, match_end, cue_class, pack)  # a third party
+        else:
+            speakers = _speakers(text, sentence, outside, match_start, match_end, cue_class, pack)
+            named_elsewhere = _unnamed_source(text, sentence, outside, match_start, pack)
+            if not speakers and pack.zero_subject and cue_class not in (RELAYED, SOURCE) and not named_elsewhere:
+                speakers = fallback
         if not speakers:
             continue
+        if cue_class is AGREEMENT:
+            speakers = _with_partners(text, sentence, outside, speakers, match_start, match_end, pack)
         kind = _kind(text, sentence, quotes, speakers, cue_class)
-        found.append(Attribution(speakers, cue, match_start, match_end, cue_class, kind, sentence.start, sentence.end))
-    found = [a for a in found if not _relayed_by(a, found)]
-    return [a for a in found if not _nested(text, a, found, language)]
+        cue = text[match_start:match_end]
+        found.append(
+            Attribution(speakers, cue, match_start, match_end, cue_class, kind, sentence.start, sentence.end,
+                        quote is not None)  # fmt: skip
+        )
+    found = [a for a in found if not relayed_by(a, found)]
+    found = [a for a in found if not nested(text, a, found, pack)]
+    found = reported_by_own_official(text, found, pack)
+    return clauses(text, sentence, found) if pack.verb_final else continuations(text, found, pack)
 
 
-def _relayed_by(source: Attribution, found: list[Attribution]) -> bool:
-    """ "According to a Japanese official, Kono and Lavrov agreed ...", 「外務省によると、茂木氏は…求めた」: the source
-    only relays what another speaker said or agreed in the same sentence; that speaker's line is the statement."""
-    if source.cue_class is not SOURCE or any(m.category != "official" for m in source.speakers):
-        return False  # a newspaper's relay stays (without a side) for the reviewer to see
-    own = {id(m) for m in source.speakers}
-    return any(
-        other.cue_class in (SPEECH, AGREEMENT)
-        and not any(id(m) in own for m in other.speakers)
-        and not any(m.start < s.end and s.start < m.end for m in other.speakers for s in source.speakers)
-        for other in found
-        if other is not source
-    )
-
-
-def _nested(text: str, inner: Attribution, found: list[Attribution], language: str) -> bool:
-    """A stance inside what an official said ("Peskov said that the Kremlin sees no reason") is part of that
-    statement, not a second one. (Inside what a newspaper says, an official's stance is relayed and kept.)"""
-    states_only = all(a.kind == "state" for m in inner.speakers for a in m.actors)
-    if inner.cue_class not in (STANCE, INTENTION) and not (inner.cue_class is SPEECH and states_only):
-        return False  # "Hayashi said that Tokyo had protested": the state's act is what the official reports
-    complementizer = _COMPLEMENTIZER.get(language, _COMPLEMENTIZER["en"])
-    for outer in found:
-        if outer is inner or outer.cue_class not in (SPEECH, SOURCE, AGREEMENT) or outer.cue_end > inner.cue_start:
+def _with_partners(
+    text: str,
+    sentence: Sentence,
+    mentions: list[Mention],
+    speakers: tuple[Mention, ...],
+    cue_start: int,
+    cue_end: int,
+    pack: LanguagePack,
+) -> tuple[Mention, ...]:
+    """The other party of an agreement: 「岸田外相はラブロフ外相と会談し、…で合意した」, "Kono agreed with Lavrov",
+    "Лавров договорился с Мотэги": one line for each."""
+    taken = {id(m) for m in speakers}
+    partners = []
+    for m in mentions:
+        if id(m) in taken or not m.actors or m.category != "official":
             continue
-        if any(m.category != "official" for m in outer.speakers):
-            continue
-        if complementizer.search(text[outer.cue_end : inner.speakers[0].start]):
-            return True
-        if outer.cue_class is SPEECH and not text[outer.cue_end : inner.speakers[0].start].strip():
-            return True  # "Lavrov said Moscow regards ...": the complementizer left out
-        # "По его словам, Москва и Токио выступают за ...", "As Lavrov said, the Russian side is ready ...": the
-        # source's words follow its name after a comma
-        source_end = max([m.end for m in outer.speakers] + [outer.cue_end])
-        between = text[source_end : inner.speakers[0].start]
-        if outer.cue_class is SOURCE and source_end <= inner.speakers[0].start and re.match(r"\s*[,，、]", between):
+        before = sentence.start <= m.start and m.end <= cue_start and pack.partner_before.match(text, m.end)
+        after = cue_end <= m.start <= cue_end + 12 and pack.partner_after.search(text[cue_end : m.start])
+        if before or after:
+            partners.append(m)
+    return speakers + tuple(partners)
+
+
+def _unnamed_source(text: str, sentence: Sentence, mentions: list[Mention], cue_start: int, pack: LanguagePack) -> bool:
+    """「事情に詳しい関係者の1人は、…としている」: the speaker is someone unnamed, not the last one named."""
+    for match in pack.unnamed_source.finditer(text, sentence.start, cue_start):
+        if not any(m.start <= match.start() < m.end for m in mentions):
             return True
     return False
 
 
-def turn_label(text: str, sentence: Sentence, *, short: bool = False) -> re.Match[str] | None:
-    """The speaker label ("Q:", "Вопрос:", "LAVROV:", "林官房長官:") that opens the sentence's paragraph, if any.
-
-    A label is short (up to four words) and the paragraph after it is a full turn: it ends like a sentence and has
-    at least six words (twelve characters in Japanese), so that a heading such as "Russia-Japan: 2 + 2 =?" or a
-    headline "Lavrov: Moscow ready for talks" is not a turn."""
-    if sentence.start != sentence.paragraph_start:
-        return None
-    match = _LABEL.match(text, sentence.start, sentence.paragraph_end)
-    words = match.group(1).replace(",", " ").split() if match else []  # "Kyodo News, Sato:"
-    if not match or len(words) > 4 or not all(w[0].isupper() or _CJK.match(w) for w in words):
-        return None  # "Lavrov told reporters: ..." is a sentence, not a label
-    if short:  # any labelled paragraph, however short ("Q: And the talks?"), ends the turn before it
-        return match
-    rest = text[match.end() : sentence.paragraph_end]
-    long_enough = len(rest) >= _MIN_TURN_CJK_CHARACTERS if _CJK.search(rest[:20]) else len(rest.split()) >= 6
-    if not long_enough or not _TURN_END.search(rest):
-        return None
-    return match
-
-
-def transcript_turn(text: str, sentence: Sentence, gazetteer: Gazetteer, mentions: list[Mention]) -> Mention | None:
-    """The speaker of a "NAME: words" line at the start of a paragraph, when NAME is a known actor."""
-    match = turn_label(text, sentence)
-    if not match:
-        return None
-    label = match.group(1).strip()
-    for m in mentions:
-        inside = match.start(1) <= m.start and m.end <= match.end(1)
-        if inside and m.actors and m.how in ("alias", "fuzzy", "role") and m.category == "official":
-            return Mention(match.start(1), match.end(1), label, m.actors, m.how)
-    bare = re.sub(r"^(?:(?:[^\W\d]|Mr|Mrs|Ms|Dr|Г-н|Г-жа)\.\s*)+", "", label)  # "S.Lavrov", "С.В.Лавров", "Mr. Lavrov"
-    for candidate in (label, bare, bare.split()[-1] if bare.split() else bare):
-        actors = gazetteer.by_alias(candidate.title()) or gazetteer.by_alias(candidate)
-        if actors:
-            return Mention(match.start(1), match.end(1), label, (actors[0],), "alias")
-    return None
-
-
-def _cues(text: str, sentence: Sentence, language: str) -> list[tuple[int, int, CueClass]]:
+def _cues(text: str, sentence: Sentence, pack: LanguagePack) -> list[tuple[int, int, CueClass]]:
     """Cue matches in the sentence, the longest kept where two overlap."""
-    raw = []
-    for pattern, cue_class in CUES.get(language, CUES["en"]):
-        for m in pattern.finditer(text, sentence.start, sentence.end):
-            raw.append((m.start(), m.end(), cue_class))
+    raw = pack.find_cues(text, sentence.start, sentence.end)
     raw.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     kept: list[tuple[int, int, CueClass]] = []
     for cue in raw:
@@ -229,24 +129,25 @@ def _cues(text: str, sentence: Sentence, language: str) -> list[tuple[int, int, 
     return sorted(kept, key=lambda c: c[0])
 
 
-def _filtered(text: str, sentence: Sentence, start: int, end: int, cue_class: CueClass, language: str) -> bool:
+def _filtered(text: str, sentence: Sentence, start: int, end: int, cue_class: CueClass, pack: LanguagePack) -> bool:
     """Cues that do not introduce a statement: passives ("This was said"), schedules ("plans to visit")."""
     before = text[sentence.start : start]
-    if re.match(r"\s*(?:to\s+)?(?:comment|комментировать|комментариев)", text[end : end + 20], re.IGNORECASE):
+    if pack.declined_comment.match(text[end : end + 20]):
         return True  # "declined to comment": no content
-    if language == "en" and re.search(r"\b(?:the|this|that|a|an)\s+$", before, re.IGNORECASE):
+    if pack.adjective_before.search(before):
         return True  # "the said meeting", "a proposed plan": an adjective, not a verb
-    if language == "en" and re.match(r"(?:quoted|cited) by\b", text[start:end]):
+    if pack.relayed_by.match(text[start:end]):
         return False
-    if language == "en" and cue_class in (SPEECH, AGREEMENT) and _PASSIVE_BEFORE.search(before):
-        if cue_class is AGREEMENT and re.search(r"\bit\s+(?:was|has been|had been)\s+$", before, re.IGNORECASE):
+    if cue_class in (SPEECH, AGREEMENT) and pack.passive_before.search(before):
+        if cue_class is AGREEMENT and pack.impersonal_passive.search(before):
             return False  # "the leaders ..., it was decided": an impersonal agreement of the subject before it
         after = text[end : end + 4]
         return not after.startswith(" by")
     if cue_class is INTENTION:
-        if language == "ja":
-            return bool(SCHEDULE_BEFORE_INTENTION_JA.search(text[max(sentence.start, start - 12) : start]))
-        return bool(SCHEDULE_AFTER_INTENTION.match(text[end : min(sentence.end, end + 40)]))
+        lead = text[max(sentence.start, start - 12) : start]
+        if pack.schedule_before_intention.search(lead):
+            return True
+        return bool(pack.schedule_after_intention.match(text[end : min(sentence.end, end + 40)]))
     return False
 
 
@@ -257,130 +158,166 @@ def _speakers(
     start: int,
     end: int,
     cue_class: CueClass,
-    language: str,
+    pack: LanguagePack,
 ) -> tuple[Mention, ...]:
     inside = [m for m in mentions if m.start >= start and m.end <= end]
-    if cue_class is SPEECH and re.match(r"(?:quoted|cited) by\b", text[start:end]):
+    if cue_class is SPEECH and pack.relayed_by.match(text[start:end]):
         inside = []  # "Rudenko was quoted by the RIA news agency as saying": RIA only carries the words
-    if (
-        inside
-        and cue_class in (SPEECH, SOURCE)
-        and (text[start:end].lower().startswith(("in ", "quoted", "cited", "по ")))
-    ):
+    if inside and cue_class in (SPEECH, SOURCE) and pack.speaker_inside_cue.match(text, start):
         return tuple(inside)  # "in his opinion", "quoted Lavrov and Kono as saying", "по его словам"
     if cue_class.speaker_after:
-        if language == "ja":  # 「日本経済新聞によると」: the source ends where the cue begins
+        if pack.source_speaker_before:  # 「日本経済新聞によると」: the source ends where the cue begins
             source = [m for m in mentions if m.end <= start and start - m.end <= 1]
-            return _with_coordinated(text, mentions, source[-1] if source else None, language)
+            return _with_coordinated(text, mentions, source[-1] if source else None, pack)
         after = [m for m in mentions if m.start >= end and m.start - end <= 30]
         if after and not re.search(r"[,.;:!?]", text[end : after[0].start]):
-            return _with_coordinated_right(text, mentions, after[0], language)
+            return _with_coordinated_right(text, mentions, after[0], pack)
         return ()
     if cue_class is NOUN:
         owner = [m for m in mentions if m.end <= start and start - m.end <= 1]
         return (owner[-1],) if owner else ()
-    if language == "ja":
-        topic = _japanese_topic(text, mentions, start)
-        if topic:
-            return _with_coordinated(text, mentions, topic, language)
-    inverted = _inverted_speaker(text, mentions, start, end)
+    if cue_class is RELAYED:  # 「プーチン大統領が…と述べたことに関し」: only a subject of its own clause speaks
+        subject = _marked_subject(text, mentions, start, pack)
+        return _with_coordinated(text, mentions, subject, pack) if subject else ()
+    if pack.subject_by_topic:  # no topic or subject of its own: the speaker was named before (zero_subject)
+        topic = _topic(text, mentions, start, pack)
+        return _with_coordinated(text, mentions, topic, pack) if topic else ()
+    inverted = _inverted_speaker(text, mentions, start, end, sentence, pack)
     if inverted:
         return (inverted,)
-    agent = _agent(text, mentions, end, language)
+    agent = _agent(text, mentions, end, pack)
     if agent:
-        return _with_coordinated_right(text, mentions, agent, language)
-    subject = _nearest_left(text, sentence, mentions, start, language)
-    if subject is None and language == "ru":
-        subject = _russian_institution(text, sentence, mentions, start, end)
+        return _with_coordinated_right(text, mentions, agent, pack)
+    subject = _nearest_left(text, sentence, mentions, start, pack, guess_object=not pack.inverted_subject_far)
+    if subject is None:
+        subject = _institution(text, sentence, mentions, start, end, pack)
+    if subject is None and pack.inverted_subject_far:
+        subject = _subject_after(text, sentence, mentions, start, end, pack)  # "Об этом заявил посол Галузин"
+    if subject is None and pack.inverted_subject_far:
+        subject = _nearest_left(text, sentence, mentions, start, pack, guess_object=True)
     if subject is None:
         return ()
-    return _with_coordinated(text, mentions, subject, language)
+    return _with_coordinated(text, mentions, subject, pack)
 
 
-def _inverted_speaker(text: str, mentions: list[Mention], start: int, end: int) -> Mention | None:
-    """ "..., said Lavrov" / "— заявил Лавров": the speaker right after a cue that follows a comma or dash.
-
-    After a bare comma the name must close the clause ("..., said Lavrov." / ", said Lavrov, adding"): in
-    "Lavrov, for his part, said Moscow regards ..." the name after the verb begins what was said."""
-    lead = text[max(0, start - 4) : start]
-    if not re.search(r"[,—–\"”»]\s*$", lead):
-        return None
-    after = [m for m in mentions if 0 <= m.start - end <= 2]
-    if not after:
-        return None
-    quoted_before = re.search(r"[\"”»」]\s*,?\s*[—–]?\s*$", lead)
-    closes = re.match(r"\s*(?:[.,;:!?)]|$|\(|—|–)", text[after[0].end : after[0].end + 3])
-    return after[0] if quoted_before or closes or not re.search(r",\s*$", lead) else None
+def _agrees(pack: LanguagePack, mention: Mention, verb: str) -> bool:
+    """Whether a mention can be the verb's subject: its first word, or its last (a foreign given name such as
+    "Минору" does not decline; its surname "Кихара" shows the case)."""
+    words = mention.text.split() or [mention.text]
+    return pack.can_be_subject(words[0], verb) or pack.can_be_subject(words[-1], verb)
 
 
-def _agent(text: str, mentions: list[Mention], end: int, language: str) -> Mention | None:
-    """ "a plan proposed by Shinzo Abe", "They are claimed by Japan": the agent of a passive cue."""
+def _subject_after(
+    text: str, sentence: Sentence, mentions: list[Mention], start: int, end: int, pack: LanguagePack
+) -> Mention | None:
+    """In a free word order (Russian) the subject may follow its verb: the first name after it, in the same
+    clause, that can be in the nominative ("Об этом сообщило японское управление по рыболовству")."""
+    clause_end = _INVERTED_CLAUSE_END.search(text, end, sentence.end)
+    limit = clause_end.start() if clause_end else sentence.end
+    verb = text[start:end]
     for m in mentions:
-        if m.start >= end and m.start - end <= 5:
-            return m if _BY_AGENT.get(language, _BY_AGENT["en"]).search(text[end : m.start]) else None
+        near = end <= m.start <= limit and m.start - end <= _MAX_INVERTED_GAP
+        governed = pack.object_before.search(text[max(end, m.start - 20) : m.start])  # "посол РФ в Токио"
+        if near and not governed and _agrees(pack, m, verb):
+            return m
     return None
 
 
-def _russian_institution(
-    text: str, sentence: Sentence, mentions: list[Mention], start: int, end: int
+def _inverted_speaker(
+    text: str, mentions: list[Mention], start: int, end: int, sentence: Sentence, pack: LanguagePack
+) -> Mention | None:
+    """ "..., said Lavrov" / "— заявил Лавров": the speaker after a cue that follows a comma or dash.
+
+    After a bare comma the name must close the clause ("..., said Lavrov." / ", said Lavrov, adding"): in
+    "Lavrov, for his part, said Moscow regards ..." the name after the verb begins what was said. The speaker may
+    stand a little after the verb ("— заявил в беседе с журналистами посол РФ в Токио Михаил Галузин",
+    "— сказал во вторник Онодэра"): the first name there that can be a subject (a nominative), before any comma."""
+    lead = text[max(0, start - 6) : start]
+    if not re.search(r"(?:[,—–\"”»]|\s-)\s*$", lead):
+        return None
+    quoted_before = re.search(r"[\"”»」]\s*,?\s*[—–-]?\s*$", lead)
+    clause_end = _INVERTED_CLAUSE_END.search(text, end, sentence.end)
+    limit = clause_end.start() if clause_end else sentence.end
+    for m in mentions:
+        if m.start < end or m.start > limit or m.start - end > _MAX_INVERTED_GAP:
+            continue
+        if m.start - end > 2 and not pack.inverted_subject_far:
+            return None
+        if not _agrees(pack, m, text[start:end]):
+            continue  # "заявил пресс-секретарь российского лидера Дмитрий Песков": not the genitive
+        if m.start > end and pack.object_before.search(text[max(end, m.start - 20) : m.start]):
+            continue  # "заявил посол РФ в Токио …": a place, not the speaker
+        closes = re.match(r"\s*(?:[.,;:!?)]|$|\(|—|–)", text[m.end : m.end + 3])
+        if quoted_before or closes or not re.search(r",\s*$", lead):
+            return m
+        if not pack.inverted_subject_far:
+            return None
+    return None
+
+
+def _agent(text: str, mentions: list[Mention], end: int, pack: LanguagePack) -> Mention | None:
+    """ "a plan proposed by Shinzo Abe", "They are claimed by Japan": the agent of a passive cue."""
+    for m in mentions:
+        if m.start >= end and m.start - end <= 5:
+            return m if pack.by_agent.search(text[end : m.start]) else None
+    return None
+
+
+def _institution(
+    text: str, sentence: Sentence, mentions: list[Mention], start: int, end: int, pack: LanguagePack
 ) -> Mention | None:
     """ "В МИД России заявили", "заявили в Кремле": an impersonal plural verb and the institution it happened in."""
-    if not re.search(r"(?:ли|ют|ят)$", text[start:end]):
+    if not pack.impersonal_plural.search(text[start:end]):
         return None
     for m in mentions:
         before = text[max(sentence.start, m.start - 4) : m.start]
         institution = bool(m.actors) and m.actors[0].kind in ("body", "state")
         placed = m.end <= start or 0 <= m.start - end <= 6
-        if institution and placed and re.search(r"(?:^|\s)(?:[Вв]|[Вв]о)\s+$", before):
+        if institution and placed and pack.institution_before.search(before):
             return m
     return None
 
 
 def _nearest_left(
-    text: str, sentence: Sentence, mentions: list[Mention], cue_start: int, language: str
+    text: str, sentence: Sentence, mentions: list[Mention], cue_start: int, pack: LanguagePack, guess_object: bool
 ) -> Mention | None:
-    """The nearest mention before the cue that can be its subject."""
-    breaker = _CLAUSE_BREAK.get(language, _CLAUSE_BREAK["en"])
-    prepositions = OBJECT_PREPOSITIONS.get(language, OBJECT_PREPOSITIONS["en"])
+    """The nearest mention before the cue that can be its subject; with `guess_object`, an object right before
+    the verb when nothing else is there (a garbled translation: "the idea of X declared")."""
     fallback: Mention | None = None  # an object right before the verb: garbled translation ("idea of X declared")
-    if language == "en" and _UNRECOGNISED_SUBJECT.search(text[max(sentence.start, cue_start - 60) : cue_start]):
+    if pack.unrecognised_subject.search(text[max(sentence.start, cue_start - 60) : cue_start]):
         return None  # "..., the official said": the subject is a phrase that is no known actor
     for m in reversed([m for m in mentions if m.end <= cue_start]):
         gap = text[m.end : cue_start]
         if len(gap) > (_MAX_PARENTHETICAL_GAP if gap.lstrip().startswith(",") else _MAX_SUBJECT_GAP):
             return None
-        if breaker.search(gap):
+        if pack.clause_break.search(gap):
             return None
-        if _POSSESSIVE_PRONOUNS.match(m.text):
+        if pack.possessive_pronouns.match(m.text):
             continue
-        if language == "en" and re.match(r"\s*['’]s?\b", text[m.end : m.end + 3]):
+        if pack.possessive_after.match(text[m.end : m.end + 3]):
             continue  # "Japan's missile defense": a possessive is not the subject
         lead = text[max(sentence.start, m.start - 40) : m.start]
-        if prepositions.search(lead[-20:]) and not _SPOKESMAN_OF.get(language, _NEVER).search(lead):
+        if pack.object_before.search(lead[-20:]) and not pack.spokesman_of.search(lead):
             if fallback is None and not gap.strip() and m.actors:
                 fallback = m
             continue
-        if _in_prepositional_phrase(text, sentence, m, language):
+        if _in_prepositional_phrase(text, sentence, m, pack):
             continue
-        if language == "ja" and text[m.end : m.end + 1] in ("の", "を", "に", "へ"):
+        if pack.object_particle_after.match(text[m.end : m.end + 1]):
             continue
-        if language == "ru" and _oblique_object(text[max(sentence.start, m.start - 60) : m.end]):
+        if pack.oblique_object(text[max(sentence.start, m.start - 60) : m.end]):
             continue  # "принял посла Японии Кодзуки и заявил": the name after an object's title is not the subject
+        verb = (text[cue_start : cue_start + 40].split() or [""])[0]
+        if m.how != "pronoun" and not _agrees(pack, m, verb):
+            continue  # "планы Японии … видит": a genitive does not speak
         return m
-    return fallback
+    return fallback if guess_object else None
 
 
-def _oblique_object(lead_and_name: str) -> bool:
-    match = _RU_OBLIQUE_TITLE.search(lead_and_name)
-    return match is not None and not match.group("head")
-
-
-def _in_prepositional_phrase(text: str, sentence: Sentence, mention: Mention, language: str) -> bool:
+def _in_prepositional_phrase(text: str, sentence: Sentence, mention: Mention, pack: LanguagePack) -> bool:
     """True when the mention sits in a comma-delimited phrase that opens with a preposition and ends before the
     verb ("..., in an interview with the newspaper Argumenty i Fakty on March 29, ... stated")."""
-    pattern = _PHRASE_PREPOSITION.get(language)
-    if pattern is None:
-        return False
+    pattern = pack.phrase_preposition
     comma = text.rfind(",", sentence.start, mention.start)
     if comma < 0:
         return False  # a sentence-initial phrase ("In Japan, ...") is checked by the preposition right before
@@ -389,29 +326,46 @@ def _in_prepositional_phrase(text: str, sentence: Sentence, mention: Mention, la
     return bool(pattern.match(segment)) and closing >= 0 and not re.search(r"\b(?:and|or)\s*$", segment)
 
 
-def _japanese_topic(text: str, mentions: list[Mention], cue_start: int) -> Mention | None:
+def _topic(text: str, mentions: list[Mention], cue_start: int, pack: LanguagePack) -> Mention | None:
     """The topic (は, も) nearest before the cue, else the first subject (が): in 「日本側は…を求めたが、ロシア側は…を
     主張した」 each verb has its own topic; in 「XはYが…と述べた」 X speaks."""
-    before = [m for m in mentions if m.end <= cue_start]
-    topics = [m for m in before if re.match(r"(?:は|も|としては|側は)", text[m.end : m.end + 4])]
+    before = [m for m in mentions if _same_sentence(text, m.end, cue_start) and m.end <= cue_start]
+    topics = [m for m in before if pack.topic_marker.match(text, m.end)]
     if topics:  # the first topic, unless a clause ended after it ("…求めたが、ロシア側は…")
         chosen = topics[0]
         for later in topics[1:]:
-            if _JA_CLAUSE_END.search(text, chosen.end, later.start):
+            if pack.clause_end.search(text, chosen.end, later.start):
                 chosen = later
         return chosen
-    subjects = [m for m in before if text[m.end : m.end + 1] == "が"]
+    subjects = [
+        m for m in before if pack.subject_marker.match(text, m.end) and not pack.clause_closed(text, m.end, cue_start)
+    ]  # 「日本側が求めている問題には触れず、…と述べた」: 日本側 is the subject of 求めている only
     return subjects[0] if subjects else None
 
 
+def _same_sentence(text: str, start: int, end: int) -> bool:
+    """No sentence ends between the two offsets, apart from one inside a quotation that closes there too: inside
+    the long quotation 「…。…と思っています。…」 each sentence has its own topic."""
+    stops = re.finditer(r"[。！？]", text[start:end])
+    return all(re.search(r"[」』]", text[start + stop.end() : end]) for stop in stops)
+
+
+def _marked_subject(text: str, mentions: list[Mention], cue_start: int, pack: LanguagePack) -> Mention | None:
+    """The nearest mention before the cue marked as a subject (が), with no clause ending in between."""
+    for m in reversed([m for m in mentions if m.end <= cue_start]):
+        if pack.subject_marker.match(text, m.end) and not pack.clause_end.search(text, m.end, cue_start):
+            return m
+    return None
+
+
 def _with_coordinated(
-    text: str, mentions: list[Mention], subject: Mention | None, language: str
+    text: str, mentions: list[Mention], subject: Mention | None, pack: LanguagePack
 ) -> tuple[Mention, ...]:
     """Add the mentions coordinated before the subject: "Putin and Abe agreed" -> (Putin, Abe)."""
     if subject is None:
         return ()
     found = [subject]
-    joiner = _COORDINATION.get(language, _COORDINATION["en"])
+    joiner = pack.coordination
     earlier = [m for m in mentions if m.end <= subject.start]
     current = subject
     while earlier:
@@ -423,9 +377,11 @@ def _with_coordinated(
     return tuple(found)
 
 
-def _with_coordinated_right(text: str, mentions: list[Mention], first: Mention, language: str) -> tuple[Mention, ...]:
+def _with_coordinated_right(
+    text: str, mentions: list[Mention], first: Mention, pack: LanguagePack
+) -> tuple[Mention, ...]:
     found = [first]
-    joiner = _COORDINATION.get(language, _COORDINATION["en"])
+    joiner = pack.coordination
     for m in [m for m in mentions if m.start >= first.end]:
         if not joiner.match(text[found[-1].end : m.start]):
             break

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from db.ingest.gazetteer import Gazetteer, fold
+from db.ingest.languages import pack_for
 
 FALLBACK_ISSUE = "other"
 CONTEXT_WEIGHT = 0.25  # a keyword elsewhere in the paragraph, when the statement has none of its own or only
@@ -36,14 +37,6 @@ PRECEDENCE = {
     # islands are security (issue definitions): the narrower topic wins when it is named.
     "visas_exchanges": ("territorial_dispute", "joint_economic_activity"),
     "security_military": ("territorial_dispute",),
-}
-_LINKS = {
-    "en": re.compile(
-        r"\b(?:step towards?|towards|pave the way|key to|a way to|condition for|conditions for|linked? to|"
-        r"in order to|with a view to|prelude to)\b"
-    ),
-    "ru": re.compile(r"(?:шаг(?:ом)? к|на пути к|ключ к|услови[ея] для|с целью|в целях|привести к|путь к)"),
-    "ja": re.compile(r"(?:に向けた|に向け|につなげ|への一歩|のための|の前提)"),
 }
 
 
@@ -68,11 +61,6 @@ _STOPWORDS = {
     "о",
     "к",
 }
-_ANAPHORS = {
-    "en": re.compile(r"\b(?:this|these|such|it|its|they|their)\b"),
-    "ru": re.compile(r"(?<![\w-])(?:этот|эта|это|эти|этого|этой|этим|его|ее|её|их|такой|такая|такие)(?![\w-])"),
-    "ja": re.compile(r"この|その|これ|それ|同"),
-}
 
 
 @dataclass(frozen=True)
@@ -87,6 +75,7 @@ class IssueClassifier:
 
     def __init__(self, gazetteer: Gazetteer, language: str) -> None:
         self.language = language
+        self.pack = pack_for(language)
         # (issue, keyword, its first word, pattern, weight): the first word is a cheap substring probe that
         # spares most regex scans, since a keyword cannot match where its first word is absent.
         self._patterns: list[tuple[str, str, str, re.Pattern[str], float]] = []
@@ -123,7 +112,7 @@ class IssueClassifier:
         """Issues ranked by score for a statement, its paragraph (which may include the statement) and a wider
         background (the paragraphs before). Context counts much less once the statement has keywords of its own."""
         statement_folded = fold(statement)
-        link = _LINKS.get(self.language, _LINKS["en"]).search(statement_folded)
+        link = self.pack.links.search(statement_folded)
         link_at = link.start() if link else None
         own_scores: dict[str, float] = {}
         topical = False  # the statement names a specific issue itself (not only as a goal, not only "talks")
@@ -148,7 +137,7 @@ class IssueClassifier:
                 context_scores[slug] = context_scores.get(slug, 0.0) + weight_factor * sum(m[2] for m in matches)
         # "this activity", "its implementation": the topic is in the context; otherwise the statement's own words
         # (even only "the summit") outweigh what the paragraph is about.
-        anaphoric = bool(_ANAPHORS.get(self.language, _ANAPHORS["en"]).search(statement_folded))
+        anaphoric = bool(self.pack.anaphors.search(statement_folded))
         factor = CONTEXT_WEIGHT if (anaphoric and not topical) or not own_scores else CONTEXT_WEIGHT_WITH_OWN
         totals = {slug: own_scores.get(slug, 0.0) + factor * context_scores.get(slug, 0.0)
                   for slug in set(own_scores) | set(context_scores)}  # fmt: skip

@@ -9,18 +9,24 @@ keeps their side.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import weakref
 from dataclasses import dataclass
 
-from db.ingest.attribution import Attribution, find_attributions, transcript_turn, turn_label
+from db.ingest.attribution import Attribution, find_attributions
 from db.ingest.classify import FALLBACK_ISSUE, IssueClassifier, IssueScore
-from db.ingest.cues import AGREEMENT, NOUN, SOURCE, SPEECH, TURN, CueClass
-from db.ingest.document import Candidate, Document, PartialDate
+from db.ingest.cues import AGREEMENT, RELAYED, SPEECH, TURN, CueClass
+from db.ingest.document import Candidate, Document
 from db.ingest.gazetteer import Actor, Gazetteer
-from db.ingest.sentences import Sentence, split_sentences
-from db.ingest.speakers import Mention, MentionFinder, SpeakerContext
+from db.ingest.languages import pack_for
+from db.ingest.references import SpeakerContext
+from db.ingest.relevance import SidesMentioned, other_sides, review
+from db.ingest.sentences import ENDS_SENTENCE, Sentence, split_sentences
+from db.ingest.speakers import Mention, MentionFinder
 from db.ingest.statement_dates import DateResolver, StatementDate
+from db.ingest.transcripts import Turns
+from db.partial_date import PartialDate
 
 _HOW_FACTOR = {
     "alias": 1.0,
@@ -31,24 +37,12 @@ _HOW_FACTOR = {
     "generic": 0.8,
     "unknown": 0.75,
 }
-_KIND_FACTOR = {"direct_quote": 1.05, "reported": 1.0, "characterization": 0.5}
+_KIND_FACTOR = {"direct_quote": 1.05, "reported": 1.0, "characterization": 0.85}
 BACKGROUND_PARAGRAPHS = 2
 _SAME_OCCASION_PARAGRAPHS = 1  # an undated statement right after a dated one by the same speaker shares its date
 _OPENS_QUOTE = re.compile(r"\s*[“«「『„\"]")
-# Coordinators that join two positions in one sentence ("..., as well as to settle ...").
-_COORDINATORS = {
-    "en": re.compile(r",?\s+(?:as well as|and also)\s+(?=to\s|on\s|about\s)"),
-    "ru": re.compile(r",\s+а также\s+"),
-    "ja": re.compile(r"(?<=、)また、|。また|(?<=うえで)、|(?<=上で)、|とともに、"),
-}
-_FIRST_PERSON = {
-    "en": re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b"),
-    "ru": re.compile(r"(?<![\w-])(?i:я|мы|нас|нам|нами|наш[а-я]*|мне|меня|мой|моя|мои)(?![\w-])"),
-    "ja": re.compile(r"私|我々|わが国|我が国|当方|われわれ|政府として|まいります|おります|ございます"),
-}
-# A first line without a final full stop is the headline: it repeats a statement of the body in other words.
-_ENDS_SENTENCE = re.compile(r"[.!?…。！？\"”»」』]\s*$")
 _GENERIC_NAMES = {"media": "media (unnamed)", "expert": "experts (unnamed)"}
+_MAX_HEADLINE = 250  # characters of a line of the headline block (a longer line without a full stop is body text)
 _DETERMINERS = {"the", "these", "this", "that", "those", "some", "many", "a", "an", "very", "same", "aforementioned"}
 
 
@@ -65,7 +59,7 @@ class _Found:
 def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candidate]:
     """All candidate statements of a document, in text order; offsets index `document.text`."""
     text = document.text
-    language = document.language if document.language in ("en", "ru", "ja") else "en"
+    language = pack_for(document.language).code
     sentences = split_sentences(text, language)
     finder, classifier = _tools(gazetteer, language)
     all_mentions = finder.find(text, document.published)
@@ -73,8 +67,14 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
     dates = DateResolver(text, language, document.published)
     candidates: list[Candidate] = []
     previous: list[_Found] = []  # speakers of the sentence before, for a quotation that continues
-    turns = _Turns(language)
+    turns = Turns(language)
+    discourse = _LastSpeakers()
     spoke: dict[str, tuple[int, PartialDate]] = {}  # actor key -> (paragraph, date) of their last dated statement
+    pack = pack_for(language)
+    mentioned = SidesMentioned(text, sentences, all_mentions)
+    before: Sentence | None = None  # the sentence before, unless a headline
+    body_started = False  # a paragraph ending like a sentence has been read: the lines on top are over
+    turn_candidates: list[Candidate] = []  # the last sentence of a transcript turn, for a fragment that completes it
     cursor = 0
     for sentence in sentences:
         while cursor < len(all_mentions) and all_mentions[cursor].end <= sentence.start:
@@ -85,27 +85,75 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
         taken = [(m.start, m.end) for m in explicit]
         pronouns = [p for p in pronouns if all(p.end <= a or p.start >= b for a, b in taken)]
         mentions = sorted(explicit + pronouns, key=lambda m: m.start)
-        headline = sentence.paragraph == 0 and not _ENDS_SENTENCE.search(text, 0, sentence.paragraph_end)
+        paragraph_ends = bool(ENDS_SENTENCE.search(text, 0, sentence.paragraph_end))
+        short = sentence.paragraph_end - sentence.paragraph_start <= _MAX_HEADLINE
+        headline = not body_started and short and not paragraph_ends  # title, subtitle repeating the lead, dateline
+        body_started = body_started or paragraph_ends or not short
         asked = sentence.text.rstrip('"”»」』) ').endswith(("?", "？"))  # "Has Japan protested?" asserts nothing
-        found = [] if headline else _attributed(text, sentence, mentions, gazetteer, language, turns)
+        fallback = discourse.speakers(sentence.paragraph)
+        found = [] if headline else _attributed(text, sentence, mentions, gazetteer, language, turns, fallback)
+        discourse.observe(found, sentence.paragraph)
+        turns.announced(text, sentence, mentions)
+        if sentence.end == sentence.paragraph_end:
+            turns.paragraph_done(text[sentence.paragraph_start : sentence.paragraph_end])
         if asked:
             found = [f for f in found if f.attribution.cue_class is TURN]
         if not found and previous:
             found = _continued_quotation(text, sentence, previous)
+        if found and pack.back_reference.match(sentence.text):  # "…. Об этом заявил X.": what X said is before
+            found = _with_sentence_before(found, before)
+        before = None if headline or not ENDS_SENTENCE.search(sentence.text) else sentence  # no dateline
         previous = found if found else []
         paragraph = text[sentence.paragraph_start : sentence.paragraph_end]
         background = _paragraphs_before(text, sentence.paragraph_start, BACKGROUND_PARAGRAPHS)
         question = _paragraphs_before(text, sentence.paragraph_start, 1)  # a transcript answer's topic is its question
+        if turns.fragment is sentence:
+            _join_fragment(text, sentence, turn_candidates)
         for item in found:
             around = (paragraph, question if item.attribution.cue_class is TURN else background)
             made = _candidates(item, text, sentence, around, classifier, dates, spoke)
-            candidates.extend(made)
-            for c in made:  # "Kishida said Tuesday ... He also said ...": the same occasion
-                if c.actor_key and c.date_basis in ("explicit", "inferred"):
+            since = turns.since if item.attribution.cue_class is TURN else None
+            nearby = mentioned.near(sentence.paragraph, since)
+            turn_sentence = item.attribution.cue_class is TURN
+            for candidate, topical in made:  # a transcript's sentence must name an issue: answers wander
+                related = topical or (other_sides(nearby, candidate) and not turn_sentence)
+                review(candidate, pack, related, document.published)
+            candidates.extend(candidate for candidate, _ in made)
+            if item.attribution.cue_class is TURN:
+                turn_candidates = [candidate for candidate, _ in made]
+            for c, _ in made:  # "Kishida said Tuesday ... He also said ...": the same occasion
+                if c.actor_key and c.said_on is not None and c.date_basis in ("explicit", "inferred"):
                     spoke[c.actor_key] = (sentence.paragraph, c.said_on)
         dates.observe(sentence)
         context.observe(mentions)
     return _deduplicated(candidates)
+
+
+def _relays_another(own: list[_Found], speaker: Mention) -> bool:
+    """A transcript sentence that reports what someone else said or agreed: that statement is the sentence's."""
+    keys = {a.key or a.name for a in speaker.actors}
+    return any(f.actor is not None and f.category == "official" and (f.actor.key or f.actor.name) not in keys
+               for f in own)  # fmt: skip
+
+
+def _join_fragment(text: str, sentence: Sentence, turn_candidates: list[Candidate]) -> None:
+    """Extend the statements of the turn's last sentence over a fragment that completes it."""
+    for candidate in turn_candidates:
+        if candidate.end <= sentence.start and candidate.start >= sentence.paragraph_start:
+            candidate.end = sentence.end
+            candidate.quote = text[candidate.start : candidate.end]
+
+
+def _with_sentence_before(found: list[_Found], before: Sentence | None) -> list[_Found]:
+    """ "Japan will decide … . This was stated by Kihara.", "… . Об этом заявил посол": the statement is the sentence
+    before together with the attribution. After a headline there is no such sentence: the attribution only repeats
+    the headline, and gives no statement of its own."""
+    if before is None:
+        return [f for f in found if f.attribution.cue_class is TURN]
+    for item in found:
+        if item.attribution.cue_class is not TURN:
+            item.attribution = dataclasses.replace(item.attribution, quote_start=before.start)
+    return found
 
 
 def _continued_quotation(text: str, sentence: Sentence, previous: list[_Found]) -> list[_Found]:
@@ -139,55 +187,79 @@ def _tools(gazetteer: Gazetteer, language: str) -> tuple[MentionFinder, IssueCla
     return per_language[language]
 
 
-class _Turns:
-    """The speaker of a transcript: a labelled turn ("Mr. Lavrov: ...") goes on over the following unlabelled
-    paragraphs until the next label ("Q: ...") or a heading."""
+def _own_side_inside(item: _Found, outer_sides: set[str | None], unofficial: bool, in_turn: bool) -> bool:
+    """Inside a Russian official's words (a quotation, a transcript turn), "the Russian side intends …" is what that
+    official says, not a second statement; inside an expert's, "Russia believes …" is the expert's reading. A
+    person or the other side named by an official is relayed and kept."""
+    actor = item.actor
+    inside = item.attribution.in_quotation or in_turn
+    if not inside or actor is None or actor.kind not in ("state", "delegation", "body"):
+        return False
+    return actor.side in outer_sides or (item.attribution.in_quotation and unofficial)
 
-    def __init__(self, language: str) -> None:
-        self.language = language
-        self.speaker: Mention | None = None
 
-    def at(
-        self, text: str, sentence: Sentence, gazetteer: Gazetteer, mentions: list[Mention]
-    ) -> tuple[Mention, int] | None:
-        """(speaker, where the spoken words start) when the sentence opens a paragraph of a turn."""
-        if sentence.start != sentence.paragraph_start:
-            return None
-        label = turn_label(text, sentence)
-        if label is not None:
-            self.speaker = transcript_turn(text, sentence, gazetteer, mentions)
-            return (self.speaker, label.end()) if self.speaker is not None else None
-        paragraph = text[sentence.paragraph_start : sentence.paragraph_end].rstrip()
-        labelled = turn_label(text, sentence, short=True) is not None  # "Q: And the talks?" ends the answer
-        first_person = _FIRST_PERSON.get(self.language)
-        if first_person is not None and not first_person.search(paragraph):
-            labelled = True  # an answer goes on in the first person; narration after the transcript does not
-        if self.speaker is None or labelled or not paragraph or paragraph[-1] not in '.!…。！"”»」』)）':
-            self.speaker = None
-            return None
-        return self.speaker, sentence.start
+class _LastSpeakers:
+    """Who spoke last, for a sentence that leaves its subject out (「また、…懸念を示した。」): the speakers of the
+    last statement, while the text stays within the same or the next paragraph."""
+
+    def __init__(self) -> None:
+        self._speakers: tuple[Mention, ...] = ()
+        self._paragraph = -10
+
+    def speakers(self, paragraph: int) -> tuple[Mention, ...]:
+        return self._speakers if paragraph - self._paragraph <= 1 else ()
+
+    def observe(self, found: list[_Found], paragraph: int) -> None:
+        named = [f for f in found if f.attribution.cue_class is not RELAYED and f.category == "official"]
+        if named:
+            self._speakers = named[-1].attribution.speakers
+            self._paragraph = paragraph
 
 
 def _attributed(
-    text: str, sentence: Sentence, mentions: list[Mention], gazetteer: Gazetteer, language: str, turns: _Turns
+    text: str,
+    sentence: Sentence,
+    mentions: list[Mention],
+    gazetteer: Gazetteer,
+    language: str,
+    turns: Turns,
+    fallback: tuple[Mention, ...] = (),
 ) -> list[_Found]:
     found: list[_Found] = []
     turn = turns.at(text, sentence, gazetteer, mentions)
     if turn is not None:
         speaker, words_start = turn
-        end = sentence.paragraph_end
-        label = Attribution(
-            (speaker,), speaker.text, speaker.start, speaker.end, TURN, "direct_quote", words_start, end
-        )
-        found.extend(_Found(a, speaker, label, a.category) for a in speaker.actors)
         mentions = [m for m in mentions if m.start >= words_start]  # the label is not a subject of the words
-    for attribution in find_attributions(text, sentence, mentions, language):
+    own: list[_Found] = []
+    for attribution in find_attributions(text, sentence, mentions, language, () if turn else fallback):
         for mention in attribution.speakers:
             if not mention.actors:
-                found.append(_Found(None, mention, attribution, mention.category))
+                own.append(_Found(None, mention, attribution, mention.category))
             for actor in mention.actors:
-                found.append(_Found(actor, mention, attribution, actor.category))
-    return found
+                own.append(_Found(actor, mention, attribution, actor.category))
+    outer = [f for f in own if not f.attribution.in_quotation]
+    outer_sides = {f.actor.side for f in outer if f.actor}
+    if turn is not None:
+        outer_sides |= {a.side for a in turn[0].actors}
+    unofficial = any(f.category != "official" for f in outer)  # an expert's or a newspaper's quotation
+    own = [f for f in own if not _own_side_inside(f, outer_sides, unofficial, turn is not None)]
+    continuation = turn is not None and sentence.start == sentence.paragraph_start and words_start == sentence.start
+    if continuation:
+        turns.narration(text, sentence, text[sentence.paragraph_start : sentence.paragraph_end])
+        turn = turn if turns.speaker is not None else None
+    if turn is not None and sentence.start > sentence.paragraph_start and pack_for(language).fragment(
+        text, sentence.start, sentence.end
+    ):
+        turns.fragment = sentence  # it completes the turn's sentence before it (extract_candidates joins them)
+    elif turn is not None and _relays_another(own, turn[0]):
+        pass  # "I am aware that Prime Minister Putin has made a statement …": the sentence is Putin's, relayed
+    elif turn is not None and turns.worth_a_statement(text[words_start : sentence.end]):
+        speaker, words_start = turn
+        label = Attribution(
+            (speaker,), speaker.text, speaker.start, speaker.end, TURN, "direct_quote", words_start, sentence.end
+        )
+        found.extend(_Found(a, speaker, label, a.category) for a in speaker.actors)
+    return found + own
 
 
 def _candidates(
@@ -198,28 +270,31 @@ def _candidates(
     classifier: IssueClassifier,
     dates: DateResolver,
     spoke: dict[str, tuple[int, PartialDate]],
-) -> list[Candidate]:
-    """One candidate per issue of the attributed text (usually one; two for "X, as well as Y" on two issues)."""
+) -> list[tuple[Candidate, bool]]:
+    """One candidate per issue of the attributed text (usually one; two for "X, as well as Y" on two issues), each
+    with whether its own words name an issue of the taxonomy (other than the catch-all)."""
     attribution = item.attribution
-    when = dates.resolve(sentence, attribution.cue_start, attribution.cue_end, attribution.cue_class)
+    when = dates.resolve(
+        sentence, attribution.cue_start, attribution.cue_end, attribution.cue_class, item.mention.start
+    )
     earlier = spoke.get(item.actor.key) if item.actor and item.actor.key else None
-    fallback = when.basis == "article" and attribution.cue_class in (SPEECH, SOURCE, NOUN)
-    if fallback and earlier is not None and sentence.paragraph - earlier[0] <= _SAME_OCCASION_PARAGRAPHS:
+    undated = not when.own and attribution.cue_class is not TURN  # no date of its own: the same occasion?
+    if undated and earlier is not None and sentence.paragraph - earlier[0] <= _SAME_OCCASION_PARAGRAPHS:
         when = StatementDate(earlier[1], "inferred", f"the same speaker's statement of {earlier[1].iso()} before")
     official = item.category == "official"
     actor = item.actor
     speaker = actor.name if actor else _generic_name(item.mention.text, item.category)
     result = []
-    split = _turn_parts if attribution.cue_class is TURN else _issue_parts
-    for start, end, issue in split(text, attribution.quote_start, attribution.quote_end, classifier, context):
+    for start, end, issue in _issue_parts(text, attribution.quote_start, attribution.quote_end, classifier, context):
         confidence = _confidence(attribution.cue_class, item.mention, attribution, issue.score)
         reason = (
             f"{attribution.cue_class.name} cue '{attribution.cue.strip()}'; speaker '{item.mention.text}'"
             f" ({_how(item.mention)}); issue {issue.slug}"
             + (f" ({', '.join(issue.keywords[:3])})" if issue.keywords else " (no keyword)")
-            + f"; date {when.value.iso()}: {when.why}"
+            + f"; date {when.value.iso() if when.value else 'unknown'}: {when.why}"
         )
-        result.append(
+        topical = bool(issue.keywords) and issue.slug != FALLBACK_ISSUE
+        result.append((
             Candidate(
                 quote=text[start:end],
                 start=start,
@@ -236,8 +311,9 @@ def _candidates(
                 confidence=confidence,
                 reason=reason,
                 accepted=official and confidence >= 0.5,
-            )
-        )
+            ),
+            topical,
+        ))  # fmt: skip
     return result
 
 
@@ -247,8 +323,7 @@ def _issue_parts(
     """Split "intends to conclude a peace treaty, as well as to settle the territorial problem" into its two
     positions when each part names a different issue of its own; otherwise the whole quote with its issue."""
     whole = classifier.classify(text[start:end], *context)
-    pattern = _COORDINATORS.get(classifier.language)
-    match = pattern.search(text, start, end) if pattern else None
+    match = pack_for(classifier.language).coordinators.search(text, start, end)
     if match is None:
         return [(start, end, whole)]
     first_end = match.start()
@@ -263,41 +338,6 @@ def _issue_parts(
     while text[second_start] in " ,;、":
         second_start += 1
     return [(start, first_end, first), (second_start, end, second)]
-
-
-_TURN_SENTENCE = re.compile(r"[^.!?。！？]+(?:[.!?。！？]+[\"”»」』)]*|$)")
-
-
-def _turn_parts(
-    text: str, start: int, end: int, classifier: IssueClassifier, context: tuple[str, str]
-) -> list[tuple[int, int, IssueScore]]:
-    """A transcript answer is one continuous quotation, split only where its sentences turn to another issue
-    ("Our position on the islands is unchanged. We will continue consultations on fishing."): a sentence that
-    names an issue of its own starts a new part; sentences without one stay with the part before."""
-    groups: list[list[int]] = []  # [start, end, ...] per part, with the part's issue slug in `issues`
-    issues: list[str] = []
-    for match in _TURN_SENTENCE.finditer(text, start, end):
-        s, e = match.start(), match.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s >= e:
-            continue
-        ranked = classifier.scores(text[s:e])
-        own = ranked[0] if ranked else IssueScore(FALLBACK_ISSUE, 0.0, ())
-        topical = own.keywords and own.slug != FALLBACK_ISSUE
-        also_current = any(r.slug == (issues[-1] if issues else "") for r in ranked)  # still on the same topic
-        if not groups or (topical and issues[-1] and own.slug != issues[-1] and not also_current):
-            groups.append([s, e])
-            issues.append(own.slug if topical else "")
-        else:
-            groups[-1][1] = e
-            if topical and not issues[-1]:
-                issues[-1] = own.slug
-    if len(groups) <= 1:
-        return [(start, end, classifier.classify(text[start:end], *context))]
-    return [(s, e, classifier.classify(text[s:e], *context)) for s, e in groups]
 
 
 def _generic_name(written: str, category: str) -> str:

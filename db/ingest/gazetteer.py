@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from db.ingest.document import PartialDate
+from db.partial_date import PartialDate
 
 RESOURCES_DIR = Path(__file__).resolve().parent.parent.parent / "resources"
 LANGUAGES = ("en", "ru", "ja")

@@ -4,8 +4,9 @@ Plain-text articles copied from a site carry their metadata as lines at the top 
 dateline) and as chrome that `strip_boilerplate` removed (a disclaimer naming the publisher). These are read with
 general rules: the first substantial line is the title; a short unpunctuated line after it is the subtitle; a short
 line of two or three capitalised words, or "By X" / "Автор: X", is the author; a date standing alone in a line near
-the top, or after "Published"/"Опубликовано"/"公開", is the publication date. HTML meta tags win when present.
-Nothing is guessed from the body: an undated document gets `published=None`, and the caller asks the user.
+the top, or after "Published"/"Опубликовано"/"公開", is the publication date (see `published.py`). HTML meta tags
+win when present. Nothing is guessed from the body: an undated document gets `published=None`, and the caller asks
+the user.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from db.ingest.dates import find_dates, parse_date
-from db.ingest.document import PartialDate
+from db.ingest.dates import find_dates
 from db.ingest.html_text import HtmlText
+from db.ingest.published import PUBLISHED_WORD, find_published
+from db.partial_date import PartialDate
 
 HEAD_LINES = 15  # lines at the top that may hold title, subtitle, byline and dateline
 
@@ -39,14 +41,6 @@ _PUBLISHER = re.compile(
     r"|^(?:source|источник|出典|提供)\s*[:：]\s*(?P<source>[\w .&'’-]{2,40})$",
     re.IGNORECASE,
 )
-_PUBLISHED_WORD = re.compile(
-    r"(?:published|posted|updated|date|опубликовано|дата публикации|дата|обновлено"
-    r"|公開日?|掲載日?|更新日?|配信)\s*[:：]?",
-    re.IGNORECASE,
-)
-_DATE_META = ("article:published_time", "datepublished", "pubdate", "publish-date", "publication_date",
-              "citation_publication_date", "dc.date.issued", "dc.date", "dcterms.date", "date", "parsely-pub-date",
-              "sailthru.date", "time")  # fmt: skip
 _TIME_TAIL = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:UTC|GMT|MSK|МСК)\s*(?:[+−-]\s*\d{1,2})?)?\s*$")
 
 
@@ -68,6 +62,7 @@ def detect_metadata(
     language: str,
     removed_lines: list[str] | None = None,
     html: HtmlText | None = None,
+    file_name: str = "",
 ) -> Metadata:
     """Read the metadata of normalised `text` (after boilerplate stripping); see the module docstring."""
     # Only the top and the bottom of the text hold metadata; a 50 MB file is not split into lines.
@@ -87,7 +82,7 @@ def detect_metadata(
     result.author = _author(head, tail, meta, {result.title, result.subtitle or ""})
     result.outlet = meta.get("og:site_name") or _outlet(removed_lines or [], tail) or _wire_outlet(head)
     result.url = (html.canonical_url if html else "") or None
-    result.published, result.published_basis = _published(head, meta, language)
+    result.published, result.published_basis = find_published(head, tail, meta, language, file_name)
     return result
 
 
@@ -113,7 +108,7 @@ def _site_title(html: HtmlText | None) -> str:
 
 
 def _only_date(line: str) -> bool:
-    stripped = _TIME_TAIL.sub("", _PUBLISHED_WORD.sub("", line)).strip(" ,.|")
+    stripped = _TIME_TAIL.sub("", PUBLISHED_WORD.sub("", line)).strip(" ,.|")
     if not stripped:
         return bool(line.strip())
     mentions = find_dates(stripped, "ja" if re.search(r"\d年", stripped) else "en")
@@ -207,26 +202,3 @@ def _wire_outlet(head: list[str]) -> str | None:
             correspondent = _CORRESPONDENT.match(name)  # "/Корр. ТАСС Ирина Волкова/"
             return correspondent[1] if correspondent else name
     return None
-
-
-def _published(head: list[str], meta: dict[str, str], language: str) -> tuple[PartialDate | None, str]:
-    for key in _DATE_META:
-        value = meta.get(key)
-        if value:
-            try:
-                return parse_date(value, language), f"HTML meta {key} '{value}'"
-            except ValueError:
-                continue
-    for index, line in enumerate(head[:10]):
-        labelled = _PUBLISHED_WORD.match(line) is not None
-        candidates = find_dates(line, language) or ([] if language == "en" else find_dates(line, "en"))
-        for mention in candidates:
-            if mention.value.day is None and not labelled:
-                continue
-            rest = (line[: mention.start] + line[mention.end :]).strip()
-            at_edge = mention.start == 0 or not _TIME_TAIL.sub("", line[mention.end :]).strip()
-            if labelled or (at_edge and (len(rest) <= 200 and not _SENTENCE_END.search(line) or len(line) < 40)):
-                where = "under the title" if index > 0 else "at the top"
-                shown = line if labelled else line[mention.start :]
-                return mention.value, f"dateline '{shown.strip()}' {where}"
-    return None, ""

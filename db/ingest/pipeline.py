@@ -17,12 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from db.ingest.decode import decode_bytes
-from db.ingest.document import Candidate, Document, PartialDate
+from db.ingest.document import Candidate, Document
 from db.ingest.errors import IngestError
 from db.ingest.extract import extract_candidates
 from db.ingest.formats import TABLE_FORMATS
 from db.ingest.gazetteer import Gazetteer
 from db.ingest.reader import read_bytes, read_document, read_table
+from db.partial_date import PartialDate
 from db.sources import CommitResult, commit_document
 from db.statements import KINDS
 from db.store import Store
@@ -111,9 +112,6 @@ def analyse(
     problems = list(document.problems)
     if not candidates:
         problems.append("no statements found: add them by selecting text in the review step")
-    undated = sum(is_undated(c, document) for c in candidates)
-    if undated:
-        problems.append(f"{undated} statements have no date: give the publication date, or date them one by one")
     return Analysis(path, document, candidates, overrides, problems)
 
 
@@ -294,21 +292,18 @@ def commit(store: Store, analyses: Iterable[Analysis], report: Report | None = N
     return results
 
 
-def is_undated(candidate: Candidate, document: Document) -> bool:
-    """Dated "from the article" when the article has no date: the date is a placeholder, not a fact."""
-    return document.published is None and candidate.date_basis in UNDATED_BASES
+def is_undated(candidate: Candidate) -> bool:
+    """No date in the text and no publication date: the statement is kept, with its date unknown."""
+    return candidate.said_on is None
 
 
-def reject_undated(analysis: Analysis) -> int:
-    """Un-accept the statements that have no date (the command line cannot ask); returns how many."""
-    undated = [c for c in analysis.candidates if c.accepted and is_undated(c, analysis.document)]
-    for candidate in undated:
-        candidate.accepted = False
-    return len(undated)
+def count_undated(analysis: Analysis) -> int:
+    """Accepted statements of a file whose date is not known (for the wizard's prompt and the summary)."""
+    return sum(is_undated(c) for c in analysis.accepted())
 
 
 def date_from_publication(analysis: Analysis, published: PartialDate) -> None:
-    """The user gave the publication date: statements dated by the article take it."""
+    """The user gave the publication date: statements dated by the article, or not dated at all, take it."""
     analysis.document.published = published
     analysis.document.published_basis = "given by the user"
     for candidate in analysis.candidates:
@@ -317,10 +312,8 @@ def date_from_publication(analysis: Analysis, published: PartialDate) -> None:
             candidate.date_basis = "article"
 
 
-def candidate_problem(
-    candidate: Candidate, issues: Iterable[str], sides: Iterable[str], document: Document | None = None
-) -> str | None:
-    """Why an accepted candidate cannot be committed as it stands, or None."""
+def candidate_problem(candidate: Candidate, issues: Iterable[str], sides: Iterable[str]) -> str | None:
+    """Why an accepted candidate cannot be committed as it stands, or None (an unknown date is no reason)."""
     if not candidate.quote.strip():
         return "the quote is empty"
     if not candidate.speaker.strip():
@@ -331,8 +324,6 @@ def candidate_problem(
         return f"unknown side {candidate.side!r}"
     if candidate.kind not in KINDS:
         return f"unknown kind {candidate.kind!r}"
-    if document is not None and is_undated(candidate, document):
-        return "no date: give the publication date, or the statement's date"
     return None
 
 

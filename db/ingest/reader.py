@@ -16,13 +16,14 @@ from typing import Any
 
 from db.ingest.dates import parse_date
 from db.ingest.decode import canonical_encoding, decode_bytes
-from db.ingest.document import Document, PartialDate
+from db.ingest.document import Document
 from db.ingest.errors import IngestError
 from db.ingest.formats import TABLE_FORMATS, detect_format, markdown_to_text
 from db.ingest.html_text import HtmlText, html_to_text
 from db.ingest.metadata import detect_metadata
 from db.ingest.normalise import language_by_script, normalise_text, strip_boilerplate
 from db.ingest.tables import parse_table
+from db.partial_date import PartialDate
 from db.untrusted_input import DEFAULT_MAX_BYTES, InputFileError, TooLargeError, read_regular_file
 
 LANGUAGES = ("en", "ru", "ja")
@@ -89,7 +90,7 @@ def read_document(
     problems: list[str] = []
     if language is None:
         language = _page_language(page) or language_by_script(text)
-    meta = detect_metadata(text, language, removed, page)
+    meta = detect_metadata(text, language, removed, page, path.name)
     document = Document(
         file_name=path.name,
         sha256=sha256,

@@ -9,91 +9,21 @@ full stop (a heading, a dateline) is a sentence of its own.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
-# Abbreviations after which a full stop does not end a sentence (lower-cased, without the dot).
-_ABBREVIATIONS = {
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "st",
-    "gen",
-    "lt",
-    "col",
-    "maj",
-    "capt",
-    "sen",
-    "rep",
-    "gov",
-    "rev",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "no",
-    "nos",
-    "vs",
-    "etc",
-    "e.g",
-    "i.e",
-    "u.s",
-    "u.n",
-    "u.k",
-    "approx",
-    "inc",
-    "ltd",
-    "co",
-    "corp",
-    "jr",
-    "sr",
-    "fig",
-    "vol",
-    "pp",
-    "p",
-    "г",
-    "гг",
-    "т.е",
-    "т.д",
-    "т.п",
-    "им",
-    "ул",
-    "руб",
-    "тыс",
-    "млн",
-    "млрд",
-    "см",
-    "др",
-    "проф",
-    "акад",
-    "ген",
-    "янв",
-    "фев",
-    "февр",
-    "апр",
-    "авг",
-    "сент",
-    "окт",
-    "нояб",
-    "дек",
-}
+from db.ingest.languages import PACKS, pack_for
 
 _OPEN_QUOTES = "“«「『„"
 _CLOSE_QUOTES = "”»」』"
 _TERMINATORS_LATIN = ".!?…"
 _TERMINATORS_CJK = "。！？"
 _CLOSERS_AFTER_STOP = "\"'”»)）」』’"
+ENDS_SENTENCE = re.compile(r"[.!?…。！？\"”»」』]\s*$")  # a line ending like this is a sentence, not a heading
+_QUOTATIVE_AFTER = re.compile(r"(?:と|って|など|との)")  # particles after a Japanese quotation: the sentence goes on
 _MAX_QUOTE_LENGTH = 1500  # a "quotation" longer than this is an unbalanced mark, not a quotation
+_REPORTING_DASH_AFTER = re.compile(r",?\s*[-—–]\s")  # after the mark: the reporting dash ('…", - сказал он')
 
 
 @dataclass(frozen=True)
@@ -124,35 +54,57 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def quotation_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Spans (including the marks) of quotations within text[start:end], pairing typographic and straight marks.
+    """Spans (including the marks) of quotations within text[start:end], nested ones inside the outer span.
 
-    A straight double quote closes an open quotation and opens one otherwise, so the mixed pairs that machine
-    translation leaves (“ ... ") still pair. Unclosed or overlong quotations are ignored.
+    A straight double quote opens when it follows a space and precedes a word, and closes when it follows a word
+    and precedes a space or punctuation; otherwise it closes an open quotation or opens one, so the mixed pairs
+    that machine translation leaves (“ ... ") still pair. A closing mark before the reporting dash ('…", - сказал
+    он') closes every level: typesetters write one mark for two. Unclosed or overlong quotations are ignored.
     """
     end = len(text) if end is None else end
     spans = []
     open_at: int | None = None
+    depth = 0
     for i in range(start, end):
         ch = text[i]
-        if open_at is None:
-            if ch in _OPEN_QUOTES or ch == '"':
-                open_at = i
-        elif ch in _CLOSE_QUOTES or ch == '"':
-            if i - open_at <= _MAX_QUOTE_LENGTH:
-                spans.append((open_at, i + 1))
-            open_at = None
-        elif ch in _OPEN_QUOTES and text[open_at] == '"':
-            open_at = i  # a stray straight quote before a typographic opening mark
+        if ch == '"':
+            direction = _straight_quote_direction(text, i, start, end)
+            closing = direction == "close" or (direction == "" and open_at is not None)
+            ch = _CLOSE_QUOTES[0] if closing else _OPEN_QUOTES[0]
+        if ch in _OPEN_QUOTES:
+            if open_at is None:
+                open_at, depth = i, 1
+            else:
+                depth += 1
+        elif ch in _CLOSE_QUOTES and open_at is not None:
+            depth -= 1
+            if _REPORTING_DASH_AFTER.match(text, i + 1, end):
+                depth = 0
+            if depth <= 0:
+                if i - open_at <= _MAX_QUOTE_LENGTH:
+                    spans.append((open_at, i + 1))
+                open_at, depth = None, 0
     return spans
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
+def _straight_quote_direction(text: str, i: int, start: int, end: int) -> str:
+    """ "open", "close" or "" (undecided) for the straight quote at i, from the characters around it."""
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    opens = (before.isspace() or before in "([{«“—–-/") and not after.isspace()
+    closes = not before.isspace() and (after.isspace() or after in ".,;:!?)»”—–-")
+    if opens == closes:
+        return ""
+    return "open" if opens else "close"
+
+
+def _is_abbreviation(text: str, dot: int, abbreviations: frozenset[str]) -> bool:
     """True when the full stop at `dot` ends an abbreviation or an initial rather than a sentence."""
     match = re.search(r"([\w.]+)$", text[max(0, dot - 12) : dot])
     if not match:
         return False
     word = match.group(1)
-    if word.lower() in _ABBREVIATIONS:
+    if word.lower() in abbreviations:
         return True
     if len(word) == 1 and word.isupper():  # an initial: "S. Lavrov", "В. Путин"
         return True
@@ -162,6 +114,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 def _boundaries(text: str, start: int, end: int, language: str) -> list[int]:
     """Offsets (exclusive ends) where sentences end inside one paragraph."""
     protected = quotation_spans(text, start, end)
+    abbreviations = _abbreviations(language)
     cuts: list[int] = []
     i = start
     while i < end:
@@ -176,14 +129,15 @@ def _boundaries(text: str, start: int, end: int, language: str) -> list[int]:
                 i = j
                 continue
             if ch in _TERMINATORS_CJK:
-                cuts.append(j)
+                if not (text[j - 1] in _CLOSE_QUOTES and _QUOTATIVE_AFTER.match(text, j, end)):
+                    cuts.append(j)  # 「…と考えています。」とこたえた。: the quotation is the object of what follows
             elif j < end and text[j].isspace():
                 k = j
                 while k < end and text[k].isspace():
                     k += 1
                 nxt = text[k] if k < end else ""
                 starts_sentence = nxt.isupper() or nxt.isdigit() or nxt in "\"“«(„'‘"
-                if starts_sentence and not (ch == "." and _is_abbreviation(text, i)):
+                if starts_sentence and not (ch == "." and _is_abbreviation(text, i, abbreviations)):
                     cuts.append(j)
             i = j
             continue
@@ -200,6 +154,13 @@ def _boundaries(text: str, start: int, end: int, language: str) -> list[int]:
     if not cuts or cuts[-1] != end:
         cuts.append(end)
     return cuts
+
+
+@functools.cache
+def _abbreviations(language: str) -> frozenset[str]:
+    """The document language's abbreviations, with the others': a Russian text quotes "Mr." too."""
+    own = pack_for(language).abbreviations
+    return own.union(*(p.abbreviations for p in PACKS.values() if p.code != language))
 
 
 def split_sentences(text: str, language: str = "en") -> list[Sentence]:

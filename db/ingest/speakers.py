@@ -11,31 +11,16 @@ that back-references resolve to the nearest suitable actor.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from db.ingest.document import PartialDate
 from db.ingest.gazetteer import Actor, Gazetteer, fold
-from db.ingest.speaker_patterns import (
-    COLLECTIVE_PATTERNS,
-    GENERIC_MEDIA_PATTERNS,
-    JA_TITLE_SUFFIXES,
-    PRONOUN_PATTERNS,
-    ROLE_PATTERNS,
-    SIDE_WORDS,
-    UNKNOWN_EXPERT_PATTERNS,
-    UNKNOWN_OFFICIAL_PATTERNS,
-    russian_word_pattern,
-)
+from db.ingest.languages import PACKS, pack_for, pack_for_script
+from db.partial_date import PartialDate
 
-FEMALE_FIRST_NAME = re.compile(r"(?:[aя]|mi|ko|ka|ri|na|ne|e|ие|на|ья|ия)$", re.IGNORECASE)
 _LOWER_RANK = re.compile(
     r"(?:deputy|vice|vice-|first|former|acting|заместитель|замглавы|экс-|бывший|前|元|副)\s*$", re.IGNORECASE
 )
-_JAPANESE_FEMALE_ENDINGS = ("ko", "mi", "e", "na", "ri", "yo", "ne")
-_MALE_ENDINGS = ("hide", "shige", "suke", "take", "hike", "tane", "mune", "yuke")
-_NOT_FEMALE = {"nikita", "ilya", "sasha", "foma", "kuzma", "taisuke", "yohei", "shinzo", "taro", "daisuke", "keisuke"}
-
-
 @dataclass(frozen=True)
 class Mention:
     """A place in the text that names (or refers to) one actor, or several for a collective."""
@@ -53,17 +38,6 @@ class Mention:
             return self.generic_category
         categories = {a.category for a in self.actors}
         return "official" if "official" in categories or not categories else categories.pop()
-
-
-def looks_female(actor: Actor, any_kind: bool = False) -> bool:
-    """A guess used only for "she"/"her": first names ending like Tomomi, Yuriko, Valentina, Maria."""
-    if actor.kind != "person" and not any_kind:
-        return False
-    first = actor.name.split()[0] if actor.name.split() else ""
-    folded = first.casefold()
-    if actor.side == "japan":  # Japanese given names: Yoko, Tomomi, Sanae, Yuriko; not Toyohisa, Yoshihide, Yutaka
-        return folded.endswith(_JAPANESE_FEMALE_ENDINGS) and not folded.endswith(_MALE_ENDINGS)
-    return bool(FEMALE_FIRST_NAME.search(first)) and folded not in _NOT_FEMALE
 
 
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
@@ -100,6 +74,7 @@ class MentionFinder:
     def __init__(self, gazetteer: Gazetteer, language: str) -> None:
         self.gazetteer = gazetteer
         self.language = language
+        self.pack = pack_for(language)
         # Per actor: cheap substring probes (each alias's first letters) and the alias regex. Most actors are
         # absent from a given text, and a probe test spares the regex scan that would find nothing.
         self._patterns: list[tuple[frozenset[str], re.Pattern[str], Actor]] = []
@@ -123,24 +98,25 @@ class MentionFinder:
 
     def _aliases(self, actor: Actor) -> list[str]:
         names = actor.all_aliases(self.language)
-        if self.language == "ja" and actor.kind == "person":
-            names += [_JA_SURNAME_MARK + stem for stem in _japanese_surnames(names)]
+        if self.pack.title_suffixes and actor.kind == "person":
+            names += [_SURNAME_MARK + stem for stem in _surnames(names, self.pack.title_suffixes)]
         if self.language != "en":  # Latin-script names also occur in Russian and Japanese texts
             names += [a for a in actor.all_aliases("en") if a.isascii()]
         return list(dict.fromkeys(names))
 
     def _alias_pattern(self, alias: str) -> str:
         alias = alias.strip()
-        if alias.startswith(_JA_SURNAME_MARK):  # a surname known from "上川外相": only with a title ("上川外務大臣")
-            suffix = "|".join(JA_TITLE_SUFFIXES)
+        if alias.startswith(_SURNAME_MARK):  # a surname known from "上川外相": only with a title ("上川外務大臣")
+            suffix = "|".join(self.pack.title_suffixes)
             return f"(?:{re.escape(alias[1:])})(?:{suffix})"
         if len(alias) < 2:
             return ""
-        if re.search(r"[\u3040-\u30ff\u3400-\u9fff]", alias):
-            suffix = "|".join(JA_TITLE_SUFFIXES)
+        own = pack_for_script(alias)  # an alias is matched the way its own language writes names
+        if own is not None and own.title_suffixes:
+            suffix = "|".join(own.title_suffixes)
             return f"(?:{re.escape(alias)})(?:{suffix})?"
-        if re.search(r"[А-Яа-яЁё]", alias):
-            words = [russian_word_pattern(w) for w in alias.split()]
+        if own is not None and own.alias_pattern is not None:
+            words = [own.alias_pattern(w) for w in alias.split()]
             return r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])"
         escaped = r"\s+".join(re.escape(w) for w in alias.split())
         if alias[0].islower() or alias.lower().startswith("the "):
@@ -158,7 +134,8 @@ class MentionFinder:
                 continue
             for m in pattern.finditer(text):
                 if not _other_given_name(text, m.start(), m.group(0), actor):
-                    found.append(Mention(m.start(), m.end(), m.group(0), (actor,), "alias"))
+                    found.append(self._institutional(text, Mention(m.start(), m.end(), m.group(0), (actor,), "alias")))
+        found = [m for m in found if m.actors]
         found += self._fuzzy(text)
         found += self._roles(text, when)
         found += self._collectives(text, when)
@@ -177,10 +154,26 @@ class MentionFinder:
         unknown = _non_overlapping(unknown)
         return _merge_ambiguous(sorted(taken + unknown, key=lambda m: m.start), when)
 
+    def _institutional(self, text: str, mention: Mention) -> Mention:
+        """A state or body named with an unnamed official of it ("外務省幹部", "a government official",
+        "政府関係者") is the state speaking; a country's name inside a compound noun ("日本時間", "ロシア軍")
+        is no actor at all (an empty mention, dropped)."""
+        actor = mention.actors[0]
+        if actor.kind not in ("state", "body") or actor.side is None:
+            return mention
+        official = self.pack.anonymous_official.match(text, mention.end)
+        if official:
+            state = self.gazetteer.state_of(actor.side) or actor
+            end = official.end()
+            return Mention(mention.start, end, text[mention.start : end], (state,), "role")
+        if actor.kind == "state" and self.pack.compound_continues.match(text, mention.end):
+            return Mention(mention.start, mention.end, mention.text, (), "alias")
+        return mention
+
     def _unknown_officials(self, text: str) -> list[Mention]:
         """Officials the gazetteer does not know, named after a side-marked title: a person of that side."""
         result = []
-        for pattern in UNKNOWN_OFFICIAL_PATTERNS.get(self.language, []):
+        for pattern in self.pack.unknown_official_patterns:
             for m in pattern.finditer(text):
                 side = _side_from(m.group("side"))
                 if side is None:
@@ -194,7 +187,7 @@ class MentionFinder:
         """Analysts the gazetteer does not know, named with their trade: experts, kept apart from the sides.
         Each with the span of the whole phrase."""
         result = []
-        for pattern in UNKNOWN_EXPERT_PATTERNS.get(self.language, []):
+        for pattern in self.pack.unknown_expert_patterns:
             for m in pattern.finditer(text):
                 name = m.group("name")
                 if self.gazetteer.by_alias(name):
@@ -206,7 +199,7 @@ class MentionFinder:
 
     def _fuzzy(self, text: str) -> list[Mention]:
         """Capitalised name runs that are one edit from a known person's name ("Tarot Kono", "Hiroshige Seco")."""
-        if self.language == "ja":
+        if not self.pack.fuzzy_names:
             return []
         result = []
         for m in re.finditer(r"[A-ZА-ЯЁ][a-zа-яё]+(?:[ -][A-ZА-ЯЁ][a-zа-яё]+)+", text):
@@ -226,7 +219,7 @@ class MentionFinder:
     def _roles(self, text: str, when: PartialDate | None) -> list[Mention]:
         """Role phrases without a name: "Japanese Foreign Minister" -> the holder of that role at `when`."""
         result = []
-        for pattern, words, side_group in ROLE_PATTERNS.get(self.language, []):
+        for pattern, words, side_group in self.pack.role_patterns:
             for m in pattern.finditer(text):
                 if _LOWER_RANK.search(text[max(0, m.start() - 15) : m.start()]):
                     continue  # "Deputy Foreign Minister of Japan" is not the foreign minister
@@ -247,7 +240,7 @@ class MentionFinder:
     def _collectives(self, text: str, when: PartialDate | None) -> list[Mention]:
         """ "The parties", "both sides", "the leaders of the two countries": one actor per side."""
         result = []
-        for pattern, what in COLLECTIVE_PATTERNS.get(self.language, []):
+        for pattern, what in self.pack.collective_patterns:
             for m in pattern.finditer(text):
                 actors: list[Actor] = []
                 for side in self.gazetteer.sides:
@@ -266,13 +259,13 @@ class MentionFinder:
     def _generic(self, text: str) -> list[Mention]:
         """Unnamed media and experts ("Japanese analysts", "the newspaper"): kept apart from any side."""
         result = []
-        for pattern, category in GENERIC_MEDIA_PATTERNS.get(self.language, []):
+        for pattern, category in self.pack.generic_patterns:
             for m in pattern.finditer(text):
                 result.append(Mention(m.start(), m.end(), m.group(0), (), "generic", category))
         return result
 
 
-_JA_SURNAME_MARK = "\x00"  # marks a derived surname alias that needs a title after it
+_SURNAME_MARK = "\x00"  # marks a derived surname alias that needs a title after it
 
 
 def _probe_fold(text: str) -> str:
@@ -282,18 +275,18 @@ def _probe_fold(text: str) -> str:
 def _probe(alias: str) -> str:
     """Letters every match of the alias pattern contains: the first three of its first word (Russian endings
     vary, and the first letters are what garbled transliterations keep), two for Japanese."""
-    alias = alias.strip().lstrip(_JA_SURNAME_MARK)
+    alias = alias.strip().lstrip(_SURNAME_MARK)
     first = alias.split()[0] if alias.split() else alias
     size = 2 if re.search(r"[\u3040-\u30ff\u3400-\u9fff]", first) else 3
     return _probe_fold(first[:size])
 
 
-def _japanese_surnames(aliases: list[str]) -> list[str]:
+def _surnames(aliases: list[str], title_suffixes: Sequence[str]) -> list[str]:
     """Surnames from titled aliases ("上川外相" -> "上川", "ラブロフ外相" -> "ラブロフ"), so that any title after
     them is recognised ("上川外務大臣", "ラブロフ外務大臣")."""
     stems = []
     for alias in aliases:
-        for suffix in sorted(JA_TITLE_SUFFIXES, key=len, reverse=True):
+        for suffix in sorted(title_suffixes, key=len, reverse=True):
             honorific = suffix in ("氏", "さん", "様")  # "林外相" gives 林; "林氏" alone is too loose
             if alias.endswith(suffix) and len(alias) - len(suffix) >= (2 if honorific else 1):
                 stems.append(alias[: -len(suffix)])
@@ -334,9 +327,10 @@ def _side_from(word: str | None) -> str | None:
     if not word:
         return None
     folded = fold(word)
-    for stem, side in SIDE_WORDS:
-        if folded.startswith(stem):
-            return side
+    for pack in PACKS.values():
+        for stem, side in pack.side_words:
+            if folded.startswith(stem):
+                return side
     return None
 
 
@@ -371,94 +365,3 @@ def _merge_ambiguous(mentions: list[Mention], when: PartialDate | None) -> list[
         result.append(m)
     return result
 
-
-class SpeakerContext:
-    """The discourse memory for back-references: actors in order of mention, most recent last."""
-
-    def __init__(self, gazetteer: Gazetteer, language: str, when: PartialDate | None = None) -> None:
-        self.gazetteer = gazetteer
-        self.language = language
-        self.when = when  # roles are those held at this date ("the minister" in 2017 is not Putin in 2010)
-        self.recent: list[Mention] = []
-        self.previous_subject: Mention | None = None
-
-    def observe(self, mentions: list[Mention]) -> None:
-        """Record the mentions of a finished sentence; its first mention is taken as its subject."""
-        named = [m for m in mentions if m.how != "pronoun"]
-        self.recent.extend(named)
-        self.recent = self.recent[-40:]
-        self.previous_subject = mentions[0] if mentions else None
-
-    def pronouns(self, text: str, offset: int, before: list[Mention]) -> list[Mention]:
-        """Pronoun and role back-references in a sentence, resolved against earlier mentions."""
-        result = []
-        for pattern, want in PRONOUN_PATTERNS.get(self.language, []):
-            for m in pattern.finditer(text):
-                start = offset + m.start()
-                earlier = [x for x in before if x.end <= start]
-                target = self.resolve(want, earlier)
-                if target is not None:
-                    result.append(
-                        Mention(start, offset + m.end(), m.group(0), target.actors, "pronoun", target.generic_category)
-                    )
-        # "японский министр" also contains "министр": the longer reference wins
-        result.sort(key=lambda r: -(r.end - r.start))
-        kept: list[Mention] = []
-        for r in result:
-            if all(r.end <= k.start or r.start >= k.end for k in kept):
-                kept.append(r)
-        return sorted(kept, key=lambda r: r.start)
-
-    def resolve(self, want: str, earlier_in_sentence: list[Mention]) -> Mention | None:
-        """The nearest earlier mention that fits a reference kind (male, female, minister, plural, thing)."""
-        candidates = self.recent + earlier_in_sentence
-        if want == "pair":  # 両氏, "the two men": the last two people named
-            people: list[Actor] = []
-            for m in reversed(candidates):
-                if len(m.actors) == 1 and m.actors[0].kind == "person" and m.actors[0] not in people:
-                    people.append(m.actors[0])
-                if len(people) == 2:
-                    return Mention(0, 0, "", tuple(reversed(people)), "pronoun")
-            return None
-        if want.startswith("minister:"):  # "the Japanese minister": the last minister of that side
-            side = want.split(":", 1)[1]
-            return next(
-                (m for m in reversed(candidates) if _fits(m, "minister", self.when) and m.actors[0].side == side),
-                None,
-            )
-        if want == "thing":  # "It is also exploring ...": "it" continues the previous sentence's subject
-            subject = self.previous_subject
-            return subject if subject is not None and _fits(subject, "thing", self.when) else None
-        for m in reversed(candidates):
-            if _fits(m, want, self.when):
-                return m
-        if want == "female":  # translated Russian calls a country "she"
-            return next((m for m in reversed(candidates) if _fits(m, "state", self.when)), None)
-        return None
-
-
-def _fits(mention: Mention, want: str, when: PartialDate | None = None) -> bool:
-    actors = mention.actors
-    single = actors[0] if len(actors) == 1 else None
-    if want == "plural":
-        return len(actors) > 1 or (mention.how == "generic" and fold(mention.text).endswith("s"))
-    if want == "thing":
-        if mention.how == "generic":
-            return mention.generic_category == "media"
-        return single is not None and single.kind in ("body", "state", "media")
-    if want == "state":
-        return single is not None and single.kind == "state"
-    if want == "body":  # "the ministry" after "Japan's Defence Ministry"
-        return single is not None and single.kind == "body"
-    if single is not None and single.kind == "expert" and want in ("male", "female", "person"):
-        return want == "person" or (want == "female") == looks_female(single, any_kind=True)
-    if single is None or single.kind != "person":
-        return False
-    if want == "minister":
-        titles = [fold(t) for t in single.role_titles(when)]
-        return any(("minister" in t and "prime" not in t) or "министр" in t or "大臣" in t for t in titles)
-    if want == "female":
-        return looks_female(single)
-    if want == "male":
-        return not looks_female(single)
-    return True  # "person"

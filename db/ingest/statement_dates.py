@@ -9,7 +9,9 @@ the dated events it has seen; a statement takes, in this order:
 3. the event its sentence refers to ("during the talks", "2 + 2") -> `inferred`;
 4. a past date earlier in the same paragraph -> `inferred`;
 5. the event under discussion in the last paragraphs, for past speech acts and agreements -> `inferred`;
-6. the publication date -> `article`.
+6. the publication date -> `article`;
+7. nothing: the date is not known (None) -> `unknown`. The statement is kept all the same; the user gives
+   the publication date in the wizard, or dates the source's statements later.
 """
 
 from __future__ import annotations
@@ -18,74 +20,21 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from db.ingest.cues import INTENTION, STANCE, TURN, CueClass
+from db.ingest.cues import AGREEMENT, INTENTION, STANCE, TURN, CueClass
 from db.ingest.dates import DateMention, find_dates
-from db.ingest.document import PartialDate
+from db.ingest.languages import pack_for
 from db.ingest.sentences import Sentence, quotation_spans
+from db.partial_date import PartialDate
 
 _MAX_CUE_DISTANCE = 100
 _EVENT_MEMORY_PARAGRAPHS = 2
-_EVENT_WORDS = {
-    "en": r"talks|meeting|negotiations|summit|visit|consultations|dialogue|conference|session|forum|interview|"
-    r"2 ?\+ ?2|round|press conference|briefing|rendezvous|commission",
-    "ru": r"переговор\w*|встреч\w*|саммит\w*|визит\w*|консультаци\w*|диалог\w*|конференци\w*|заседани\w*|сесси\w*|"
-    r"форум\w*|интервью|брифинг\w*|2 ?\+ ?2|комисси\w*",
-    "ja": r"首脳会談|外相会談|会談|会合|協議|訪問|会議|記者会見|対話|フォーラム|インタビュー|2プラス2|２プラス２|"
-    r"委員会",
-}
-# Kinds of event: a reference to "the talks" means the last talks, not the last summit.
-_EVENT_CLASSES = [
-    ("summit", re.compile(r"summit|visit|rendezvous|саммит|визит|首脳|訪問", re.IGNORECASE)),
-    ("conference", re.compile(r"conference|briefing|конференци|брифинг|会見", re.IGNORECASE)),
-    ("forum", re.compile(r"forum|форум|フォーラム", re.IGNORECASE)),
-    ("commission", re.compile(r"commission|session|комисси|сесси|заседани|委員会", re.IGNORECASE)),
-    ("interview", re.compile(r"interview|интервью|インタビュー", re.IGNORECASE)),
-    ("talks", re.compile(r".", re.IGNORECASE)),
-]
+_NEWS_DAYS = 92  # a date further back than this before publication does not date an undated statement
+_INVERTED_LEAD = re.compile(r"(?:[,—–\"”»]|\s-)\s*$")
+# What may stand between a verb and the date of its saying: "said on Monday", "told a news conference in Tokyo on
+# Thursday", "заявил в пятницу", "сообщил журналистам во вторник" (no complementizer, no comma: not yet what was said).
+_REPORTING_WORDS = re.compile(r"[^,;:\"“”«»]{0,100}?", re.DOTALL)
 _EVENT_WINDOW = 100  # the event word nearest a date, up to this far, names the dated event
 _EVENT_NEIGHBOURS = 15  # other event words this much further away name it too ("a 2 + 2 meeting")
-# Event words that identify one event among several (a "2 + 2" is not the "strategic dialogue").
-_DISTINCTIVE = re.compile(
-    r"2 ?\+ ?2|summit|forum|commission|conference|interview|strategic dialogue|session|саммит|форум|комисси|"
-    r"интервью|конференци|首脳会談|フォーラム|委員会|記者会見|プラス",
-    re.IGNORECASE,
-)
-_FUTURE = re.compile(
-    r"\b(?:will|scheduled|planned|upcoming|next|to be held|to hold|to meet|is expected|are expected|forthcoming|"
-    r"preparations? for|ahead of|before the|the proposed|intends?|intend to)\b|"
-    r"будет|будут|состоится|запланирован|предстоящ|予定|来月|来年",
-    re.IGNORECASE,
-)
-_DEADLINE_BEFORE = re.compile(
-    r"(?:\b(?:by|until|till|before|since|after|from|through|prior to|within)\s+(?:the\s+)?(?:\w+\s+)?|"
-    r"(?<![\w-])(?:до|к|с|после|начиная с)\s+)$",
-    re.IGNORECASE,
-)
-_INFINITIVE_AFTER = re.compile(
-    r"\s+(?:\w+\s+){0,2}?to\s+(?!the\b|a\b|an\b|his\b|her\b|its\b|their\b|this\b|that\b|our\b)[a-z]+\b"
-    r"|\s*(?:провести|встретиться|посетить)"
-)
-_OCCASION_AFTER = re.compile(
-    r"(?:\s+\w+){0,1}?\s+(?:at|during|on the sidelines of|after)\s+(?:the|a|an|this|that)?\s*(?:[\w-]+\s+){0,3}?"
-    r"(?:talks|meeting|negotiations|summit|visit|consultations|conference|session|forum|briefing)",
-    re.IGNORECASE,
-)
-# "the next day", 翌日: a day counted from the date last mentioned, not from the publication date.
-_ANCHORED_DAYS = {
-    "en": re.compile(r"\b(?i:(the )?(?:next|following) day|a day later|(?:on )?the same day|the day before)\b"),
-    "ru": re.compile(r"(?<![\w-])(?i:на следующий день|в тот же день|накануне|днем позже|днём позже)(?![\w-])"),
-    "ja": re.compile(r"翌日|同日|前日"),
-}
-_ANCHOR_SHIFT = {"next": 1, "following": 1, "later": 1, "следующий": 1, "позже": 1, "翌日": 1, "before": -1,
-                 "накануне": -1, "前日": -1}  # fmt: skip
-# Cues in the present tense ("says", 「…と話しています」) report what holds at publication, not a past occasion.
-_PRESENT_CUE = {
-    "en": re.compile(r"^(?:says|say|insists|insist|argues|argue|maintains|maintain)$"),
-    "ja": re.compile(r"(?:ている|ています)$"),
-}
-_PUBLICATION = re.compile(
-    r"\b(?:published|article|issue of|wrote|edition)\b|опубликова|статья|掲載|報じ", re.IGNORECASE
-)
 
 
 _RANK = {"year": 0, "month": 1, "day": 2}
@@ -93,9 +42,10 @@ _RANK = {"year": 0, "month": 1, "day": 2}
 
 @dataclass(frozen=True)
 class StatementDate:
-    value: PartialDate
-    basis: str  # explicit, inferred, article
+    value: PartialDate | None  # None: not known
+    basis: str  # explicit, inferred, article, unknown
     why: str  # for the candidate's reason
+    own: bool = False  # from the statement's own sentence (not the paragraph, an event or the publication)
 
 
 @dataclass
@@ -112,7 +62,7 @@ class DateResolver:
         self.text = text
         self.language = language
         self.published = published
-        self._event_words = re.compile(_EVENT_WORDS.get(language, _EVENT_WORDS["en"]), re.IGNORECASE)
+        self.pack = pack_for(language)
         self._events: list[_Event] = []
         self._current: _Event | None = None
         self._current_seen_at = -100
@@ -132,7 +82,10 @@ class DateResolver:
                 if any(a <= start < b for a, b in quotes) or self._is_future(m.value):
                     continue
                 lead = self.text[sentence.start : start]
-                if _DEADLINE_BEFORE.search(lead[-25:]) or _FUTURE.search(lead):
+                unquoted = "".join(  # "«… будет …», — сказал во вторник": a quoted future is no plan of the date
+                    ch for i, ch in enumerate(lead, sentence.start) if not any(a <= i < b for a, b in quotes)
+                )
+                if self.pack.deadline_before.search(lead[-25:]) or self.pack.future.search(unquoted):
                     continue
                 usable.append(DateMention(start, end, m.value, m.basis, m.text))
             self._cache[sentence.index] = usable
@@ -140,10 +93,10 @@ class DateResolver:
 
     def observe(self, sentence: Sentence) -> None:
         """Remember dated events and event references of a sentence, after its statements are dated."""
-        future = _FUTURE.search(sentence.text)
+        future = self.pack.future.search(sentence.text)
         hits = self._hits(sentence, sentence.start + future.start() if future else sentence.end)
         dates = self.dates_in(sentence)
-        if dates and not _PUBLICATION.search(sentence.text):
+        if dates and not self.pack.publication_words.search(sentence.text):
             self._paragraph_dates.append((sentence.paragraph, dates[-1].value))
         days = [d.value for d in dates if d.value.precision == "day"]
         if days:
@@ -163,16 +116,21 @@ class DateResolver:
             if referred is not None:
                 self._set_current(referred, sentence.paragraph)
 
-    def resolve(self, sentence: Sentence, cue_start: int, cue_end: int, cue_class: CueClass) -> StatementDate:
-        """The date of a statement whose cue spans [cue_start, cue_end) in this sentence."""
+    def resolve(
+        self, sentence: Sentence, cue_start: int, cue_end: int, cue_class: CueClass, speaker_start: int | None = None
+    ) -> StatementDate:
+        """The date of a statement whose cue spans [cue_start, cue_end) in this sentence, said by the speaker
+        named at `speaker_start`."""
         near = [d for d in self.dates_in(sentence) if _distance(d, cue_start) <= _MAX_CUE_DISTANCE]
-        infinitive = _INFINITIVE_AFTER.match(self.text, cue_end)
+        if not self.pack.verb_final and cue_class is not AGREEMENT:  # "agreed on it during the visit in December"
+            near = [d for d in near if self._dates_the_saying(sentence, d, cue_start, cue_end, speaker_start)]
+        infinitive = self.pack.infinitive_after.match(self.text, cue_end)
         if infinitive:  # "agreed to hold talks in December": a plan's date ("agreed in November to ..." is not)
             content_from = cue_end + infinitive.group(0).rfind(" to ") + 1
             near = [d for d in near if d.end <= cue_start or d.end <= content_from]
         # Event words after the cue belong to what was said ("suggested a visit before the summit"), unless they
         # name the occasion right after the verb ("agreed on at the December summit", "said at a briefing").
-        occasion = _OCCASION_AFTER.match(self.text, cue_end)
+        occasion = self.pack.occasion_after.match(self.text, cue_end)
         words = {w for _, _, w in self._hits(sentence, occasion.end() if occasion else cue_end)}
         referred = self._referred_event(words) if words else None
         anchored = self._anchored_day(sentence, cue_start)
@@ -191,37 +149,59 @@ class DateResolver:
                 if finer is not None:
                     return StatementDate(finer, "inferred", f"event of {finer.iso()}")
             basis = "explicit" if best.basis == "explicit" else "inferred"
-            return StatementDate(best.value, basis, f"date '{best.text}' in the sentence")
+            return StatementDate(best.value, basis, f"date '{best.text}' in the sentence", own=True)
         if cue_class in (STANCE, INTENTION) and self.published:
             return StatementDate(self.published, "article", "present stance: publication date")
-        present = _PRESENT_CUE.get(self.language)
-        if present is not None and present.search(self.text, cue_start, cue_end) and self.published:
+        if self.pack.present_cue.search(self.text[cue_start:cue_end]) and self.published:
             return StatementDate(self.published, "article", "said in the present tense: publication date")
         if cue_class is TURN and self.published:  # a transcript is dated by its own date line
             return StatementDate(self.published, "explicit", "transcript turn: the transcript's date")
         if referred is not None:
             return StatementDate(referred.date, "inferred", f"refers to the event of {referred.date.iso()}")
-        same_paragraph = [d for p, d in self._paragraph_dates if p == sentence.paragraph and d.precision != "year"]
+        same_paragraph = [
+            d for p, d in self._paragraph_dates if p == sentence.paragraph and d.precision != "year" and self._news(d)
+        ]
         if same_paragraph:
             return StatementDate(same_paragraph[-1], "inferred", f"date {same_paragraph[-1].iso()} in the paragraph")
         recent = sentence.paragraph - self._current_seen_at <= _EVENT_MEMORY_PARAGRAPHS
-        if recent and self._current is not None:
+        if recent and self._current is not None and self._news(self._current.date):
             return StatementDate(self._current.date, "inferred", f"event under discussion, {self._current.date.iso()}")
         if self.published:
             return StatementDate(self.published, "article", "publication date")
-        return StatementDate(PartialDate(1970), "unknown", "no date in the text and no publication date")
+        return StatementDate(None, "unknown", "no date in the text and no publication date")
 
     # --- helpers -------------------------------------------------------------------------------------------
+    def _dates_the_saying(
+        self, sentence: Sentence, date: DateMention, cue_start: int, cue_end: int, speaker_start: int | None
+    ) -> bool:
+        """Whether a date of the sentence dates the saying, not what was said: "He said the government protested
+        Medvedev's visit last Friday" dates the visit; "Suga said on Monday that …" and "…, Matsuno told a news
+        conference on Thursday" date the saying. After the verb only the words before what was said count;
+        before it, nothing of what was said when the report comes after it ("…, Matsuno told")."""
+        clause_start = self._clause_start(sentence, cue_start)
+        speaker_before = speaker_start is not None and speaker_start < clause_start  # "Lavrov, on March 29, stated"
+        lead = self.text[max(sentence.start, cue_start - 6) : cue_start]
+        inverted = _INVERTED_LEAD.search(lead) is not None and not speaker_before
+        if date.end <= cue_start:
+            return not inverted or date.start >= clause_start
+        between = self.text[cue_end : date.start]
+        return inverted or _REPORTING_WORDS.fullmatch(between) is not None
+
+    def _clause_start(self, sentence: Sentence, cue_start: int) -> int:
+        """Where the reporting clause of an inverted cue begins: after the last comma, dash or quote before it."""
+        lead = self.text[sentence.start : cue_start]
+        cut = max(lead.rfind(mark) for mark in ",—–\"”»")
+        return sentence.start + cut + 1 if cut >= 0 else sentence.start
+
     def _anchored_day(self, sentence: Sentence, cue_start: int) -> PartialDate | None:
         """ "The next day", 翌日, "на следующий день" near the cue: the last day-precise date, shifted."""
-        pattern = _ANCHORED_DAYS.get(self.language)
-        if pattern is None or self._last_day is None:
+        if self._last_day is None:
             return None
-        for match in pattern.finditer(self.text, sentence.start, sentence.end):
+        for match in self.pack.anchored_days.finditer(self.text, sentence.start, sentence.end):
             if abs(match.start() - cue_start) > _MAX_CUE_DISTANCE:
                 continue
             words = match.group(0).lower()
-            shift = next((v for k, v in _ANCHOR_SHIFT.items() if k in words), 0)
+            shift = next((v for k, v in self.pack.anchor_shifts if k in words), 0)
             day = self._last_day.start() + dt.timedelta(days=shift)
             return PartialDate(day.year, day.month, day.day)
         return None
@@ -230,7 +210,7 @@ class DateResolver:
         """Event words of a sentence before `until`, as (start, end, normalised word)."""
         return [
             (sentence.start + m.start(), sentence.start + m.end(), _word(m.group(0)))
-            for m in self._event_words.finditer(sentence.text)
+            for m in self.pack.event_words.finditer(sentence.text)
             if sentence.start + m.end() <= until
         ]
 
@@ -248,17 +228,17 @@ class DateResolver:
             return None
         _, date, _ = best
         words = {w for a, b, w in hits if _gap(a, b, date.start, date.end) <= best[0] + _EVENT_NEIGHBOURS}
-        return _Event(date.value, frozenset(words | {_event_class(w) for w in words}), paragraph)
+        return _Event(date.value, frozenset(words | {self._event_class(w) for w in words}), paragraph)
 
     def _referred_event(self, words: set[str]) -> _Event | None:
         """The event that event words point to: one sharing a distinctive word ("2 + 2"), else the current or
         the last event of the same kind ("the talks" -> the last talks); None when no event fits."""
-        distinctive = {w for w in words if _DISTINCTIVE.search(w)}
+        distinctive = {w for w in words if self.pack.distinctive_events.search(w)}
         if distinctive:
             for event in reversed(self._events):
                 if distinctive & event.words:
                     return event
-        classes = {_event_class(w) for w in words}
+        classes = {self._event_class(w) for w in words}
         if self._current is not None and classes & self._current.words:
             return self._current
         for event in reversed(self._events):
@@ -289,18 +269,30 @@ class DateResolver:
             if self._current in same_year:
                 return self._current
             return same_year[-1] if same_year else None
-        classes = {_event_class(w) for w in words} | words
+        classes = {self._event_class(w) for w in words} | words
         fitting = [e for e in same_year if classes & e.words]
-        distinctive = [e for e in fitting if {w for w in words if _DISTINCTIVE.search(w)} & e.words]
+        distinctive = [e for e in fitting if {w for w in words if self.pack.distinctive_events.search(w)} & e.words]
         if distinctive:
             return distinctive[-1]
         if self._current in fitting:
             return self._current
         return fitting[-1] if fitting else None
 
+    def _event_class(self, word: str) -> str:
+        """The kind of event a word names ("the talks" point to the last talks, not the last summit)."""
+        return next((name for name, pattern in self.pack.event_classes if pattern.search(word)), "talks")
+
     def _set_current(self, event: _Event, paragraph: int) -> None:
         self._current = event
         self._current_seen_at = paragraph
+
+    def _news(self, value: PartialDate) -> bool:
+        """A date close enough before publication to be the occasion of a statement reported without its own date;
+        older dates in the text ("launched in 1992", "first held in 2013") are background."""
+        if self.published is None:
+            return True
+        ends = value.start().replace(month=value.month or 12)
+        return (self.published.start() - ends).days <= _NEWS_DAYS
 
     def _is_future(self, value: PartialDate) -> bool:
         if self.published is None:
@@ -315,10 +307,6 @@ class DateResolver:
 
 def _word(text: str) -> str:
     return re.sub(r"\s+", "", text.lower())
-
-
-def _event_class(word: str) -> str:
-    return next(name for name, pattern in _EVENT_CLASSES if pattern.search(word))
 
 
 def _gap(a: int, b: int, c: int, d: int) -> int:

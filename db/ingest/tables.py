@@ -32,9 +32,9 @@ from pathlib import Path
 from typing import Any
 
 from db.ingest.dates import dayfirst_for, parse_date
-from db.ingest.document import PartialDate
 from db.ingest.errors import IngestError
 from db.ingest.normalise import language_by_script, normalise_text
+from db.partial_date import PartialDate
 from db.untrusted_input import InputFileError, check_json_nesting
 
 REQUIRED_COLUMNS = ("speaker", "side", "issue", "date", "quote")

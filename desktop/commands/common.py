@@ -6,7 +6,7 @@ import argparse
 import calendar
 from pathlib import Path
 
-from db.ingest.document import PartialDate
+from db.partial_date import PartialDate
 from db.store import Store
 from desktop.paths import default_database
 

@@ -2,20 +2,22 @@
 
 Every readable file is analysed, summarised and committed (statements marked unreviewed) in one transaction; a
 file that cannot be read is named with the reason, changes nothing, and makes the exit status non-zero, while the
-good files still commit.
+good files still commit. A statement whose date cannot be found is committed with its date unknown, never left
+out: the summary says how many there are and how to date them.
 """
 
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from pathlib import Path
 from typing import Any
 
-from db.ingest.document import PartialDate
 from db.ingest.gazetteer import Gazetteer
-from db.ingest.pipeline import Analysis, Failure, Overrides, analyse_files, commit, reject_undated, tally
+from db.ingest.pipeline import Analysis, Failure, Overrides, analyse_files, commit, count_undated, tally
 from db.ingest.reader import LIMIT_HINT
+from db.partial_date import PartialDate
 from db.sources import CommitResult
 from db.untrusted_input import megabytes as megabytes_text
 from desktop.commands.common import add_db_option, database_path, open_store
@@ -64,14 +66,13 @@ def run_import(args: argparse.Namespace) -> int:
     results = analyse_files(args.files, gazetteer=Gazetteer.load(), overrides=overrides, report=report)
     analyses = [r for r in results if isinstance(r, Analysis)]
     failures = [r for r in results if isinstance(r, Failure)]
-    undated = {id(a): reject_undated(a) for a in analyses}  # a placeholder date must not land as a fact
     committed: list[CommitResult] = []
     if analyses:
         with open_store(args, create=True) as store:
             committed = commit(store, analyses)
     for analysis, result in zip(analyses, committed, strict=True):
         if not args.quiet:
-            print_analysis(analysis, result, undated[id(analysis)])
+            print_analysis(analysis, result)
     for failure in failures:
         print(f"positions: cannot import {failure.message}", file=sys.stderr)
     if any(LIMIT_HINT in f.message for f in failures):
@@ -83,10 +84,26 @@ def run_import(args: argparse.Namespace) -> int:
     if failures:
         line += f"; {len(failures)} failed: {', '.join(f.path.name for f in failures)}"
     print(line)
+    undated = sum(count_undated(a) for a, r in zip(analyses, committed, strict=True) if not r.duplicate)
+    if undated:
+        print(UNDATED_HINT.format(n=undated, db=_db_option(args)))
     return 1 if failures else 0
 
 
-def print_analysis(analysis: Analysis, result: CommitResult, undated: int = 0) -> None:
+UNDATED_HINT = (
+    "{n} of them have no date (none in the text, no publication date found): they are listed by"
+    " `positions statements{db} --undated`.\n"
+    'To date them, open the database in Positions and select one of them: its details offer to "Set the date of'
+    ' all of them" (the undated statements of its source). For a new file, give --published DATE when importing.'
+)
+
+
+def _db_option(args: argparse.Namespace) -> str:
+    given = getattr(args, "db", None)
+    return f" --db {shlex.quote(str(given))}" if given else ""
+
+
+def print_analysis(analysis: Analysis, result: CommitResult) -> None:
     document = analysis.document
     published = document.published.iso() if document.published else "unknown"
     print(f"{analysis.path}")
@@ -101,11 +118,11 @@ def print_analysis(analysis: Analysis, result: CommitResult, undated: int = 0) -
         print(f"  {len(accepted)} statements added of {len(analysis.candidates)} found")
         for (side, issue), count in sorted(tally(accepted).items()):
             print(f"    {count:4d}  {side:<8} {issue}")
+        undated = count_undated(analysis)
         if undated:
-            print(f"  {undated} statements left out: no date (give --published)")
+            print(f"  {undated} of them with the date unknown")
     for problem in analysis.problems:
-        if not (undated and "have no date" in problem):  # said above, with the option to use
-            print(f"  note: {problem}")
+        print(f"  note: {problem}")
 
 
 def _progress(files: list[Path], *, quiet: bool) -> Any:

@@ -12,6 +12,7 @@ from typing import Any, TextIO
 
 from db import issues, records, search, statements
 from db.atomic_output import atomic_output
+from db.partial_date import PartialDate
 from desktop.commands.common import add_db_option, date_from, date_to, open_store
 from desktop.commands.output import print_csv, print_jsonl, print_table
 
@@ -28,6 +29,7 @@ def register(sub: Any) -> None:
     p.add_argument("--side", metavar="SLUG")
     p.add_argument("--from", dest="date_from", type=date_from, metavar="DATE")
     p.add_argument("--to", dest="date_to", type=date_to, metavar="DATE")
+    p.add_argument("--undated", action="store_true", help="only the statements whose date is not known yet")
     p.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
     p.add_argument("--output", "-o", type=Path, metavar="FILE",
                    help="write to FILE (whole or not at all) instead of the screen")  # fmt: skip
@@ -76,9 +78,12 @@ def run_statements(args: argparse.Namespace) -> int:
             issues.issue(store, args.issue)  # a clear error for an unknown slug
         if args.side and args.side not in {s.slug for s in issues.sides(store)}:
             raise statements.ValidationError(f"no side {args.side!r}")
+        if args.undated and (args.date_from or args.date_to):
+            raise statements.ValidationError("--undated lists statements without a date: it takes no --from or --to")
         flt = statements.StatementFilter(
-            issue=args.issue, side=args.side, date_from=args.date_from, date_to=args.date_to
-        )
+            issue=args.issue, side=args.side, date_from=args.date_from, date_to=args.date_to,
+            undated=True if args.undated else None,
+        )  # fmt: skip
         rows = statements.iterate(store, flt)
         with output_file(args.output) as out:
             if args.format == "jsonl":
@@ -89,7 +94,7 @@ def run_statements(args: argparse.Namespace) -> int:
             else:
                 count = print_table(
                     ["date", "side", "issue", "speaker", "quote", "uid"],
-                    [[s.said_on.iso(), s.side or "-", s.issue, s.speaker, s.quote, s.uid] for s in rows],
+                    [[date_text(s.said_on), s.side or "-", s.issue, s.speaker, s.quote, s.uid] for s in rows],
                     out,
                 )
     if args.output:
@@ -107,6 +112,11 @@ def output_file(path: Path | None) -> Iterator[TextIO]:
         yield out
 
 
+def date_text(date: PartialDate | None) -> str:
+    """A date column of a table: ISO at its precision, or the word "unknown"."""
+    return date.iso() if date else "unknown"
+
+
 def run_search(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         hits = search.search(store, args.query, limit=args.limit)
@@ -118,7 +128,7 @@ def run_search(args: argparse.Namespace) -> int:
         else:
             print_table(
                 ["date", "side", "speaker", "in", "text", "uid"],
-                [[h.statement.said_on.iso(), h.statement.side or "-", h.statement.speaker, h.matched_in, h.text,
+                [[date_text(h.statement.said_on), h.statement.side or "-", h.statement.speaker, h.matched_in, h.text,
                   h.statement.uid] for h in hits],
             )  # fmt: skip
             print(f"{len(hits)} result(s)")

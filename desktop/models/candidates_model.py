@@ -13,7 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from db.ingest.document import Candidate, PartialDate
+from db.ingest.document import Candidate
+from db.partial_date import parse_optional
 from db.statements import KINDS
 
 COL_ACCEPT = 0
@@ -145,14 +146,14 @@ class CandidatesModel(QAbstractTableModel):
                 COL_SPEAKER: c.speaker,
                 COL_SIDE: c.side or (c.category if c.category in NON_OFFICIAL else ""),
                 COL_ISSUE: c.issue,
-                COL_DATE: c.said_on.iso(),
+                COL_DATE: c.said_on.iso() if c.said_on else "",
                 COL_KIND: c.kind,
             }.get(column)
         if role == SORT_ROLE:
             if column == COL_CONFIDENCE:
                 return c.confidence
             if column == COL_DATE:
-                return c.said_on.iso()
+                return c.said_on.iso() if c.said_on else "9999"  # unknown dates sort last
             if column == COL_ACCEPT:
                 return int(c.accepted)
             return self._data(c, column, Qt.ItemDataRole.DisplayRole)
@@ -180,7 +181,7 @@ class CandidatesModel(QAbstractTableModel):
         if column == COL_ISSUE:
             return self._issue_titles.get(c.issue, c.issue)
         if column == COL_DATE:
-            return c.said_on.iso()
+            return c.said_on.iso() if c.said_on else self.tr("unknown")
         if column == COL_KIND:
             return self._kind_names.get(c.kind, c.kind)
         if column == COL_QUOTE:
@@ -230,7 +231,8 @@ class CandidatesModel(QAbstractTableModel):
             return dataclasses.replace(c, issue=value)
         if column == COL_DATE:
             try:
-                return dataclasses.replace(c, said_on=PartialDate.from_iso(value), date_basis="edited")
+                said_on = parse_optional(value)  # empty: not known
+                return dataclasses.replace(c, said_on=said_on, date_basis="edited" if said_on else "unknown")
             except ValueError:
                 return None
         if column == COL_KIND and value in KINDS:

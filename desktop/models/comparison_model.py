@@ -4,7 +4,8 @@ Rows come from one grouped count (db.timeline.period_counts, per month, or per d
 the GUI thread; a cell's statements are read only when the cell is first painted (a page of CELL_LIMIT from
 the (issue, side, date) index) and kept in a bounded cache. A whole issue of a large database is therefore
 never loaded at once, and changing between month, quarter and year regroups the counts already in hand
-without asking the database again.
+without asking the database again. Statements whose date is not known sit in a last row of their own, "Date
+unknown" (buckets.UNDATED); a date range leaves them out, as it does everywhere.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from desktop.worker import Job, start_job
 
 CELL_ROLE = Qt.ItemDataRole.UserRole + 1  # -> Cell
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 2  # -> int, statements of that side in the bucket
+KEY_ROLE = Qt.ItemDataRole.UserRole + 3  # -> str, the row's bucket key (buckets.UNDATED: date unknown)
 CELL_LIMIT = 6  # cards shown per cell; the rest is counted ("+ 40 more")
 CACHE_CELLS = 4000
 Index = QModelIndex | QPersistentModelIndex
@@ -76,6 +78,8 @@ class ComparisonModel(QAbstractTableModel):
     def set_store(self, store: Store | None) -> None:
         self._store = store
         self._issue = None
+        self._generation += 1  # a count still on its way belongs to the previous store
+        self.is_loading = False
         self._rebuild(period_counts=[])
 
     def set_sides(self, sides: list[Side]) -> None:
@@ -163,15 +167,16 @@ class ComparisonModel(QAbstractTableModel):
     def _regroup(self) -> None:
         shown = {side.slug for side in self._sides}
         if buckets.resolution_for(self._granularity) != self._resolution:
-            counts: list[tuple[str, str, str, int]] = []  # daily rows from monthly counts: wait for the recount
+            counts: list[tuple[str, str | None, str, int]] = []  # daily rows from monthly counts: wait for the recount
         else:
-            width = len(self._period_counts[0].period) if self._period_counts else 10
+            width = next((len(r.period) for r in self._period_counts if r.period), 10)
             first = (self._filter.date_from or "")[:width]
             last = (self._filter.date_to or "9999")[:width]
+            ranged = bool(self._filter.date_from or self._filter.date_to)
             counts = [
                 (r.side, r.period, r.precision, r.count)
                 for r in self._period_counts
-                if r.side in shown and first <= r.period <= last
+                if r.side in shown and (first <= r.period <= last if r.period is not None else not ranged)
             ]
         self._counts = buckets.group_counts(counts, self._granularity)
         self._keys = sorted(self._counts)
@@ -207,11 +212,16 @@ class ComparisonModel(QAbstractTableModel):
         return self._row_of.get(key, -1)
 
     def row_at_or_after(self, key: str) -> int:
-        """The first row whose key sorts at or after `key` (a click on the timeline between rows)."""
-        for row, existing in enumerate(self._keys):
+        """The first dated row whose key sorts at or after `key` (a click on the timeline between rows)."""
+        dated = [k for k in self._keys if k != buckets.UNDATED]
+        for row, existing in enumerate(dated):
             if existing >= key:
                 return row
-        return len(self._keys) - 1
+        return len(dated) - 1
+
+    def undated_row(self) -> int:
+        """The "Date unknown" row, -1 when no statement shown lacks a date."""
+        return self.row_of_key(buckets.UNDATED)
 
     def column_of_side(self, side: str | None) -> int:
         for column, candidate in enumerate(self._sides):
@@ -228,7 +238,7 @@ class ComparisonModel(QAbstractTableModel):
 
     def locate(self, statement: Statement) -> QModelIndex:
         """The cell a statement sits in (invalid when it is outside the current rows or sides)."""
-        key = buckets.bucket_key(statement.said_on.start(), statement.said_on.precision, self._granularity)
+        key = buckets.statement_key(statement.said_on, self._granularity)
         row, column = self.row_of_key(key), self.column_of_side(statement.side)
         return self.index(row, column) if row >= 0 and column >= 0 else QModelIndex()
 
@@ -248,9 +258,12 @@ class ComparisonModel(QAbstractTableModel):
         total = self._counts[key].get(side, 0)
         if not total or self._store is None:
             return Cell((), total)
-        first, last = buckets.fetch_range(key, self._granularity)
-        flt = replace(self._filter, side=side, date_from=_later(first.isoformat(), self._filter.date_from),
-                      date_to=_earlier(last.isoformat(), self._filter.date_to))  # fmt: skip
+        if key == buckets.UNDATED:
+            flt = replace(self._filter, side=side, undated=True)
+        else:
+            first, last = buckets.fetch_range(key, self._granularity)
+            flt = replace(self._filter, side=side, date_from=_later(first.isoformat(), self._filter.date_from),
+                          date_to=_earlier(last.isoformat(), self._filter.date_to))  # fmt: skip
         try:
             found: list[Statement] = []
             after = None
@@ -266,7 +279,7 @@ class ComparisonModel(QAbstractTableModel):
             return Cell((), total, failed=True)
 
     def _key_of(self, statement: Statement) -> str:
-        return buckets.bucket_key(statement.said_on.start(), statement.said_on.precision, self._granularity)
+        return buckets.statement_key(statement.said_on, self._granularity)
 
     def refresh_statement(self, uid: str) -> None:
         """After an edit: repaint the cell that shows the statement (a narrow update, not a reset)."""
@@ -297,6 +310,8 @@ class ComparisonModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             return self._sides[section].name if 0 <= section < len(self._sides) else None
+        if 0 <= section < len(self._keys) and self._keys[section] == buckets.UNDATED:
+            return self.tr("Date\nunknown")
         if 0 <= section < len(self._keys):
             return buckets.bucket_label(self._keys[section], self._granularity, short=True)
         return None
@@ -314,6 +329,8 @@ class ComparisonModel(QAbstractTableModel):
         total = self._counts[key].get(self._sides[column].slug, 0)
         if role == COUNT_ROLE:
             return total
+        if role == KEY_ROLE:
+            return key
         if role == Qt.ItemDataRole.SizeHintRole:
             return QSize(200, self.row_height(row))
         if role == CELL_ROLE:

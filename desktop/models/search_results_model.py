@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from db.search import SearchHit, highlight_spans
+from desktop.buckets import date_label
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1  # -> SearchHit
 SPANS_ROLE = Qt.ItemDataRole.UserRole + 2  # -> list[(start, end)] in the hit's text
@@ -46,5 +47,5 @@ class SearchResultsModel(QAbstractListModel):
             return hit.statement.uid
         if role == Qt.ItemDataRole.ToolTipRole:
             st = hit.statement
-            return f"{st.speaker} · {st.said_on.iso()} · {st.issue}"
+            return f"{st.speaker} · {date_label(st.said_on, unknown=self.tr('date unknown'))} · {st.issue}"
         return None

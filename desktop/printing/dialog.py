@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from db import issues
-from db.ingest.document import PartialDate
+from db.partial_date import PartialDate
 from db.statements import NO_SIDE, StatementFilter
 from db.store import Store
 from desktop.buckets import GRANULARITIES

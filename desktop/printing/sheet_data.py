@@ -3,11 +3,12 @@
 The layout only arranges what is here: rows by time bucket with one cell per side, numbered notes, numbered
 sources and a summary. Sides are data: the sheet has one column per side the user chose, in taxonomy order.
 Statements of nobody's side (media, experts) are never put in a side's column; the summary counts them.
+Statements whose date is not known form the last row (key buckets.UNDATED), printed as a section of its own;
+a sheet for a date range has none (a range leaves unknown dates out everywhere).
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -15,11 +16,10 @@ from dataclasses import dataclass, field
 from db import annotations as annotation_store
 from db import issues, statements
 from db.errors import ValidationError
-from db.ingest.document import PartialDate
 from db.models import Side, SourceRef, Statement
 from db.statements import StatementFilter
 from db.store import Store
-from desktop.buckets import GRANULARITIES, bucket_key, bucket_label
+from desktop.buckets import GRANULARITIES, UNDATED, bucket_label, date_label, statement_key
 
 NOTE_KIND_LABELS = {
     "note": "Note",
@@ -163,6 +163,15 @@ class SheetData:
             return f"until {last}"
         return "all dates"
 
+    @property
+    def dated_rows(self) -> list[SheetRow]:
+        return [row for row in self.rows if row.key != UNDATED]
+
+    @property
+    def undated_row(self) -> SheetRow | None:
+        """The statements whose date is not known, one cell per side (None when there are none)."""
+        return next((row for row in self.rows if row.key == UNDATED), None)
+
     def texts(self) -> Iterable[str]:
         """Every piece of text the sheet prints that comes from the database (for the font check)."""
         yield from (self.issue_title, self.issue_description, self.options.marking)
@@ -176,14 +185,6 @@ class SheetData:
             yield from (note.author, note.body)
         for source in self.sources:
             yield source.citation()
-
-
-def date_label(date: PartialDate) -> str:
-    """`6 Mar 2017`, `Mar 2017` or `2017`: the statement's date at the precision it is known."""
-    if date.month is None:
-        return str(date.year)
-    month = calendar.month_abbr[date.month]
-    return f"{date.day} {month} {date.year}" if date.day else f"{month} {date.year}"
 
 
 def choose_sides(store: Store, wanted: tuple[str, ...] | None) -> list[Side]:
@@ -259,7 +260,7 @@ def build_sheet(store: Store, issue_slug: str, options: SheetOptions, *, now: dt
         notes, shift_bodies = _notes_of(store, st, options, numbering)
         sheet_statement = SheetStatement(
             uid=st.uid,
-            date_label=date_label(st.said_on),
+            date_label=date_label(st.said_on, short=True),  # 6 Mar 2017, Mar 2017, 2017 or date unknown
             speaker=st.speaker,
             role=st.role,
             quote=st.quote,
@@ -270,10 +271,11 @@ def build_sheet(store: Store, issue_slug: str, options: SheetOptions, *, now: dt
             source_number=numbering.source(st.source),
             notes=notes,
         )
-        key = bucket_key(st.said_on.start(), st.said_on.precision, options.granularity)
+        key = statement_key(st.said_on, options.granularity)
         cells.setdefault(key, [[] for _ in sides])[column].append(sheet_statement)
         counts[column] += 1
-        latest[column] = LatestStatement(sheet_statement.date_label, st.speaker, st.quote)
+        if st.said_on is not None:  # the undated come last: "latest" is the latest dated one
+            latest[column] = LatestStatement(sheet_statement.date_label, st.speaker, st.quote)
         data.shifts += [ShiftMark(sides[column].name, sheet_statement.date_label, st.speaker, b) for b in shift_bodies]
     data.rows = [
         SheetRow(key, bucket_label(key, options.granularity), tuple(tuple(c) for c in cells[key]))

@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QPagedPaintDevice, QPainter, QPen
 from desktop.printing.fonts import SheetFonts
 from desktop.printing.page_flow import BodyBox, Page, PageComposer
 from desktop.printing.page_frame import FrameText, contents_lines, paint_pages
-from desktop.printing.sheet_data import SheetData, SheetNote, SheetStatement
+from desktop.printing.sheet_data import SheetData, SheetNote, SheetRow, SheetStatement
 from desktop.printing.sheet_style import INK, MUTED, SHIFT, SheetStyle, side_color, tr
 from desktop.printing.text_flow import Line, Span
 
@@ -122,6 +122,11 @@ class SheetWriter:
         if sheet.without_side:
             text = tr("{n} statement(s) by media and experts on this issue are not shown in the sides' columns.")
             lines += s.para(text.format(n=sheet.without_side), w, s.text_font(0.95, italic=True), color=MUTED)
+        undated = sheet.undated_row
+        if undated is not None:
+            text = tr("{n} statement(s) whose date is not known are listed at the end, under \u201cDate unknown\u201d.")
+            n = sum(len(cell) for cell in undated.cells)
+            lines += s.para(text.format(n=n), w, s.text_font(0.95, italic=True), color=MUTED)
         lines.append(s.gap(0.4))
         lines += s.para(tr("Shifts in position"), w, s.heading_font(1.05), keep_together=True)
         lines[-1].keep_with_next = True
@@ -158,6 +163,20 @@ class SheetWriter:
             )
             self.c.place_block(self.s.para(text, self.width, self.s.text_font(1.1, italic=True), color=MUTED))
             return
+        if self.sheet.dated_rows:
+            self.table(self.sheet.dated_rows)
+        undated = self.sheet.undated_row
+        if undated is not None:
+            self.c.place_block(self.heading(tr("Date unknown")))
+            note = tr(
+                "Imported without a date: none in the text and no publication date found. Give the date in"
+                " Positions: the details of any of them date all undated statements of its source at once."
+            )
+            self.c.place_block(self.s.para(note, self.width, self.s.text_font(0.95, italic=True), color=MUTED))
+            self.table([undated])
+
+    def table(self, rows: Sequence[SheetRow]) -> None:
+        """Column headers (repeated on every page), then each row: its band, one column per side."""
         header = self.column_headers()
         self.c.place_block([header])
 
@@ -166,7 +185,7 @@ class SheetWriter:
             self.c.y += header.height
 
         self.c.on_new_page = repeat_headers
-        for row in self.sheet.rows:
+        for row in rows:
             columns = [self.cell_lines(cell, index) for index, cell in enumerate(row.cells)]
             label = row.label
 

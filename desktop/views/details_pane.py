@@ -1,7 +1,8 @@
 """Everything about the selected statement, editable: each save is one undoable command through the store.
 
 The fields are validated here first (a readable message next to the Save button); the store validates
-again, so nothing invalid reaches the file whichever way it comes.
+again, so nothing invalid reaches the file whichever way it comes. An empty date means "not known". When the
+statement's source has statements without a date, one button dates them all (one undoable command).
 """
 
 from __future__ import annotations
@@ -29,10 +30,13 @@ from PySide6.QtWidgets import (
 
 from db import issues, sources, statements
 from db.errors import NotFoundError
-from db.ingest.document import PartialDate
 from db.models import Statement
+from db.partial_date import PartialDate, parse_optional
+from db.source_dating import undated_count
 from db.store import Store
 from desktop.buckets import date_label
+from desktop.views.source_date_command import DateSourceCommand
+from desktop.views.source_date_dialog import SourceDateDialog
 from desktop.views.source_viewer import SourcePassage, SourceViewer
 from desktop.views.statement_edit_command import EditStatementCommand
 
@@ -114,7 +118,7 @@ class DetailsPane(QScrollArea):
         self.side = compact_combo(area)
         self.issue = compact_combo(area)
         self.said_on = QLineEdit(area)
-        self.said_on.setPlaceholderText("YYYY, YYYY-MM or YYYY-MM-DD")
+        self.said_on.setPlaceholderText(self.tr("unknown (YYYY, YYYY-MM or YYYY-MM-DD)"))
         self.kind = compact_combo(area)
         for kind in statements.KINDS:
             self.kind.addItem(self.tr(KIND_NAMES[kind]), kind)
@@ -130,6 +134,11 @@ class DetailsPane(QScrollArea):
         self.passage = SourcePassage(area)
         self.open_source = QPushButton(self.tr("Open the whole source text…"), area)
         self.open_source.clicked.connect(self.show_source)
+        self.undated_note = plain_label(area, "mutedNote")
+        self.date_source_button = QPushButton(self.tr("Set the date of all of them…"), area)
+        self.date_source_button.setObjectName("dateSourceButton")
+        self.date_source_button.clicked.connect(self.date_source)
+        self._undated_in_source = 0
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -153,6 +162,8 @@ class DetailsPane(QScrollArea):
         layout.addWidget(self.quote)
         layout.addLayout(form)
         layout.addWidget(self.facts)
+        layout.addWidget(self.undated_note)
+        layout.addWidget(self.date_source_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(buttons)
         layout.addWidget(source_heading)
         layout.addWidget(self.passage)
@@ -188,15 +199,14 @@ class DetailsPane(QScrollArea):
             self.annotations_panel.setVisible(statement is not None)
         if statement is None:
             return
-        self.heading.setText(
-            f"{statement.speaker} — {date_label(statement.said_on.start(), statement.said_on.precision)}"
-        )
+        when = date_label(statement.said_on, unknown=self.tr("date unknown"))
+        self.heading.setText(f"{statement.speaker} — {when}")
         self.quote.setPlainText(statement.quote)
         self.speaker.setText(statement.speaker)
         self.speaker_as_written.setText(statement.speaker_as_written)
         self.side.setCurrentIndex(max(0, self.side.findData(statement.side or "")))
         self.issue.setCurrentIndex(max(0, self.issue.findData(statement.issue)))
-        self.said_on.setText(statement.said_on.iso())
+        self.said_on.setText(statement.said_on.iso() if statement.said_on else "")
         self.kind.setCurrentIndex(max(0, self.kind.findData(statement.kind)))
         self.reviewed.setChecked(statement.reviewed)
         self.facts.setText(self._facts(statement))
@@ -209,6 +219,12 @@ class DetailsPane(QScrollArea):
         self._source = source
         self.passage.show_passage(source, statement)
         self.open_source.setEnabled(source is not None)
+        self._undated_in_source = undated_count(self.store, source.id) if source and self.store else 0
+        self.undated_note.setText(
+            self.tr("%n statement(s) from this source have no date.", "", self._undated_in_source)
+        )
+        self.undated_note.setVisible(self._undated_in_source > 0)
+        self.date_source_button.setVisible(self._undated_in_source > 0)
 
     def _facts(self, statement: Statement) -> str:
         lines = []
@@ -216,7 +232,10 @@ class DetailsPane(QScrollArea):
             lines.append(self.tr("Role then: %s") % statement.role)
         precision = {"day": self.tr("to the day"), "month": self.tr("to the month"), "year": self.tr("to the year")}
         basis = f", {statement.date_basis}" if statement.date_basis else ""
-        lines.append(self.tr("Date known %s%s") % (precision[statement.said_on.precision], basis))
+        if statement.said_on is None:
+            lines.append(self.tr("Date unknown: no date in the text and no publication date"))
+        else:
+            lines.append(self.tr("Date known %s%s") % (precision[statement.said_on.precision], basis))
         if statement.confidence is not None:
             lines.append(self.tr("Extraction confidence: %d%%") % round(statement.confidence * 100))
         if statement.source is not None:
@@ -238,9 +257,9 @@ class DetailsPane(QScrollArea):
         if not speaker:
             raise ValueError(self.tr("The speaker cannot be empty."))
         try:
-            said_on = PartialDate.from_iso(self.said_on.text())
+            said_on = parse_optional(self.said_on.text())  # empty: not known
         except ValueError:
-            raise ValueError(self.tr("The date must be YYYY, YYYY-MM or YYYY-MM-DD and exist.")) from None
+            raise ValueError(self.tr("The date must be YYYY, YYYY-MM or YYYY-MM-DD and exist, or empty.")) from None
         values: dict[str, Any] = {
             "quote": quote,
             "speaker": speaker,
@@ -275,6 +294,27 @@ class DetailsPane(QScrollArea):
         if self.statement is not None and self.statement.uid == uid:
             self.show_statement(uid)
         self.statement_edited.emit(uid, moved)
+
+    def date_source(self) -> None:
+        """Ask for the date of the source's undated statements and give it to them all (one undo step)."""
+        if self._source is None or not self._undated_in_source:
+            return
+        dialog = SourceDateDialog(self._source, self._undated_in_source, self)
+        date = dialog.date() if dialog.exec() == SourceDateDialog.DialogCode.Accepted else None
+        if date is not None:
+            self.apply_source_date(date, dialog.as_publication.isChecked())
+
+    def apply_source_date(self, date: PartialDate, as_publication: bool) -> None:
+        source, statement = self._source, self.statement
+        if source is None or statement is None or self.store is None:
+            return
+        uid = statement.uid
+        name = source.title or source.file_name
+        label = self.tr("Date %n undated statement(s) of {0}", "", self._undated_in_source).format(name)
+        command = DateSourceCommand(self.store, source.id, date, as_publication,
+                                    lambda _source: self._applied(uid, {"said_on": date}), self.error.setText,
+                                    label)  # fmt: skip
+        self.undo_stack.push(command)
 
     def show_source(self) -> None:
         if self._source is not None:

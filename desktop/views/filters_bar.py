@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-from db.ingest.document import PartialDate
 from db.models import Statement
+from db.partial_date import PartialDate
 from db.statements import StatementFilter
 from desktop.buckets import key_range
 
@@ -122,10 +122,10 @@ class FiltersBar(QFrame):
     def excludes(self, statement: Statement) -> bool:
         """Whether the current filters hide a statement (a search result must still open)."""
         flt = self.statement_filter()
-        day = statement.said_on.start().isoformat()
+        day = statement.said_on.start().isoformat() if statement.said_on else None
         return bool(
-            (flt.date_from and day < flt.date_from)
-            or (flt.date_to and day > flt.date_to)
+            (flt.date_from and (day is None or day < flt.date_from))  # a date range leaves out unknown dates
+            or (flt.date_to and (day is None or day > flt.date_to))
             or (flt.speaker and flt.speaker not in (statement.speaker, statement.speaker_as_written))
             or (flt.kind and flt.kind != statement.kind)
             or (flt.reviewed is not None and flt.reviewed != statement.reviewed)

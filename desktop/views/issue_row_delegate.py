@@ -4,13 +4,12 @@ with count columns."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from db.models import IssueSummary, Side
+from db.partial_date import PartialDate
 from desktop.buckets import date_label
 from desktop.models.issues_model import SUMMARY_ROLE
 from desktop.views.fonts import small_font
@@ -64,7 +63,7 @@ class IssueRowDelegate(QStyledItemDelegate):
             painter.drawText(QRect(x, y, rect.right() - x, fm_small.height()), Qt.AlignmentFlag.AlignLeft, part)
             x += fm_small.horizontalAdvance(part) + 12
         if summary.latest:
-            latest = self.tr("latest %s") % date_label(dt.date.fromisoformat(summary.latest), "month", short=True)
+            latest = self.tr("latest %s") % date_label(PartialDate.from_iso(summary.latest[:7]), short=True)
             painter.setPen(MUTED)
             room = max(rect.right() - x, 0)
             latest = fm_small.elidedText(latest, Qt.TextElideMode.ElideRight, room)

@@ -81,10 +81,7 @@ class SearchResultDelegate(QStyledItemDelegate):
         )
         x, width = rect.left() + 12, rect.width() - 20
         fm_small = QFontMetrics(small)
-        where = self.tr("in an annotation") if hit.matched_in == "annotation" else ""
-        head = " · ".join(
-            p for p in (st.speaker, date_label(st.said_on.start(), st.said_on.precision), st.issue, where) if p
-        )
+        head = self.heading(hit)
         painter.setFont(small)
         painter.setPen(QColor("#5f6773"))
         painter.drawText(QRect(x, rect.top() + 6, width, fm_small.height()), Qt.AlignmentFlag.AlignLeft,
@@ -92,6 +89,13 @@ class SearchResultDelegate(QStyledItemDelegate):
         piece, moved = snippet(hit.text, spans)
         self._paint_marked(painter, QPointF(x, rect.top() + 8 + fm_small.height()), width, piece, moved, text_font)
         painter.restore()
+
+    def heading(self, hit: SearchHit) -> str:
+        """Who, when ("date unknown" in words when it is not known), on which issue, where it matched."""
+        st = hit.statement
+        where = self.tr("in an annotation") if hit.matched_in == "annotation" else ""
+        when = date_label(st.said_on, unknown=self.tr("date unknown"))
+        return " · ".join(p for p in (st.speaker, when, st.issue, where) if p)
 
     def _paint_marked(self, painter: QPainter, origin: QPointF, width: int, text: str,
                       spans: list[tuple[int, int]], font: QFont) -> None:  # fmt: skip

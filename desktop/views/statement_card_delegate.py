@@ -13,8 +13,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QTextLayo
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from db.models import Statement
-from desktop.buckets import date_label
-from desktop.models.comparison_model import CELL_ROLE, COUNT_ROLE, CardMetrics, Cell
+from desktop.buckets import UNDATED, date_label
+from desktop.models.comparison_model import CELL_ROLE, COUNT_ROLE, KEY_ROLE, CardMetrics, Cell
 from desktop.views.fonts import small_font
 from desktop.views.side_colours import BADGE_COLOURS, side_colour, tint
 
@@ -96,7 +96,7 @@ class StatementCardDelegate(QStyledItemDelegate):
                     self._paint_note(painter, rect, self.tr("Could not read these statements"))
                 elif total > len(cell.statements):
                     more = total - len(cell.statements)
-                    self._paint_more(painter, rect, len(cell.statements), more)
+                    self._paint_more(painter, rect, len(cell.statements), more, index.data(KEY_ROLE) == UNDATED)
         if has_focus:
             painter.setPen(QPen(QColor("#8aa4c8"), 1, Qt.PenStyle.DotLine))
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
@@ -126,12 +126,15 @@ class StatementCardDelegate(QStyledItemDelegate):
         painter.setPen(MUTED)
         painter.drawText(rect.adjusted(12, 0, -12, -6), Qt.AlignmentFlag.AlignBottom, text)
 
-    def _paint_more(self, painter: QPainter, rect: QRect, shown: int, more: int) -> None:
+    def _paint_more(self, painter: QPainter, rect: QRect, shown: int, more: int, undated: bool = False) -> None:
         top = self.card_rect(rect, shown).top()
         area = QRect(rect.left() + 12, top - 2, rect.width() - 24, self.metrics().more_height)
         painter.setFont(self.small_font)
         painter.setPen(MUTED)
-        text = self.tr("+ %n more in this period (double-click for finer rows)", "", more)
+        if undated:  # no finer rows: dating a source (details pane) moves its statements out of this row
+            text = self.tr("+ %n more without a date", "", more)
+        else:
+            text = self.tr("+ %n more in this period (double-click for finer rows)", "", more)
         painter.drawText(area, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
 
     def _paint_card(self, painter: QPainter, rect: QRect, statement: Statement) -> None:
@@ -149,7 +152,7 @@ class StatementCardDelegate(QStyledItemDelegate):
         badges_width = self._paint_badges(painter, rect.right() - PAD, y, statement)
         painter.setFont(self.small_font)
         painter.setPen(colour.darker(115))
-        date = date_label(statement.said_on.start(), statement.said_on.precision, short=True)
+        date = date_label(statement.said_on, short=True, unknown=self.tr("date unknown"))
         painter.drawText(QRect(x, y, width - badges_width - 6, small.height()), Qt.AlignmentFlag.AlignLeft,
                          small.elidedText(date, Qt.TextElideMode.ElideRight, width - badges_width - 6))  # fmt: skip
         y += small.height() + 4

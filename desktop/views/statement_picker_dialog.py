@@ -6,7 +6,7 @@ search box is found directly.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QDialog,
@@ -33,7 +33,10 @@ def statement_label(statement: Statement, quote_chars: int = 110) -> str:
     if len(quote) > quote_chars:
         quote = quote[: quote_chars - 1] + "…"
     side = f" ({statement.side})" if statement.side else ""
-    return f"{statement.speaker}{side}, {statement.said_on.iso()}: «{quote}»"
+    when = (
+        statement.said_on.iso() if statement.said_on else QCoreApplication.translate("StatementPicker", "date unknown")
+    )
+    return f"{statement.speaker}{side}, {when}: «{quote}»"
 
 
 class StatementPickerDialog(QDialog):

@@ -2,7 +2,8 @@
 
 The first side's bars rise above the axis, the second's hang below, so who spoke when (and who kept silent)
 reads at a glance. Drag to choose a date range (it filters the comparison), click to scroll the comparison to
-that date, double-click to clear the range.
+that date, double-click to clear the range. Statements whose date is not known have no place on the axis: they
+get a box of their own at the right end, "date unknown", drawn the same way; a click there scrolls to their row.
 """
 
 from __future__ import annotations
@@ -19,12 +20,14 @@ from desktop.views.side_colours import side_colour, tint
 
 MARGIN = 12
 AXIS_LABELS = 16
+UNDATED_GAP = 14  # between the date axis and the box of unknown dates
 CLICK_TOLERANCE = 4
 
 
 class TimelineStrip(QWidget):
     range_changed = Signal(object, object)  # ISO first day or None, ISO last day or None
     date_clicked = Signal(str)  # ISO day
+    undated_clicked = Signal()  # the "date unknown" box
 
     def __init__(self, model: ComparisonModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,6 +40,7 @@ class TimelineStrip(QWidget):
         self._last: dt.date | None = None
         self._bins: list[dict[str, int]] = []
         self._bin_starts: list[dt.date] = []
+        self._undated: dict[str, int] = {}  # side -> statements whose date is not known
         self._range: tuple[str | None, str | None] = (None, None)
         self._inset = 0  # left margin lining the plot up with the comparison's columns
         self._press_x: float | None = None
@@ -50,9 +54,13 @@ class TimelineStrip(QWidget):
 
     def rebuild(self) -> None:
         """Bin the model's day counts by month (by year when the span is long) for painting."""
-        rows = self.model.period_counts
         shown = {side.slug for side in self.model.sides}
-        days = [r.period[:7] + "-01" for r in rows if r.side in shown]
+        rows = [r for r in self.model.period_counts if r.side in shown and r.period is not None]
+        self._undated = {}
+        for r in self.model.period_counts:
+            if r.side in shown and r.period is None:
+                self._undated[r.side] = self._undated.get(r.side, 0) + r.count
+        days = [r.period[:7] + "-01" for r in rows if r.period]
         self._bins, self._bin_starts = [], []
         if not days:
             self._first = self._last = None
@@ -69,8 +77,7 @@ class TimelineStrip(QWidget):
                 self._bin_starts.append(dt.date(year, month, 1))
                 self._bins.append({})
         for r in rows:
-            if r.side not in shown:
-                continue
+            assert r.period is not None
             year, month = int(r.period[:4]), int(r.period[5:7]) if by_month else 1
             counts = self._bins[index[(year, month)]]
             counts[r.side] = counts.get(r.side, 0) + r.count
@@ -88,7 +95,28 @@ class TimelineStrip(QWidget):
     # geometry
 
     def _plot(self) -> QRect:
-        return self.rect().adjusted(max(MARGIN, self._inset), 8, -MARGIN, -AXIS_LABELS - 4)
+        """The date axis: the whole strip but the margins and, when some dates are unknown, their box."""
+        box = self._undated_box()
+        right = MARGIN + (box.width() + UNDATED_GAP if box.width() else 0)
+        return self.rect().adjusted(max(MARGIN, self._inset), 8, -right, -AXIS_LABELS - 4)
+
+    def _undated_box(self) -> QRect:
+        """Where the statements of unknown date are drawn (an empty rect when there are none)."""
+        if not self._undated:
+            return QRect()
+        width = max(QFontMetrics(self._small_font()).horizontalAdvance(self.undated_text()) + 8, 48)
+        return QRect(self.width() - MARGIN - width, 8, width, self.height() - 8 - AXIS_LABELS - 4)
+
+    def undated_text(self) -> str:
+        return self.tr("date unknown")
+
+    def undated_counts(self) -> dict[str, int]:
+        return dict(self._undated)
+
+    def _small_font(self) -> QFont:
+        small = QFont(self.font())
+        small.setPointSizeF(max(small.pointSizeF() * 0.8, 7.0))
+        return small
 
     def x_of(self, day: dt.date) -> float:
         plot = self._plot()
@@ -110,16 +138,18 @@ class TimelineStrip(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor("#fbfbfc"))
         plot = self._plot()
-        small = QFont(self.font())
-        small.setPointSizeF(max(small.pointSizeF() * 0.8, 7.0))
+        small = self._small_font()
         painter.setFont(small)
+        peak = max((max(b.values(), default=0) for b in [*self._bins, self._undated]), default=1) or 1
+        if self._undated:
+            self._paint_undated(painter, peak, small)
         if not self._bins or not self._first or not self._last:
             painter.setPen(QColor("#9aa1ab"))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No statements to draw"))
+            text = self.tr("No dated statements") if self._undated else self.tr("No statements to draw")
+            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, text)
             return
         mid = plot.top() + plot.height() / 2
         sides = self.model.sides
-        peak = max((max(b.values(), default=0) for b in self._bins), default=1) or 1
         width = plot.width() / len(self._bins)
         for number, counts in enumerate(self._bins):
             x = plot.left() + number * width
@@ -135,6 +165,27 @@ class TimelineStrip(QWidget):
         self._paint_years(painter, plot, small)
         self._paint_legend(painter, plot, small)
         self._paint_range(painter, plot)
+
+    def _paint_undated(self, painter: QPainter, peak: int, font: QFont) -> None:
+        """The box of statements whose date is not known: each side's bar, as on the axis, and its label."""
+        box = self._undated_box()
+        mid = box.top() + box.height() / 2
+        painter.setPen(QPen(QColor("#c5cad1"), 1, Qt.PenStyle.DashLine))
+        separator = box.left() - UNDATED_GAP / 2
+        painter.drawLine(QPointF(separator, box.top()), QPointF(separator, box.bottom()))
+        bar = min(14.0, box.width() / 3)
+        for position, side in enumerate(self.model.sides[:2]):
+            n = self._undated.get(side.slug, 0)
+            if n:
+                h = max(1.5, (box.height() / 2 - 2) * n / peak)
+                top = mid - h if position == 0 else mid
+                painter.fillRect(QRectF(box.center().x() - bar / 2, top, bar, h), side_colour(side.slug, position))
+        painter.setPen(QPen(QColor("#b9bfc7"), 1))
+        painter.drawLine(QPointF(box.left(), mid), QPointF(box.right(), mid))
+        painter.setPen(QColor("#6b7280"))
+        painter.setFont(font)
+        label = QRectF(box.left() - 4, box.bottom() + 2, box.width() + 8, AXIS_LABELS)
+        painter.drawText(label, Qt.AlignmentFlag.AlignHCenter, self.undated_text())
 
     def _paint_years(self, painter: QPainter, plot: QRect, font: QFont) -> None:
         assert self._first and self._last
@@ -187,13 +238,23 @@ class TimelineStrip(QWidget):
     # input
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self._first:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        box = self._undated_box()
+        if box.width() and event.position().x() >= box.left() - UNDATED_GAP / 2:
+            self.undated_clicked.emit()
+            return
+        if self._first:
             self._press_x = self._drag_x = event.position().x()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        box = self._undated_box()
         if self._press_x is not None:
             self._drag_x = event.position().x()
             self.update()
+        elif box.width() and event.position().x() >= box.left() - UNDATED_GAP / 2:
+            count = sum(self._undated.values())
+            self.setToolTip(self.tr("%n statement(s) whose date is not known: click to see them", "", count))
         else:
             day = self.date_at(event.position().x())
             if day is not None:

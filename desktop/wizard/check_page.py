@@ -1,7 +1,9 @@
 """Page 2: read and extract every file in a worker, then check how each was read and correct it.
 
 Per file: the detected format, encoding and language (override encoding or language and read it again), the title,
-outlet and publication date (edit them), the beginning of the text (mojibake shows at once) and the problems.
+outlet and publication date (edit them), the beginning of the text (mojibake shows at once) and the problems. When
+no publication date was found and statements have no date of their own, a prompt under the date field asks for it;
+the user may also go on, and those statements are imported with the date unknown.
 """
 
 from __future__ import annotations
@@ -11,9 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,9 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from db import sources
-from db.ingest.document import PartialDate
-from db.ingest.pipeline import Analysis, Failure, Overrides, analyse_files, date_from_publication
+from db.ingest.pipeline import Analysis, Failure, Overrides, analyse_files, count_undated, date_from_publication
 from db.ingest.reader import LIMIT_HINT
+from db.partial_date import PartialDate
 from db.untrusted_input import megabytes
 from desktop.settings import IMPORT_MAX_MB, Settings
 from desktop.wizard.job_progress import JobProgress
@@ -51,6 +55,22 @@ def plain_label(parent: QWidget) -> QLabel:
     return label
 
 
+class WrappedNote(QLabel):
+    """Plain text wrapped at its width, never squeezed below the lines it needs (a form layout short of room
+    would otherwise cut the last line off)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        needed = self.heightForWidth(self.width())
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
+
+
 class CheckPage(QWizardPage):
     def __init__(self, parent: ImportWizard) -> None:
         super().__init__(parent)
@@ -69,6 +89,17 @@ class CheckPage(QWizardPage):
         self.published_edit.setPlaceholderText(self.tr("YYYY-MM-DD, YYYY-MM or YYYY"))
         self.basis_label = plain_label(self)
         self.basis_label.setWordWrap(True)
+        self.undated_prompt = QFrame(self)
+        self.undated_prompt.setObjectName("undatedPrompt")
+        self.undated_prompt.setStyleSheet(
+            "QFrame#undatedPrompt { background: #fff4d6; border: 1px solid #e2c16b; border-radius: 4px; }"
+            " QLabel { color: #3d3000; background: transparent; border: none; }"
+        )
+        self.undated_text = WrappedNote(self.undated_prompt)
+        prompt_layout = QVBoxLayout(self.undated_prompt)
+        prompt_layout.setContentsMargins(10, 8, 10, 8)
+        prompt_layout.addWidget(self.undated_text)
+        self.undated_prompt.hide()
         self.reread_button = QPushButton(self.tr("Read this file again with these settings"), self)
         self.problems_view = QPlainTextEdit(self)
         self.problems_view.setReadOnly(True)
@@ -98,6 +129,7 @@ class CheckPage(QWizardPage):
         form.addRow(self.tr("Title:"), self.title_edit)
         form.addRow(self.tr("Outlet:"), self.outlet_edit)
         form.addRow(self.tr("Published:"), self.published_edit)
+        form.addRow("", self.undated_prompt)
         form.addRow("", self.basis_label)
         form.addRow("", self.reread_button)
         form.addRow(self.tr("Problems:"), self.problems_view)
@@ -212,8 +244,7 @@ class CheckPage(QWizardPage):
             elif sources.find_by_sha256(wizard.store, result.document.sha256) is not None:
                 text, tip = f"= {result.path.name}", self.tr("imported before: nothing will be added")
             else:
-                count = self.tr("%n statement(s)", "", len(result.candidates))
-                text, tip = f"✓ {result.path.name} — {count}", self.tr("read")
+                text, tip = self._item_text(result), self.tr("read")
             item = QListWidgetItem(text)
             item.setToolTip(f"{result.path}\n{tip}")
             self.file_list.addItem(item)
@@ -246,6 +277,7 @@ class CheckPage(QWizardPage):
                 widget.clear()
             self.format_label.setText("")
             self.basis_label.setText("")
+            self.undated_prompt.hide()
             self.preview.clear()
             message = result.message if result else ""
             if LIMIT_HINT in message:
@@ -262,6 +294,7 @@ class CheckPage(QWizardPage):
         self.outlet_edit.setText(document.outlet or "")
         self.published_edit.setText(document.published.iso() if document.published else "")
         self.basis_label.setText(document.published_basis)
+        self._show_undated_prompt(result)
         problems = list(result.problems)
         if sources.find_by_sha256(self.wizard().store, document.sha256) is not None:
             problems.insert(0, self.tr("This document was imported before: it will not be added again."))
@@ -291,6 +324,33 @@ class CheckPage(QWizardPage):
             date_from_publication(result, published)
             self.basis_label.setText(self.tr("Given by you. Statements dated by the article now take this date; "
                                              "read the file again to resolve relative dates from it."))  # fmt: skip
+            self._show_undated_prompt(result)
+            self._refresh_item(self._shown, result)
+
+    def _show_undated_prompt(self, result: Analysis) -> None:
+        """Ask for the publication date when statements would otherwise be imported without a date."""
+        undated = count_undated(result)
+        if not undated or result.document.published is not None:
+            self.undated_prompt.hide()
+            return
+        self.undated_text.setText(
+            self.tr("No publication date was found, and %n statement(s) of this file have no date of their own. "
+                    "Type the publication date above to date them, or go on: they will be imported with the date "
+                    "unknown, and you can date them all later from the details of any one.", "", undated)
+        )  # fmt: skip
+        self.undated_prompt.show()
+
+    def _item_text(self, result: Analysis) -> str:
+        count = self.tr("%n statement(s)", "", len(result.candidates))
+        undated = count_undated(result)
+        if undated:
+            count += self.tr(", %n without a date", "", undated)
+        return f"✓ {result.path.name} — {count}"
+
+    def _refresh_item(self, row: int, result: Analysis) -> None:
+        item = self.file_list.item(row)
+        if item is not None and item.text().startswith("✓"):
+            item.setText(self._item_text(result))
 
     def _form_overrides(self, result: Analysis | Failure) -> Overrides:
         """What the form says, for reading the file again: an edited date and outlet are kept."""

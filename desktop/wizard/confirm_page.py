@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWizard, QWizardPage
 
 from db import sources
-from db.ingest.pipeline import Analysis, busiest_issue, candidate_problem, commit, tally
+from db.ingest.pipeline import Analysis, busiest_issue, candidate_problem, commit, count_undated, tally
 from db.sources import CommitResult
 from db.store import Store
 from desktop.wizard.job_progress import JobProgress
@@ -74,10 +74,12 @@ class ConfirmPage(QWizardPage):
         for (side, issue), count in sorted(tally(accepted).items()):
             side_name = wizard.side_names.get(side, side)
             lines.append(f"    {count:4d}  {side_name} · {wizard.issue_titles.get(issue, issue)}")
+        undated = count_undated(analysis)
+        if undated:
+            lines.append(self.tr("    %n of them with the date unknown: set it later from the details of any one",
+                                 "", undated))  # fmt: skip
         for number, candidate in enumerate(analysis.candidates, 1):
-            problem = candidate.accepted and candidate_problem(
-                candidate, wizard.issue_titles, wizard.side_names, analysis.document
-            )
+            problem = candidate.accepted and candidate_problem(candidate, wizard.issue_titles, wizard.side_names)
             if problem:
                 self._blocking.append(f"    {analysis.path.name}, statement {number}: {problem}")
         return [*lines, ""]

@@ -6,7 +6,6 @@ highlighted with an ExtraSelection. Selecting text in the source and pressing "A
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from db.ingest.document import Candidate, PartialDate
+from db.ingest.document import Candidate
 from db.ingest.pipeline import Analysis
 from db.statements import KINDS
 from desktop.models.candidates_model import (
@@ -234,12 +233,10 @@ class ReviewPage(QWizardPage):
             end -= 1
         if start == end:
             return None
-        today = dt.date.today()
         published = analysis.document.published
         candidate = Candidate(
             quote=text[start:end], start=start, end=end, speaker="", speaker_as_written="", actor_key=None,
-            side=None, category="official", issue="other",
-            said_on=published or PartialDate(today.year, today.month, today.day),
+            side=None, category="official", issue="other", said_on=published,
             date_basis="article" if published else "unknown", kind="reported", confidence=1.0,
             reason=self.tr("added by you"),
         )  # fmt: skip

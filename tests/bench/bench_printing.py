@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 from db import annotations, issues, statements
-from db.ingest.document import PartialDate
+from db.partial_date import PartialDate
 from db.statements import NewStatement
 from db.store import Store
 from desktop.printing.output import ensure_gui_application, write_pdf

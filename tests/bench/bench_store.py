@@ -5,7 +5,7 @@ POSITIONS_BENCH_SIZE=1000000 python3 -m pytest tests/bench/bench_store.py -s
 
 from __future__ import annotations
 
-from db import issues, search, statements
+from db import issues, search, statements, timeline
 from db.statements import SELECT_SQL, StatementFilter
 from db.store import Store
 from tests.bench.synthetic import bench_size, synthetic_database
@@ -35,7 +35,30 @@ def test_store_queries_scale() -> None:
         assert "statements_issue_side_date" in plan, plan
 
         last = statements.page(store, StatementFilter(issue=issue, side="japan"), limit=200)
-        assert [s.said_on.start() for s in last] == sorted(s.said_on.start() for s in last)
+        dated = [s.said_on.start() for s in last if s.said_on]
+        assert dated == sorted(dated)
+
+        # Unknown dates: the pages walk the dated statements, then the undated ones, each an index seek.
+        flt = StatementFilter(issue=issue, side="japan")
+        op = median_seconds(lambda: statements.page(store, flt, limit=200))
+        sql = (f"{SELECT_SQL} WHERE st.issue_id = ? AND st.side_id = ? AND st.said_on IS NOT NULL"
+               " ORDER BY st.said_on, st.id LIMIT 200")  # fmt: skip
+        bare = median_seconds(lambda: store.conn.execute(sql, (issue_id, side_id)).fetchall())
+        report("first page (200), dated then undated", op, bare)
+        undated = StatementFilter(issue=issue, side="japan", undated=True)
+        op = median_seconds(lambda: statements.page(store, undated, limit=200))
+        sql = f"{SELECT_SQL} WHERE st.issue_id = ? AND st.side_id = ? AND st.said_on IS NULL ORDER BY st.id LIMIT 200"
+        bare = median_seconds(lambda: store.conn.execute(sql, (issue_id, side_id)).fetchall())
+        report("undated page (200) of one issue and side", op, bare)
+        plan = " ".join(row[3] for row in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}", (1, 1)))
+        assert "statements_issue_side_date (issue_id=? AND side_id=? AND said_on=?)" in plan, plan
+        walked = list(statements.iterate(store, flt, page_size=100))
+        assert len(walked) == statements.count(store, flt) and walked[-1].said_on is None
+        everywhere = StatementFilter(undated=True)
+        op = median_seconds(lambda: sum(1 for _ in statements.iterate(store, everywhere)), 3)
+        report(f"all {statements.count(store, everywhere):,} undated (--undated)", op)
+        op = median_seconds(lambda: timeline.period_counts(store, StatementFilter(issue=issue), "month"))
+        report("timeline counts per month of one issue", op)
 
         bare_sql = "SELECT rowid FROM statements_fts WHERE statements_fts MATCH ? LIMIT 50"
         ranked_sql = (f"SELECT rowid, bm25(statements_fts) FROM statements_fts WHERE statements_fts MATCH ?"

@@ -39,6 +39,8 @@ FTS_SQL = (
 )
 CELL_SQL = f"{SELECT_SQL} WHERE st.issue_id = ? AND st.side_id = ? AND st.said_on >= ? AND st.said_on <= ?" \
            " ORDER BY st.said_on, st.id LIMIT ?"  # fmt: skip
+UNDATED_CELL_SQL = f"{SELECT_SQL} WHERE st.issue_id = ? AND st.side_id = ? AND st.said_on IS NULL" \
+                   " ORDER BY st.id LIMIT ?"  # fmt: skip
 
 
 def wait_for(signal: SignalInstance, start: Callable[[], object], timeout_ms: int = 30_000) -> None:
@@ -86,6 +88,9 @@ def visible_cells(window: MainWindow) -> list[tuple[str, str]]:
 def bare_cells(store: Store, issue: str, granularity: str, cells: list[tuple[str, str]]) -> None:
     issue_id = store.id_of("issues", issue)
     for key, side in cells:
+        if key == buckets.UNDATED:
+            store.conn.execute(UNDATED_CELL_SQL, (issue_id, store.id_of("sides", side), CELL_LIMIT * 2)).fetchall()
+            continue
         first, last = buckets.fetch_range(key, granularity)
         store.conn.execute(
             CELL_SQL, (issue_id, store.id_of("sides", side), first.isoformat(), last.isoformat(), CELL_LIMIT * 2)
@@ -96,7 +101,7 @@ def bare_counts(store: Store, issue: str) -> None:
     """The two count queries behind the rows (db/timeline.py), without turning their rows into objects."""
     issue_id = store.id_of("issues", issue)
     days = store.conn.execute(COUNT_SQL, (issue_id,)).fetchall()
-    firsts = sorted({f"{day[:7]}-01" for _side, day, _n in days})
+    firsts = sorted({f"{day[:7]}-01" for _side, day, _n in days if day is not None})
     store.conn.execute(IMPRECISE_SQL.format(", ".join("?" * len(firsts))), (issue_id, *firsts)).fetchall()
 
 

@@ -16,6 +16,8 @@ from db.migrations import SCHEMA_VERSION
 from db.store import Store
 
 DEFAULT_SIZE = 5_000
+CONTENT_VERSION = 2  # of what this module writes (2: some statements without a date); part of the cache's name
+UNDATED_SHARE = 0.02  # statements imported without any date (said_on NULL, precision unknown)
 
 EN = ["The minister said that talks on the peace treaty would continue",
       "Japan protested the deployment of missiles on the Kuril Islands",
@@ -40,8 +42,8 @@ def bench_size() -> int:
 
 def synthetic_database(size: int, *, seed: int = 7) -> Path:
     """The path of a database with `size` statements over all issues, built on first use."""
-    # Named after the schema version: a cache from an older schema is never reused.
-    path = Path(tempfile.gettempdir()) / f"positions-bench-{size}-v{SCHEMA_VERSION}.sqlite"
+    # Named after the schema and content versions: a cache from an older schema or generator is never reused.
+    path = Path(tempfile.gettempdir()) / f"positions-bench-{size}-v{SCHEMA_VERSION}-c{CONTENT_VERSION}.sqlite"
     if path.exists():
         return path
     partial = path.with_suffix(".partial")
@@ -59,8 +61,11 @@ def synthetic_database(size: int, *, seed: int = 7) -> Path:
                 speaker, side = rng.choice(SPEAKERS)
                 year, month, day = rng.randint(2012, 2025), rng.randint(1, 12), rng.randint(1, 28)
                 quote = f"{rng.choice(texts)} ({n})"
+                said_on, precision = f"{year:04d}-{month:02d}-{day:02d}", "day"
+                if rng.random() < UNDATED_SHARE:
+                    said_on, precision = None, "unknown"
                 batch.append((str(uuid.UUID(int=rng.getrandbits(128))), speaker, speaker, side, rng.choice(issue_ids),
-                              f"{year:04d}-{month:02d}-{day:02d}", quote, language, stamp, stamp))  # fmt: skip
+                              said_on, precision, quote, language, stamp, stamp))  # fmt: skip
                 if len(batch) == 10_000:
                     _insert(store, batch)
                     batch = []
@@ -73,7 +78,7 @@ def synthetic_database(size: int, *, seed: int = 7) -> Path:
 
 def _insert(store: Store, rows: list[tuple[object, ...]]) -> None:
     store.conn.executemany(
-        "INSERT INTO statements (uid, speaker, speaker_as_written, side_id, issue_id, said_on, quote, language,"
-        " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO statements (uid, speaker, speaker_as_written, side_id, issue_id, said_on, date_precision, quote,"
+        " language, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )

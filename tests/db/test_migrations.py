@@ -82,13 +82,16 @@ def test_failed_migration_leaves_the_file_as_it_was(db_path: Path, monkeypatch: 
 
 def test_upgrade_of_an_existing_database_makes_a_backup_first(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     Store.open(db_path).close()
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(migrations.STEPS, 2, lambda conn: conn.execute("ALTER TABLE sources ADD COLUMN note TEXT"))
+    current = migrations.SCHEMA_VERSION
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setitem(
+        migrations.STEPS, current + 1, lambda conn: conn.execute("ALTER TABLE sources ADD COLUMN note TEXT")
+    )
     with Store.open(db_path) as store:
-        assert migrations.schema_version(store.conn) == 2
-    backup = db_path.with_name(f"{db_path.name}.v1.backup")
+        assert migrations.schema_version(store.conn) == current + 1
+    backup = db_path.with_name(f"{db_path.name}.v{current}.backup")
     conn = sqlite3.connect(backup)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == current
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
 

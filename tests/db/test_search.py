@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from db import annotations, sample, search, statements
-from db.ingest.document import PartialDate
+from db.partial_date import PartialDate
 from db.statements import NewStatement
 from db.store import Store
 

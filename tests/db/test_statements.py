@@ -2,7 +2,7 @@ import pytest
 
 from db import issues, statements
 from db.errors import NotFoundError, ValidationError
-from db.ingest.document import PartialDate
+from db.partial_date import PartialDate
 from db.statements import NewStatement, StatementFilter
 from db.store import Store
 

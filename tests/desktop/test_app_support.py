@@ -7,7 +7,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from db import sample, statements
-from db.ingest.document import PartialDate
+from db.partial_date import PartialDate
 from db.statements import NewStatement
 from db.store import Store
 from desktop import settings
@@ -22,7 +22,7 @@ def add_statement(
     *,
     side: str | None,
     issue: str,
-    said_on: str,
+    said_on: str | None,
     quote: str,
     speaker: str = "Test Speaker",
     language: str = "en",
@@ -38,7 +38,7 @@ def add_statement(
             speaker=speaker,
             side=side,
             issue=issue,
-            said_on=PartialDate.from_iso(said_on),
+            said_on=PartialDate.from_iso(said_on) if said_on else None,  # None: the date is not known
             quote=quote,
             language=language,
             kind=kind,

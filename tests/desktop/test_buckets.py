@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 
+from db.partial_date import PartialDate
 from desktop import buckets
 
 
@@ -45,8 +46,23 @@ def test_labels() -> None:
     assert buckets.bucket_label("2017-Q1", "quarter") == "Q1 2017"
     assert buckets.bucket_label("2017", "month") == "2017 (no finer date)"
     assert buckets.bucket_label("2017", "month", short=True) == "2017\n(no finer date)"
-    assert buckets.date_label(dt.date(2017, 3, 1), "month") == "March 2017"
-    assert buckets.date_label(dt.date(2017, 3, 6), "day") == "6 March 2017"
+    assert buckets.date_label(PartialDate(2017, 3)) == "March 2017"
+    assert buckets.date_label(PartialDate(2017, 3, 6)) == "6 March 2017"
+    assert buckets.date_label(PartialDate(2017, 3, 6), short=True) == "6 Mar 2017"
+    assert buckets.date_label(PartialDate(2017)) == "2017"
+    assert buckets.date_label(None) == "date unknown"
+    assert buckets.date_label(None, unknown="дата неизвестна") == "дата неизвестна"
+    assert buckets.bucket_label(buckets.UNDATED, "month") == "Date unknown"
+
+
+def test_statements_of_unknown_date_share_one_row_after_every_date() -> None:
+    assert buckets.bucket_key(None, "unknown", "day") == buckets.UNDATED
+    assert buckets.statement_key(None, "quarter") == buckets.UNDATED
+    assert buckets.statement_key(PartialDate(2017, 3), "day") == "2017-03"
+    keys = [buckets.UNDATED, "2099-12-31", "2017", "9999-Q4", "2017-03"]
+    assert sorted(keys)[-1] == buckets.UNDATED
+    counts = [("russia", None, "unknown", 2), ("japan", None, "unknown", 1), ("russia", "2017-03", "day", 4)]
+    assert buckets.group_counts(counts, "year") == {buckets.UNDATED: {"russia": 2, "japan": 1}, "2017": {"russia": 4}}
 
 
 def test_group_counts_regroups_the_same_day_counts() -> None:

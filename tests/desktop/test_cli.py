@@ -157,3 +157,18 @@ def test_python_dash_m_desktop_runs_the_same_command_line(sample_db: Path) -> No
 def test_search_limit_must_be_positive(limit: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["search", "--limit", limit, "Kuril"]) == 2
     assert "not a number of results" in capsys.readouterr().err
+
+
+def test_check_passes_on_a_database_upgraded_from_schema_1(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.db.test_migration_to_2 import make_v1_database
+
+    make_v1_database(db_path, monkeypatch)
+    code, out, err = run(capsys, "check", "--db", str(db_path))  # opening it runs the upgrade
+    assert code == 0 and out.strip().endswith("ok"), err
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION
+    conn.close()
+    code, out, _ = run(capsys, "search", "--db", str(db_path), "北方領土")
+    assert code == 0 and "1 result(s)" in out

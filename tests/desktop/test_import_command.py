@@ -61,17 +61,42 @@ def test_bad_files_fail_alone(db_path: Path, tmp_path: Path, capsys: pytest.Capt
     assert "lavrov.txt" in out and statement_count(db_path) > before_count
 
 
-def test_statements_without_a_date_are_left_out(
+def test_statements_without_a_date_are_imported_listed_and_exported_as_unknown(
     db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     article = tmp_path / "lavrov.txt"
-    article.write_text(RU_TEXT, encoding="utf-8")  # no date in the text
+    article.write_text(RU_TEXT, encoding="utf-8")  # no publication date, no date in the text but "on Monday"
     code, out, err = run(capsys, "import", "--db", str(db_path), str(article))
     assert code == 0, err
-    assert "statements left out: no date (give --published)" in out and "0 statements added" in out
-    with Store.open(db_path, create=False) as store:
-        assert store.conn.execute("SELECT count(*) FROM sources").fetchone()[0] == 1
-    assert statement_count(db_path) == 0
+    added = statement_count(db_path)
+    assert added >= 2
+    assert f"{added} statements added" in out
+    assert f"{added} of them have no date" in out and f"positions statements --db {db_path} --undated" in out
+    assert '"Set the date of all of them"' in out  # how to date them
+
+    code, out, _ = run(capsys, "statements", "--db", str(db_path), "--undated", "--format", "jsonl")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and len(rows) == added
+    assert {(row["said_on"], row["date_precision"]) for row in rows} == {(None, "unknown")}
+    assert all(row["source"]["file"] == "lavrov.txt" for row in rows)
+    code, out, _ = run(capsys, "statements", "--db", str(db_path), "--undated", "--format", "csv")
+    assert code == 0 and out.count(",unknown,") == added
+    code, out, _ = run(capsys, "statements", "--db", str(db_path))
+    assert code == 0 and out.count("unknown") == added  # the table's date column says so in words
+
+    dated = write_ja_file(tmp_path)
+    code, out, _ = run(capsys, "import", "--db", str(db_path), "--published", "2017-04-03", str(dated))
+    assert code == 0 and "have no date" not in out
+    code, out, _ = run(capsys, "statements", "--db", str(db_path), "--undated", "--format", "jsonl")
+    assert len(out.splitlines()) == added  # the dated file added none
+    code, _, err = run(capsys, "statements", "--db", str(db_path), "--undated", "--from", "2017")
+    assert code != 0 and "--undated" in err
+
+
+def write_ja_file(folder: Path) -> Path:
+    path = folder / "kono.txt"
+    path.write_text(JA_TEXT, encoding="utf-8")
+    return path
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from db import statements
-from db.ingest.document import PartialDate
+from db.partial_date import PartialDate
 from db.statements import NewStatement
 from db.store import Store
 from desktop.cli import main

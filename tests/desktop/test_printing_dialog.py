@@ -12,7 +12,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from db import statements
-from db.ingest.document import PartialDate
+from db.partial_date import PartialDate
 from db.statements import NewStatement, StatementFilter
 from db.store import Store
 from desktop.printing import dialog as print_dialog

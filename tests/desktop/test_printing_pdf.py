@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from db import statements
-from db.ingest.document import PartialDate
+from db.partial_date import PartialDate
 from db.statements import NewStatement
 from db.store import Store
 from desktop.printing.output import ensure_gui_application, write_pdf
@@ -27,7 +27,10 @@ from tests.desktop.test_printing_sheet_data import (
     MARKUP_QUOTE,
     RU_NOTE,
     RU_QUOTE,
+    UNDATED_JA,
+    UNDATED_RU,
     PrintDb,
+    add_undated,
     fill_print_db,
 )
 
@@ -161,3 +164,17 @@ def test_paper_and_orientation(print_db: PrintDb, tmp_path: Path) -> None:
     size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", poppler("pdfinfo", str(out)))
     assert size is not None
     assert (round(float(size.group(1))), round(float(size.group(2)))) == (792, 612)
+
+
+def test_statements_of_unknown_date_print_in_a_date_unknown_section(print_db: PrintDb, tmp_path: Path) -> None:
+    with Store.open(print_db.path) as store:
+        add_undated(store)
+    pages = write(print_db, tmp_path / "sheet.pdf", [ISSUE])
+    text = squash("".join(pages))
+    section = text.index(squash("Date unknown"), text.index("Comparison"))
+    assert text.index(squash(RU_QUOTE)) < section  # the dated statements come first, in time
+    sources = text.rindex("Sources")
+    for quote in (UNDATED_RU, UNDATED_JA):
+        assert section < text.index(squash(quote)) < sources
+    assert squash("date unknown") in text[section:sources]  # each statement says so in plain words
+    assert squash("whose date is not known are listed at the end") in text  # and the summary points there

@@ -11,9 +11,10 @@ import pytest
 
 from db import annotations, sample, statements
 from db.errors import ValidationError
-from db.ingest.document import PartialDate
+from db.partial_date import PartialDate
 from db.statements import NewStatement
 from db.store import Store
+from desktop.buckets import UNDATED
 from desktop.printing.sheet_data import SheetOptions, build_book, build_sheet
 
 PROJECT_ROOT_HINT = str(Path(__file__).resolve().parents[2])  # for subprocesses that import the project
@@ -151,3 +152,26 @@ def test_bad_options_are_refused() -> None:
         SheetOptions(granularity="week")
     with pytest.raises(ValueError):
         SheetOptions(paper="a3")
+
+
+UNDATED_RU = "Позиция России по островам не изменилась, заявил министр."
+UNDATED_JA = "政府は北方領土の返還を求める立場を維持すると述べた。"
+
+
+def add_undated(store: Store) -> None:
+    for speaker, side, quote, language in (("Сергей Лавров", "russia", UNDATED_RU, "ru"),
+                                           ("林芳正", "japan", UNDATED_JA, "ja")):  # fmt: skip
+        statements.add(store, NewStatement(speaker=speaker, side=side, issue=ISSUE, said_on=None, quote=quote,
+                                           language=language, date_basis="unknown", reviewed=True))  # fmt: skip
+
+
+def test_statements_of_unknown_date_are_the_last_row_and_never_the_latest(store: Store) -> None:
+    add_undated(store)
+    sheet = build_sheet(store, ISSUE, SheetOptions())
+    assert sheet.rows[-1].key == UNDATED and sheet.undated_row is sheet.rows[-1]
+    assert [[st.quote for st in cell] for cell in sheet.undated_row.cells] == [[UNDATED_RU], [UNDATED_JA]]
+    assert {st.date_label for cell in sheet.undated_row.cells for st in cell} == {"date unknown"}
+    assert UNDATED not in [row.key for row in sheet.dated_rows]
+    assert all(side.latest is not None and side.latest.date_label != "date unknown" for side in sheet.summary)
+    ranged = build_sheet(store, ISSUE, SheetOptions(date_from="2017-01-01", date_to="2017-12-31"))
+    assert ranged.undated_row is None  # a date range leaves unknown dates out

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QWizard
 
 from db.ingest.gazetteer import Gazetteer
 from db.ingest.pipeline import analyse, commit
+from db.partial_date import PartialDate
 from db.store import Store
 from desktop.models.candidates_model import COL_ACCEPT, COL_DATE, COL_ISSUE, COL_KIND, COL_SIDE, COL_SPEAKER
 from desktop.wizard import ImportWizard
@@ -162,10 +163,11 @@ def test_add_a_statement_by_selecting_text(qtbot, store: Store, tmp_path: Path) 
     added = review.model.candidate(row)
     assert document_text[added.start : added.end] == added.quote
     assert added.quote.endswith(wanted) and len(added.quote) <= len(wanted) + 1
+    assert added.said_on is None  # no publication date: the date is not known, not made up
     wizard.next()
-    assert not wizard.currentPage().isComplete(), "a statement without a speaker or a date blocks the import"
+    assert not wizard.currentPage().isComplete(), "a statement without a speaker blocks the import"
     blocking = wizard.currentPage().summary.toPlainText()
-    assert "the speaker is empty" in blocking and "no date" in blocking
+    assert "the speaker is empty" in blocking and "no date" not in blocking.split("Correct these")[1]
     wizard.back()
     wizard.back()
     check = wizard.currentPage()
@@ -247,7 +249,6 @@ def test_bad_files_are_shown_and_left_out(qtbot, store: Store, tmp_path: Path) -
     wizard.next()
     review = wizard.currentPage()
     assert isinstance(review, ReviewPage)
-    review.reject_all_button.click()  # undated statements would block: keep the document alone
     wizard.next()
     summary = wizard.currentPage().summary.toPlainText()
     assert "not imported: photo.txt" in summary and "not imported: empty.txt" in summary, summary
@@ -348,3 +349,45 @@ def test_cancel_during_commit_saves_nothing_and_finish_can_try_again(  # type: i
     assert fingerprint(store.path) == before
     finish(qtbot, wizard)
     assert store.conn.execute("SELECT count(*) FROM sources").fetchone()[0] == 1
+
+
+def test_the_check_page_asks_for_the_missing_date_and_going_on_keeps_the_statements_undated(
+    qtbot,
+    store: Store,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    ru = tmp_path / "лавров.txt"
+    ru.write_text(RU_TEXT.replace(" в понедельник", ""), encoding="utf-8")  # no date anywhere
+    ja = tmp_path / "河野.txt"
+    ja.write_text(JA_TEXT.replace("十五日の", ""), encoding="utf-8")
+    wizard = open_wizard(qtbot, store, [ru, ja])
+    wizard.next()
+    page = wizard.currentPage()
+    assert isinstance(page, CheckPage)
+    qtbot.waitUntil(page.isComplete, timeout=WAIT_MS)
+    page.file_list.setCurrentRow(0)
+    assert page.undated_prompt.isVisible()
+    assert "No publication date was found" in page.undated_text.text() and "go on" in page.undated_text.text()
+    assert "without a date" in page.file_list.item(0).text()
+
+    page.file_list.setCurrentRow(1)  # the Japanese file: the user knows its date
+    assert page.undated_prompt.isVisible()
+    page.published_edit.setText("2018-01-15")
+    page.published_edit.editingFinished.emit()
+    assert not page.undated_prompt.isVisible()
+    assert "without a date" not in page.file_list.item(1).text()
+    assert {c.said_on for c in wizard.analyses()[1].candidates} == {PartialDate(2018, 1, 15)}
+
+    wizard.next()  # the Russian file's statements go on without a date
+    review = wizard.currentPage()
+    assert isinstance(review, ReviewPage) and review.file_box.currentIndex() == 0
+    assert review.model.index(0, COL_DATE).data() == "unknown"
+    wizard.next()
+    summary = wizard.currentPage().summary.toPlainText()
+    assert "2 of them with the date unknown" in summary and "Correct these" not in summary
+    finish(qtbot, wizard)
+    rows = stored(store)
+    assert {(quote[:6], said_on, precision) for quote, _, _, _, said_on, precision, _ in rows} >= {
+        ("Минист", None, "unknown"), ("По его", None, "unknown"),
+    }  # fmt: skip
+    assert any(said_on == "2018-01-15" for *_, said_on, _precision, _kind in rows)

@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 from dateutil import parser as dateutil_parser
 
-from db.ingest.dates import find_dates, infer_year, parse_date, parse_datetime, parse_utc_offset
-from db.ingest.document import PartialDate
+from db.ingest.date_rules import infer_year
+from db.ingest.dates import find_dates, parse_date, parse_datetime, parse_utc_offset
+from db.partial_date import PartialDate
 
 APRIL_2017 = PartialDate(2017, 4)  # a month-precision publication date, like the EastRussia articles
 WED_5_APRIL_2017 = PartialDate(2017, 4, 5)

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from db.ingest.document import Candidate, Document, PartialDate
+from db.ingest.document import Candidate, Document
 from db.ingest.extract import extract_candidates
 from db.ingest.gazetteer import Gazetteer
 from db.ingest.normalise import normalise_text
-from tests.eval_extraction import corpus_documents, evaluate, format_table
+from db.partial_date import PartialDate
+from tests.eval_extraction import evaluate, format_table, imported_documents
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +35,7 @@ def test_corpus_meets_the_acceptance_thresholds(corpus_dir: Path, gazetteer: Gaz
 
 
 def test_candidates_point_into_the_text(corpus_dir: Path, gazetteer: Gazetteer) -> None:
-    for document, _ in corpus_documents(corpus_dir):
+    for document, _, _ in imported_documents(corpus_dir, gazetteer):
         candidates = extract_candidates(document, gazetteer)
         assert candidates
         for c in candidates:

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from db.ingest.dates import find_dates, parse_date, parse_datetime
-from db.ingest.document import PartialDate
+from db.partial_date import PartialDate
 
 EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
              "November", "December"]  # fmt: skip

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from db.ingest.document import PartialDate
 from db.ingest.html_text import html_to_text
 from db.ingest.metadata import detect_metadata
 from db.ingest.normalise import normalise_text, strip_boilerplate
+from db.partial_date import PartialDate
 
 
 def _corpus_articles(corpus_dir: Path) -> list[dict[str, object]]:

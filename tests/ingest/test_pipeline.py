@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 
 from db.errors import ValidationError
-from db.ingest.document import PartialDate
 from db.ingest.errors import IngestError
 from db.ingest.gazetteer import Gazetteer
 from db.ingest.pipeline import (
@@ -31,8 +30,11 @@ from db.ingest.pipeline import (
     busiest_issue,
     chunk_bounds,
     commit,
+    count_undated,
+    date_from_publication,
     extract_in_chunks,
 )
+from db.partial_date import PartialDate
 from db.store import Store
 from tests.conftest import CORPUS_DIR
 
@@ -219,6 +221,31 @@ def test_overrides_win_over_detection(gazetteer: Gazetteer, tmp_path: Path) -> N
     assert "Лавров" in right.document.text
     assert right.document.published == PartialDate(2017, 4, 3) and right.document.outlet == "ТАСС"
     assert {c.said_on for c in right.candidates} == {PartialDate(2017, 4, 3)}
+
+
+def test_statements_without_any_date_are_kept_and_committed_with_the_date_unknown(
+    store: Store, gazetteer: Gazetteer, tmp_path: Path
+) -> None:
+    path = tmp_path / "undated.txt"  # no date in the text, no publication date: nothing to date them by
+    path.write_text(RU_TEXT.replace(" в понедельник", ""), encoding="utf-8")
+    analysis = analyse(path, gazetteer=gazetteer)
+    assert analysis.document.published is None
+    undated = [c for c in analysis.candidates if c.accepted and c.said_on is None]
+    assert len(undated) >= 2 and {c.date_basis for c in undated} == {"unknown"}
+    assert count_undated(analysis) == len(undated)
+    assert any("no publication date" in problem for problem in analysis.problems)
+    [result] = commit(store, [analysis])
+    assert result.added == len(analysis.accepted())
+    stored = store.conn.execute(
+        "SELECT count(*) FROM statements WHERE source_id = ? AND said_on IS NULL AND date_precision = 'unknown'",
+        (result.source_id,),
+    ).fetchone()[0]
+    assert stored == len(undated)
+
+    later = analyse(path, gazetteer=gazetteer)  # the user gives the publication date in the wizard instead
+    date_from_publication(later, PartialDate(2017, 4, 3))
+    assert count_undated(later) == 0
+    assert {c.said_on for c in later.candidates if c.date_basis == "article"} == {PartialDate(2017, 4, 3)}
 
 
 @pytest.mark.parametrize(

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from db.ingest.document import PartialDate
 from db.ingest.errors import IngestError
 from db.ingest.reader import read_document, read_table
+from db.partial_date import PartialDate
 
 RUSSIAN = (
     "Лавров и Кисида обсудили мирный договор\n\n"

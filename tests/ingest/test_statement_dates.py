@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 from db.ingest.cues import SPEECH, STANCE
-from db.ingest.document import PartialDate
 from db.ingest.sentences import split_sentences
 from db.ingest.statement_dates import DateResolver, StatementDate
+from db.partial_date import PartialDate
 
 
-def dated(text: str, cue: str, published: PartialDate, language: str = "en", cue_class=SPEECH) -> StatementDate:  # noqa: ANN001
-    """The date of the statement whose cue is the first occurrence of `cue` (feeding all earlier sentences)."""
+def dated(  # noqa: PLR0913
+    text: str, cue: str, published: PartialDate, language: str = "en", cue_class=SPEECH, speaker: str = ""  # noqa: ANN001
+) -> StatementDate:
+    """The date of the statement whose cue is the first occurrence of `cue` (feeding all earlier sentences), said by
+    the first occurrence of `speaker`."""
     resolver = DateResolver(text, language, published)
     at = text.index(cue)
+    speaker_start = text.index(speaker) if speaker else None
     for sentence in split_sentences(text, language):
         if sentence.start <= at < sentence.end:
-            return resolver.resolve(sentence, at, at + len(cue), cue_class)
+            return resolver.resolve(sentence, at, at + len(cue), cue_class, speaker_start)
         resolver.observe(sentence)
     raise AssertionError("cue not found")
 
@@ -23,8 +27,21 @@ APRIL_2017 = PartialDate(2017, 4)
 
 
 def test_explicit_date_in_the_sentence() -> None:
-    result = dated("Lavrov, in an interview on March 29, stated that the law applies.", "stated", APRIL_2017)
+    text = "Lavrov, in an interview on March 29, stated that the law applies."
+    result = dated(text, "stated", APRIL_2017, speaker="Lavrov")
     assert (result.value.iso(), result.basis) == ("2017-03-29", "explicit")
+
+
+def test_a_date_of_what_was_said_does_not_date_the_saying() -> None:
+    aug_5 = PartialDate(2019, 8, 5)
+    text = "He said the government has also protested the premier's visit to the island, last Friday."
+    assert dated(text, "said", aug_5, speaker="He").basis == "article"  # the visit was last Friday
+    text = "Japan has voiced its concerns on Wednesday, Chief Cabinet Secretary Matsuno told reporters on Thursday."
+    assert dated(text, "told", aug_5, speaker="Matsuno").value.iso() == "2019-08-01"
+    text = "Suga said on Monday that the drills were unacceptable."
+    assert dated(text, "said", aug_5, speaker="Suga").value.iso() == "2019-08-05"
+    text = "«Япония будет действовать самостоятельно», — сказал во вторник министр. В декабре Япония это подтвердила."
+    assert dated(text, "сказал", aug_5, "ru", speaker="министр").value.iso() == "2019-07-30"
 
 
 def test_event_referred_to_later() -> None:
@@ -71,7 +88,7 @@ def test_russian_and_japanese_dates() -> None:
 
 def test_no_date_anywhere() -> None:
     result = dated("Lavrov said the talks went well.", "said", None)  # type: ignore[arg-type]
-    assert result.basis == "unknown"
+    assert (result.value, result.basis) == (None, "unknown")  # not known: no stand-in date
 
 
 def test_japanese_day_only_dates_take_the_publication_month() -> None:

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from db.ingest.document import PartialDate
 from db.ingest.errors import IngestError
 from db.ingest.tables import parse_table
+from db.partial_date import PartialDate
 
 HEADER = "speaker,side,issue,date,quote"
 

@@ -1,0 +1,180 @@
+"""Transcripts: speaker labels ("LAVROV:", "Press Secretary Kawamura:", "【林外務大臣】") and the turns they open.
+
+A turn goes on, sentence by sentence, over the paragraphs after its label (more of the answer, the items of a list
+the speaker began) until the next label, a heading, or narration in the writer's voice. A summary announced as a
+speaker's words (「…の発言要旨は次の通り」, "Lavrov said the following:") is read as a turn too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from db.ingest.gazetteer import Gazetteer
+from db.ingest.languages import pack_for
+from db.ingest.sentences import ENDS_SENTENCE, Sentence
+from db.ingest.speakers import Mention
+
+# "LAVROV:", "Mr. Lavrov:", "М.В.Захарова:", "林官房長官:", "Q:", "Вопрос:", "記者:" at the start of a paragraph.
+# (No "^": `match(text, pos)` anchors at pos, while "^" would only match at the start of the whole text.)
+# "LAVROV:", "Mr. Lavrov:", "М.В.Захарова:", "林官房長官:", "【林外務大臣】", "Mr. MOTEGI Toshimitsu, Minister for
+# Foreign Affairs:" at the start of a paragraph; group 1 is the label.
+_LABEL = re.compile(
+    r"\s*(?:【\s*([^】\n]{1,24}?)\s*】"
+    r"|([^\W\d][\w .,'’\-]{0,90}?|[\u3040-\u30ff\u3400-\u9fff・]{2,15})\s*[:：])\s*(?=\S)"
+)
+
+
+_MAX_LABEL_WORDS = 4  # "Press Secretary Kawamura:"; a label with a comma ("Name, Title:") may be longer
+
+
+_MAX_TITLED_LABEL_WORDS = 16
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
+_TURN_END = re.compile(r"[.!?…。！？\"”»」』)）]\s*$")
+
+
+_MIN_TURN_CJK_CHARACTERS = 12
+
+
+def turn_label(text: str, sentence: Sentence, *, short: bool = False) -> re.Match[str] | None:
+    """The speaker label ("Q:", "Вопрос:", "LAVROV:", "林官房長官:") that opens the sentence's paragraph, if any.
+
+    A label is short (up to four words) and the paragraph after it is a full turn: it ends like a sentence and has
+    at least six words (twelve characters in Japanese), so that a heading such as "Russia-Japan: 2 + 2 =?" or a
+    headline "Lavrov: Moscow ready for talks" is not a turn."""
+    if sentence.start != sentence.paragraph_start:
+        return None
+    match = _LABEL.match(text, sentence.start, sentence.paragraph_end)
+    label = label_text(match) if match else ""
+    words = label.replace(",", " ").split()  # "Kyodo News, Sato:"
+    limit = _MAX_TITLED_LABEL_WORDS if "," in label or "【" in (match.group(0) if match else "") else _MAX_LABEL_WORDS
+    if not match or len(words) > limit or not _label_words(words, "," in label):
+        return None  # "Lavrov told reporters: ..." is a sentence, not a label
+    if short:  # any labelled paragraph, however short ("Q: And the talks?"), ends the turn before it
+        return match
+    rest = text[match.end() : sentence.paragraph_end]
+    long_enough = len(rest) >= _MIN_TURN_CJK_CHARACTERS if _CJK.search(rest[:20]) else len(rest.split()) >= 6
+    if not long_enough or not _TURN_END.search(rest):
+        return None
+    return match
+
+
+def label_text(match: re.Match[str]) -> str:
+    return (match.group(1) or match.group(2) or "").strip()
+
+
+def _label_words(words: list[str], titled: bool) -> bool:
+    """A label's words are capitalised (or CJK); after "Name," a title may have lower-case words ("for", "of")."""
+    if not words or not (words[0][0].isupper() or _CJK.match(words[0])):
+        return False
+    if titled:
+        return sum(1 for w in words if w[0].isupper() or _CJK.match(w)) * 2 > len(words)
+    return all(w[0].isupper() or _CJK.match(w) for w in words)
+
+
+def transcript_turn(
+    text: str, sentence: Sentence, gazetteer: Gazetteer, mentions: list[Mention], language: str
+) -> Mention | None:
+    """The speaker of a "NAME: words" line at the start of a paragraph, when NAME is a known actor."""
+    match = turn_label(text, sentence)
+    if not match:
+        return None
+    label = label_text(match)
+    group = 1 if match.group(1) else 2
+    for m in mentions:
+        inside = match.start(group) <= m.start and m.end <= match.end(group)
+        person = all(a.kind == "person" for a in m.actors)  # "Tokyo: Tokyo on Wednesday …" is a dateline
+        if inside and m.actors and person and m.how in ("alias", "fuzzy", "role") and m.category == "official":
+            return Mention(match.start(group), match.end(group), label, m.actors, m.how)
+    bare = pack_for(language).label_honorifics.sub("", label)  # "S.Lavrov", "С.В.Лавров", "Mr. Lavrov"
+    for candidate in (label, bare, bare.split()[-1] if bare.split() else bare):
+        found = gazetteer.by_alias(candidate.title()) or gazetteer.by_alias(candidate)
+        actors = [a for a in found if a.kind == "person"]
+        if actors:
+            return Mention(match.start(group), match.end(group), label, (actors[0],), "alias")
+    return None
+
+
+_MIN_TURN_CJK = 10  # characters of a Japanese sentence of a transcript that holds a position ...
+
+
+_MIN_TURN_WORDS = 5  # ... and words of an English or Russian one
+
+
+class Turns:
+    """The speaker of a transcript: a labelled turn ("Mr. Lavrov:", "【林外務大臣】") goes on, sentence by
+    sentence, over the following paragraphs (a list of points, more of the answer) until the next label, a
+    heading, or narration about the speaker in the third person."""
+
+    def __init__(self, language: str) -> None:
+        self.pack = pack_for(language)
+        self.language = language
+        self.speaker: Mention | None = None
+        self.since = 0  # the paragraph the turn began in
+        self.listing = False  # the last paragraph of the turn began or continued a list
+        self.fragment: Sentence | None = None  # a sentence of the turn without a predicate, joined to the one before
+
+    def at(
+        self, text: str, sentence: Sentence, gazetteer: Gazetteer, mentions: list[Mention]
+    ) -> tuple[Mention, int] | None:
+        """(speaker, where the spoken words start) when the sentence belongs to a turn."""
+        if sentence.start != sentence.paragraph_start:
+            return (self.speaker, sentence.start) if self.speaker is not None else None
+        label = turn_label(text, sentence)
+        if label is not None:
+            self.speaker = transcript_turn(text, sentence, gazetteer, mentions, self.language)
+            self.since = sentence.paragraph
+            return (self.speaker, label.end()) if self.speaker is not None else None
+        paragraph = text[sentence.paragraph_start : sentence.paragraph_end].rstrip()
+        if self.speaker is None or turn_label(text, sentence, short=True) is not None or heading(paragraph):
+            self.speaker = None  # "Q: And the talks?", a heading: the turn is over
+            return None
+        return self.speaker, sentence.start
+
+    def announced(self, text: str, sentence: Sentence, mentions: list[Mention]) -> None:
+        """「プーチン大統領の発言要旨は次の通り。」, "Lavrov said the following:": the paragraphs after it are
+        that speaker's words."""
+        match = self.pack.turn_announcement.search(sentence.text)
+        if match is None:
+            return
+        at = sentence.start + match.start()
+        speakers = [m for m in mentions if m.end <= at and len(m.actors) == 1 and m.category == "official"]
+        if speakers:
+            self.speaker = speakers[-1]
+            self.since = sentence.paragraph
+
+    def narration(self, text: str, sentence: Sentence, paragraph: str) -> None:
+        """A paragraph after the turn that reports (it has a cue: "Как передает «Интерфакс», …", "Earlier, Kishida
+        confirmed …") and does not speak in the speaker's own voice is the writer's: the transcript is over. Items
+        of a list the speaker began ("私から大使に対し、" / "…であること") go on."""
+        if self.listing or self.pack.own_voice.search(paragraph):
+            return
+        if self.pack.find_cues(text, sentence.start, sentence.end):
+            self.speaker = None
+
+    def paragraph_done(self, paragraph: str) -> None:
+        """Remember whether a turn's paragraph leaves a list open (ends with a comma or without a full stop)."""
+        self.listing = self.speaker is not None and (
+            paragraph.rstrip()[-1:] in ",、，:：" or not ENDS_SENTENCE.search(paragraph)
+        )
+
+    def worth_a_statement(self, words: str) -> bool:
+        """A turn's sentence that holds a position, not "That is all from me" or "Thank you"."""
+        if self.pack.procedural.search(words):
+            return False
+        cjk = sum(1 for ch in words if "\u3040" <= ch <= "\u9fff")
+        if words.rstrip()[-1:] in ",、，:：":
+            return False  # "私から大使に対し、": the start of what follows
+        return cjk >= _MIN_TURN_CJK if cjk * 2 > len(words) else len(words.split()) >= _MIN_TURN_WORDS
+
+
+def heading(paragraph: str) -> bool:
+    """A short line without a full stop: a heading ("Comments by the Foreign Minister", "米国大統領選挙"), not the
+    start of a list ("私からロシア大使に対し、")."""
+    if ENDS_SENTENCE.search(paragraph) or paragraph.rstrip()[-1:] in ",、，:：":
+        return False
+    cjk = sum(1 for ch in paragraph if "\u3040" <= ch <= "\u9fff")
+    return cjk < _MIN_TURN_CJK * 2 if cjk * 2 > len(paragraph) else len(paragraph.split()) < _MIN_TURN_WORDS * 2
