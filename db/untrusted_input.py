@@ -9,8 +9,8 @@ JSON text is measured by `check_json_nesting` first:
   blocking and checked with fstat on the same descriptor, so a FIFO cannot stall the check);
 - a file larger than the limit (a setting: `import/max_file_mb` in the window's settings, `--max-size` on the
   command line; DEFAULT_MAX_BYTES otherwise) is refused before it is read, with its size and the limit;
-- the bytes are read in bounded chunks and reading stops past the limit, so a file that grows while it is read
-  cannot take the memory either;
+- reading is bounded by the limit (the buffered reader works in 1 MB pieces) and stops past it, so a file that
+  grows while it is read cannot take the memory either;
 - JSON deeper than MAX_JSON_DEPTH levels is refused before `json.loads` sees it.
 """
 
@@ -64,25 +64,21 @@ def read_regular_file(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> b
     """
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
     fd = os.open(path, flags)
-    try:
+    with open(fd, "rb", buffering=CHUNK_BYTES) as file:  # closes fd
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise InputFileError(_kind(info.st_mode))
         if info.st_size > max_bytes:
             raise TooLargeError(info.st_size, max_bytes)
-        chunks: list[bytes] = []
-        total = 0
-        while True:
-            chunk = os.read(fd, CHUNK_BYTES)
-            if not chunk:
-                break
-            total += len(chunk)
-            if total > max_bytes:  # it grew while we read
-                raise TooLargeError(total, max_bytes)
-            chunks.append(chunk)
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
+        # One read of at most the size fstat gave (never more than the limit), straight into the result: the
+        # file is held once in memory, not as chunks and then their join. A file that grows while it is read is
+        # read on only up to the limit.
+        data = file.read(info.st_size + 1)
+        if len(data) > info.st_size:
+            data += file.read(max_bytes + 1 - len(data))
+            if len(data) > max_bytes:
+                raise TooLargeError(len(data), max_bytes)
+        return data
 
 
 def check_json_nesting(text: str, max_depth: int = MAX_JSON_DEPTH) -> None:
