@@ -34,7 +34,7 @@ from typing import Any
 from db import annotations as notes_db
 from db import sources, statements
 from db.annotation_exchange_format import FORMAT, VERSION, parse_exchange, read_exchange_file
-from db.annotations import Annotation, AnnotationFilter
+from db.annotations import SUMMARY, Annotation, AnnotationFilter
 from db.atomic_output import write_atomically
 from db.errors import NotFoundError, ValidationError
 from db.exchange_conflicts import CONFLICT_TAG, Conflict, NewSidesError, check_statement, new_sides
@@ -42,7 +42,18 @@ from db.partial_date import PartialDate, iso_or_none, precision_of
 from db.statements import now
 from db.store import Store
 
-VERSION_FIELDS = ("author", "body", "tags", "kind", "linked_statement_uid", "due_on", "deleted_at")
+VERSION_FIELDS = (
+    "author",
+    "body",
+    "tags",
+    "kind",
+    "linked_statement_uid",
+    "due_on",
+    "deleted_at",
+    "done_at",
+    "rests_on",
+)
+LIST_FIELDS = ("tags", "rests_on")
 
 
 @dataclass
@@ -106,7 +117,7 @@ def build_exchange(store: Store, flt: AnnotationFilter | None = None, exported_b
     notes = notes_db.find(store, flt)
     wanted: list[str] = []
     for note in notes:
-        for uid in (note.statement_uid, note.linked_statement_uid):
+        for uid in (note.statement_uid, note.linked_statement_uid, *note.rests_on):
             if uid and uid not in wanted:
                 wanted.append(uid)
     records = []
@@ -115,14 +126,21 @@ def build_exchange(store: Store, flt: AnnotationFilter | None = None, exported_b
             records.append(_statement_record(store, uid))
         except NotFoundError:  # a link to a statement this database never had: the uid still travels
             continue
+    annotation_records = [_annotation_record(store, note) for note in notes]
     return {
         "format": FORMAT,
-        "version": VERSION,
+        "version": VERSION if any(map(_needs_version_2, annotation_records)) else 1,
         "exported_at": now(),
         "exported_by": exported_by,
         "statements": records,
-        "annotations": [_annotation_record(store, note) for note in notes],
+        "annotations": annotation_records,
     }
+
+
+def _needs_version_2(record: dict[str, Any]) -> bool:
+    """A file without summaries or done follow-ups stays version 1, readable by an older Positions."""
+    versions = [record, *record["history"]]
+    return record["kind"] == SUMMARY or any(v["done_at"] or v["rests_on"] or v["kind"] == SUMMARY for v in versions)
 
 
 def export_to_file(
@@ -169,9 +187,18 @@ def _statement_record(store: Store, uid: str) -> dict[str, Any]:
 
 def _annotation_record(store: Store, note: Annotation) -> dict[str, Any]:
     earlier = notes_db.history(store, note.uid)[1:]
+    subject: dict[str, Any] = {}
+    if note.is_summary:
+        subject = {
+            "issue": note.issue,
+            "issue_title": store.conn.execute("SELECT title FROM issues WHERE slug = ?", (note.issue,)).fetchone()[0],
+            "side": note.side,
+            "side_name": store.conn.execute("SELECT name FROM sides WHERE slug = ?", (note.side,)).fetchone()[0],
+        }
     return {
         "uid": note.uid,
         "statement_uid": note.statement_uid,
+        **subject,
         "author": note.author,
         "body": note.body,
         "tags": list(note.tags),
@@ -181,10 +208,13 @@ def _annotation_record(store: Store, note: Annotation) -> dict[str, Any]:
         "created_at": note.created_at,
         "updated_at": note.updated_at,
         "deleted_at": note.deleted_at,
+        "done_at": note.done_at,
+        "rests_on": list(note.rests_on),
         "history": [
             {"author": v.author, "body": v.body, "tags": list(v.tags), "kind": v.kind,
              "linked_statement_uid": v.linked_statement_uid, "due_on": v.due_on, "deleted_at": v.deleted_at,
-             "valid_from": v.valid_from, "replaced_at": v.replaced_at}
+             "done_at": v.done_at, "rests_on": list(v.rests_on), "valid_from": v.valid_from,
+             "replaced_at": v.replaced_at}
             for v in earlier
         ],
     }  # fmt: skip
@@ -234,7 +264,8 @@ def merge(store: Store, document: dict[str, Any], *, allow_new_sides: bool = Fal
 
 
 def _version_key(version: dict[str, Any], valid_from: str) -> tuple[Any, ...]:
-    return (valid_from, *(tuple(version[f]) if f == "tags" else version.get(f) for f in VERSION_FIELDS))
+    """A version's identity; fields a version 1 file lacks read as their empty value."""
+    return (valid_from, *(tuple(version.get(f) or ()) if f in LIST_FIELDS else version.get(f) for f in VERSION_FIELDS))
 
 
 def _local_keys(store: Store, note: Annotation) -> set[tuple[Any, ...]]:
@@ -247,30 +278,36 @@ def _local_keys(store: Store, note: Annotation) -> set[tuple[Any, ...]]:
 def _merge_annotation(store: Store, incoming: dict[str, Any], statements_in_file: set[str] | dict[str, Any],
                       report: ImportReport) -> None:  # fmt: skip
     uid = incoming["uid"]
-    row = store.conn.execute("SELECT id FROM statements WHERE uid = ?", (incoming["statement_uid"],)).fetchone()
-    if row is None:
-        why = "its statement is neither in this database nor in the file"
-        if incoming["statement_uid"] in statements_in_file:
-            why = "its statement could not be brought along"
-        report.skipped.append((uid, why))
-        return
-    statement_id = row[0]
+    statement_id: int | None = None
+    subject: dict[str, int] = {}
+    if incoming["kind"] == SUMMARY:
+        issue = _ensure_named_row(store, "issues", "title", incoming["issue"], incoming.get("issue_title"), report)
+        side = _ensure_named_row(store, "sides", "name", incoming["side"], incoming.get("side_name"), report)
+        subject = {"issue_id": store.id_of("issues", issue), "side_id": store.id_of("sides", side)}
+    else:
+        row = store.conn.execute("SELECT id FROM statements WHERE uid = ?", (incoming["statement_uid"],)).fetchone()
+        if row is None:
+            why = "its statement is neither in this database nor in the file"
+            if incoming["statement_uid"] in statements_in_file:
+                why = "its statement could not be brought along"
+            report.skipped.append((uid, why))
+            return
+        statement_id = row[0]
     fields: dict[str, Any] = {f: incoming.get(f) for f in VERSION_FIELDS}
     fields["tags"] = notes_db.clean_tags(fields["tags"])
+    fields["rests_on"] = tuple(fields["rests_on"] or ())
     try:
         local = notes_db.get(store, uid)
     except NotFoundError:
         notes_db.validate(store, fields, statement_id, link_must_exist=False)
-        store.conn.execute(
-            "INSERT INTO annotations (uid, statement_id, author, body, tags, kind, linked_statement_uid, due_on,"
-            " created_at, updated_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (uid, statement_id, fields["author"], fields["body"], notes_db.tags_json(fields["tags"]),
-             fields["kind"], fields["linked_statement_uid"], fields["due_on"], incoming["created_at"],
-             incoming["updated_at"], fields["deleted_at"]),
-        )  # fmt: skip
+        notes_db.insert(store, uid, fields, incoming["created_at"], incoming["updated_at"], statement_id=statement_id,
+                        deleted_at=fields["deleted_at"], **subject)  # fmt: skip
         report.added.append(uid)
         local = notes_db.get(store, uid)
         report.versions_added += _add_history(store, local, incoming)
+        return
+    if local.is_summary and (local.issue, local.side) != (incoming.get("issue"), incoming.get("side")):
+        report.skipped.append((uid, f"here it is the summary of another issue or side ({local.issue}, {local.side})"))
         return
     if local.statement_uid != incoming["statement_uid"]:
         report.skipped.append((uid, f"here it annotates another statement ({local.statement_uid})"))
@@ -284,10 +321,10 @@ def _merge_annotation(store: Store, incoming: dict[str, Any], statements_in_file
         notes_db.validate(store, fields, statement_id, link_must_exist=False)
         store.conn.execute(
             "UPDATE annotations SET author = ?, body = ?, tags = ?, kind = ?, linked_statement_uid = ?, due_on = ?,"
-            " deleted_at = ?, updated_at = ? WHERE id = ?",
+            " deleted_at = ?, done_at = ?, rests_on = ?, updated_at = ? WHERE id = ?",
             (fields["author"], fields["body"], notes_db.tags_json(fields["tags"]), fields["kind"],
-             fields["linked_statement_uid"], fields["due_on"], fields["deleted_at"], incoming["updated_at"],
-             local.id),
+             fields["linked_statement_uid"], fields["due_on"], fields["deleted_at"], fields["done_at"],
+             notes_db.uids_json(fields["rests_on"]), incoming["updated_at"], local.id),
         )  # the history trigger keeps our version  # fmt: skip
         report.updated.append(uid)
     else:
@@ -301,7 +338,7 @@ def _merge_annotation(store: Store, incoming: dict[str, Any], statements_in_file
 
 def _content_order(fields: dict[str, Any]) -> str:
     """Breaks a tie between two versions stamped with the same time, the same way on every machine."""
-    return json.dumps([fields[f] if f != "tags" else list(fields[f]) for f in VERSION_FIELDS], ensure_ascii=False)
+    return json.dumps([list(fields[f]) if f in LIST_FIELDS else fields[f] for f in VERSION_FIELDS], ensure_ascii=False)
 
 
 def _add_history(store: Store, local: Annotation, incoming: dict[str, Any]) -> int:
@@ -318,10 +355,11 @@ def _insert_missing(store: Store, local: Annotation, versions: list[dict[str, An
             continue
         store.conn.execute(
             "INSERT INTO annotation_history (annotation_id, author, body, tags, kind, linked_statement_uid, due_on,"
-            " deleted_at, valid_from, replaced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " deleted_at, done_at, rests_on, valid_from, replaced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (local.id, version["author"], version["body"], notes_db.tags_json(version["tags"]), version["kind"],
              version.get("linked_statement_uid"), version.get("due_on"), version.get("deleted_at"),
-             version["valid_from"], version["replaced_at"]),
+             version.get("done_at"), notes_db.uids_json(version.get("rests_on") or ()), version["valid_from"],
+             version["replaced_at"]),
         )  # fmt: skip
         known.add(key)
         added += 1

@@ -12,7 +12,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from db.annotations import KINDS as ANNOTATION_KINDS
+from db.annotations import ALL_KINDS as ANNOTATION_KINDS
+from db.annotations import SUMMARY
 from db.errors import ValidationError
 from db.ingest.tables import MAX_SLUG, SLUG
 from db.partial_date import UNKNOWN, PartialDate
@@ -20,7 +21,7 @@ from db.statements import KINDS as STATEMENT_KINDS
 from db.untrusted_input import InputFileError, TooLargeError, check_json_nesting, read_regular_file
 
 FORMAT = "positions-annotations"
-VERSION = 1
+VERSION = 2  # 2: position summaries, done follow-ups; version 1 files are read as they always were
 TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$")
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -179,12 +180,24 @@ def _check_version(version: Any, where: str) -> None:
     _text(version, "linked_statement_uid", where, optional=True)
     _pattern(version, "due_on", where, DAY, optional=True)
     _pattern(version, "deleted_at", where, TIMESTAMP, optional=True)
+    _pattern(version, "done_at", where, TIMESTAMP, optional=True)
+    rests_on = version.get("rests_on", [])
+    if not isinstance(rests_on, list) or not all(isinstance(uid, str) and uid for uid in rests_on):
+        _fail(f"{where}.rests_on", "not a list of statement ids")
 
 
 def _check_annotation(an: Any, where: str) -> None:
     _check_version(an, where)
     _text(an, "uid", where, nonempty=True)
-    _text(an, "statement_uid", where, nonempty=True)
+    if an["kind"] == SUMMARY:  # on an issue and a side, not on a statement
+        if an.get("statement_uid") is not None:
+            _fail(f"{where}.statement_uid", "a summary is on an issue and a side, not on a statement")
+        for key in ("issue", "side"):
+            _text(an, key, where, nonempty=True)
+        for key in ("issue_title", "side_name"):
+            _text(an, key, where, optional=True)
+    else:
+        _text(an, "statement_uid", where, nonempty=True)
     _pattern(an, "created_at", where, TIMESTAMP)
     _pattern(an, "updated_at", where, TIMESTAMP)
     if not isinstance(an.get("history", []), list):

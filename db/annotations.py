@@ -1,5 +1,8 @@
 """Annotations: the user's own notes on statements, which must never be lost.
 
+Most annotations are on a statement; a position summary (kind "summary", db/summaries.py) is on an issue and
+a side instead, and rests on statements the user picks (`rests_on`). A follow-up is open until `done_at` is set.
+
 Rows are never removed (a trigger refuses DELETE): "delete" moves an annotation to the bin by setting
 `deleted_at`, and restoring clears it. Every change runs in its own transaction and touches only the fields
 that really changed; the `annotations_keep_history` trigger copies the version it replaces into
@@ -22,17 +25,19 @@ from db.errors import NotFoundError, ValidationError
 from db.statements import now
 from db.store import Store
 
-KINDS = ("note", "shift", "contradiction", "follow_up")
+KINDS = ("note", "shift", "contradiction", "follow_up")  # what an annotation on a statement can be
+SUMMARY = "summary"  # an annotation on an issue and a side: that side's position in the user's words
+ALL_KINDS = (*KINDS, SUMMARY)
 MAX_BODY = 100_000  # characters; a pasted book is a mistake, not a note
 MAX_TAG = 60
-CONTENT_FIELDS = ("author", "body", "tags", "kind", "linked_statement_uid", "due_on")
+CONTENT_FIELDS = ("author", "body", "tags", "kind", "linked_statement_uid", "due_on", "done_at", "rests_on")
 
 
 @dataclass(frozen=True)
 class Annotation:
     id: int
     uid: str
-    statement_uid: str
+    statement_uid: str | None  # None for a summary
     author: str
     body: str
     tags: tuple[str, ...]
@@ -42,10 +47,18 @@ class Annotation:
     created_at: str
     updated_at: str
     deleted_at: str | None
+    done_at: str | None = None
+    rests_on: tuple[str, ...] = ()
+    issue: str | None = None  # a summary's issue and side slugs
+    side: str | None = None
 
     @property
     def in_bin(self) -> bool:
         return self.deleted_at is not None
+
+    @property
+    def is_summary(self) -> bool:
+        return self.kind == SUMMARY
 
 
 @dataclass(frozen=True)
@@ -61,6 +74,8 @@ class AnnotationVersion:
     deleted_at: str | None
     valid_from: str  # the version's updated_at
     replaced_at: str | None
+    done_at: str | None = None
+    rests_on: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -84,15 +99,23 @@ class AnnotationFilter:
 
 SELECT_SQL = """
 SELECT an.id, an.uid, st.uid, an.author, an.body, an.tags, an.kind, an.linked_statement_uid, an.due_on,
-       an.created_at, an.updated_at, an.deleted_at
-FROM annotations an JOIN statements st ON st.id = an.statement_id
+       an.created_at, an.updated_at, an.deleted_at, an.done_at, an.rests_on, si.slug, sd.slug
+FROM annotations an
+LEFT JOIN statements st ON st.id = an.statement_id
+LEFT JOIN issues si ON si.id = an.issue_id
+LEFT JOIN sides sd ON sd.id = an.side_id
 """
 
 
 def _row(row: Sequence[Any]) -> Annotation:
     values = list(row)
     values[5] = tuple(json.loads(str(values[5]) or "[]"))
+    values[13] = tuple(json.loads(str(values[13]) or "[]"))
     return Annotation(*values)
+
+
+def uids_json(uids: Iterable[str]) -> str:
+    return json.dumps(list(uids))
 
 
 def tags_json(tags: Iterable[str]) -> str:
@@ -129,7 +152,7 @@ def check_day(value: str | None, what: str) -> str | None:
         raise ValidationError(f"{what} {value!r} is not a date (use YYYY-MM-DD)") from None
 
 
-def validate(store: Store, fields: dict[str, Any], statement_id: int, *, link_must_exist: bool = True) -> None:
+def validate(store: Store, fields: dict[str, Any], statement_id: int | None, *, link_must_exist: bool = True) -> None:
     """Check one complete version before it is written; messages name the field and what to do.
 
     A merge from a colleague passes `link_must_exist=False`: their note is kept even when the statement it
@@ -141,8 +164,10 @@ def validate(store: Store, fields: dict[str, Any], statement_id: int, *, link_mu
         raise ValidationError(f"the annotation is longer than {MAX_BODY} characters")
     if not isinstance(fields["author"], str) or not fields["author"].strip():
         raise ValidationError("the author is empty (set your name in the preferences)")
-    if fields["kind"] not in KINDS:
-        raise ValidationError(f"unknown annotation kind {fields['kind']!r}; one of {', '.join(KINDS)}")
+    if fields["kind"] not in ALL_KINDS:
+        raise ValidationError(f"unknown annotation kind {fields['kind']!r}; one of {', '.join(ALL_KINDS)}")
+    if (fields["kind"] == SUMMARY) != (statement_id is None):
+        raise ValidationError("a summary belongs to an issue and a side; every other annotation to a statement")
     link = fields["linked_statement_uid"]
     if fields["kind"] == "contradiction":
         if not link:
@@ -156,6 +181,21 @@ def validate(store: Store, fields: dict[str, Any], statement_id: int, *, link_mu
         raise ValidationError("only a contradiction links to another statement")
     if fields["due_on"] and fields["kind"] != "follow_up":
         raise ValidationError("only a follow-up has a due date")
+    if fields.get("done_at") and fields["kind"] != "follow_up":
+        raise ValidationError("only a follow-up can be done")
+    rests_on = fields.get("rests_on") or ()
+    if rests_on and fields["kind"] != SUMMARY:
+        raise ValidationError("only a summary rests on statements")
+    if link_must_exist and rests_on:
+        known = {
+            row[0]
+            for row in store.conn.execute(
+                "SELECT uid FROM statements WHERE uid IN (SELECT value FROM json_each(?))", (uids_json(rests_on),)
+            )
+        }
+        missing = [uid for uid in rests_on if uid not in known]
+        if missing:
+            raise ValidationError(f"the summary rests on a statement that does not exist ({missing[0]})")
 
 
 def _statement_id(store: Store, statement_uid: str) -> int:
@@ -191,6 +231,7 @@ def add(
     linked_statement_uid: str | None = None,
     due_on: str | None = None,
     uid: str | None = None,
+    done_at: str | None = None,
 ) -> Annotation:
     """Save a new annotation at once, in its own transaction (or the caller's)."""
     fields: dict[str, Any] = {
@@ -200,25 +241,38 @@ def add(
         "kind": kind,
         "linked_statement_uid": linked_statement_uid or None,
         "due_on": check_day(due_on, "the due date"),
+        "done_at": done_at or None,
+        "rests_on": (),
     }
     uid = uid or str(uuid.uuid4())
     stamp = now()
     with store.transaction():
         statement_id = _statement_id(store, statement_uid)
         validate(store, fields, statement_id)
-        store.conn.execute(
-            "INSERT INTO annotations (uid, statement_id, author, body, tags, kind, linked_statement_uid, due_on,"
-            " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (uid, statement_id, fields["author"], body, tags_json(fields["tags"]), kind,
-             fields["linked_statement_uid"], fields["due_on"], stamp, stamp),
-        )  # fmt: skip
+        insert(store, uid, fields, stamp, stamp, statement_id=statement_id)
         return get(store, uid)
 
 
-def edit(store: Store, uid: str, **changes: Any) -> Annotation:
-    """Change some of author, body, tags, kind, linked_statement_uid, due_on; only what differs is written.
+def insert(store: Store, uid: str, fields: dict[str, Any], created_at: str, updated_at: str, *,
+           statement_id: int | None = None, issue_id: int | None = None, side_id: int | None = None,
+           deleted_at: str | None = None) -> None:  # fmt: skip
+    """Write one checked annotation row (the caller validated `fields` and holds the transaction)."""
+    store.conn.execute(
+        "INSERT INTO annotations (uid, statement_id, issue_id, side_id, author, body, tags, kind,"
+        " linked_statement_uid, due_on, done_at, rests_on, created_at, updated_at, deleted_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (uid, statement_id, issue_id, side_id, fields["author"], fields["body"], tags_json(fields["tags"]),
+         fields["kind"], fields["linked_statement_uid"], fields["due_on"], fields.get("done_at"),
+         uids_json(fields.get("rests_on") or ()), created_at, updated_at, deleted_at),
+    )  # fmt: skip
 
-    Changing the kind drops a link or due date the new kind cannot have, unless the same call sets it.
+
+def edit(store: Store, uid: str, **changes: Any) -> Annotation:
+    """Change some of author, body, tags, kind, linked_statement_uid, due_on, done_at, rests_on; only what
+    differs is written.
+
+    Changing the kind drops a link, due date or done mark the new kind cannot have, unless the same call sets
+    it. A summary stays a summary and a note on a statement stays one.
     Nothing that differs means nothing written (no new version, the same updated_at).
     """
     unknown = set(changes) - set(CONTENT_FIELDS)
@@ -230,6 +284,10 @@ def edit(store: Store, uid: str, **changes: Any) -> Annotation:
         changes["due_on"] = check_day(changes["due_on"], "the due date")
     if "linked_statement_uid" in changes:
         changes["linked_statement_uid"] = changes["linked_statement_uid"] or None
+    if "done_at" in changes:
+        changes["done_at"] = changes["done_at"] or None
+    if "rests_on" in changes:
+        changes["rests_on"] = tuple(dict.fromkeys(changes["rests_on"] or ()))
     if isinstance(changes.get("author"), str):
         changes["author"] = changes["author"].strip()
     with store.transaction():
@@ -238,14 +296,20 @@ def edit(store: Store, uid: str, **changes: Any) -> Annotation:
         fields.update(changes)
         if fields["kind"] != "contradiction" and "linked_statement_uid" not in changes:
             fields["linked_statement_uid"] = None
-        if fields["kind"] != "follow_up" and "due_on" not in changes:
-            fields["due_on"] = None
+        if fields["kind"] != "follow_up":
+            fields["due_on"] = fields["due_on"] if "due_on" in changes else None
+            fields["done_at"] = fields["done_at"] if "done_at" in changes else None
+        if (fields["kind"] == SUMMARY) != current.is_summary:
+            raise ValidationError("a summary cannot become a note on a statement, nor a note a summary")
         differing = {name: value for name, value in fields.items() if value != getattr(current, name)}
         if not differing:
             return current
-        validate(store, fields, _statement_id(store, current.statement_uid))
+        statement_id = None if current.statement_uid is None else _statement_id(store, current.statement_uid)
+        validate(store, fields, statement_id)
         if "tags" in differing:
             differing["tags"] = tags_json(differing["tags"])
+        if "rests_on" in differing:
+            differing["rests_on"] = uids_json(differing["rests_on"])
         differing["updated_at"] = _stamp_after(current.updated_at)
         assignments = ", ".join(f"{name} = ?" for name in differing)
         store.conn.execute(f"UPDATE annotations SET {assignments} WHERE uid = ?", [*differing.values(), uid])
@@ -303,16 +367,18 @@ def history(store: Store, uid: str) -> list[AnnotationVersion]:
     current = get(store, uid)
     versions = [
         AnnotationVersion(current.author, current.body, current.tags, current.kind, current.linked_statement_uid,
-                          current.due_on, current.deleted_at, current.updated_at, None)
+                          current.due_on, current.deleted_at, current.updated_at, None, current.done_at,
+                          current.rests_on)
     ]  # fmt: skip
     rows = store.conn.execute(
-        "SELECT author, body, tags, kind, linked_statement_uid, due_on, deleted_at, valid_from, replaced_at"
-        " FROM annotation_history WHERE annotation_id = ? ORDER BY replaced_at DESC, id DESC",
+        "SELECT author, body, tags, kind, linked_statement_uid, due_on, deleted_at, valid_from, replaced_at,"
+        " done_at, rests_on FROM annotation_history WHERE annotation_id = ? ORDER BY replaced_at DESC, id DESC",
         (current.id,),
     )
     for row in rows:
         values = list(row)
         values[2] = tuple(json.loads(values[2] or "[]"))
+        values[10] = tuple(json.loads(values[10] or "[]"))
         versions.append(AnnotationVersion(*values))
     return versions
 
@@ -324,11 +390,11 @@ def find(store: Store, flt: AnnotationFilter, limit: int | None = None) -> list[
     if not flt.include_deleted:
         clauses.append("an.deleted_at IS NULL")
     if flt.issue is not None:
-        clauses.append("st.issue_id = ?")
-        args.append(store.id_of("issues", flt.issue))
+        clauses.append("(st.issue_id = ? OR an.issue_id = ?)")
+        args += [store.id_of("issues", flt.issue)] * 2
     if flt.kind is not None:
-        if flt.kind not in KINDS:
-            raise ValidationError(f"unknown annotation kind {flt.kind!r}; one of {', '.join(KINDS)}")
+        if flt.kind not in ALL_KINDS:
+            raise ValidationError(f"unknown annotation kind {flt.kind!r}; one of {', '.join(ALL_KINDS)}")
         clauses.append("an.kind = ?")
         args.append(flt.kind)
     if flt.tag is not None:

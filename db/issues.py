@@ -7,7 +7,7 @@ from db.store import Store
 
 
 def sides(store: Store) -> list[Side]:
-    rows = store.conn.execute("SELECT id, slug, name FROM sides ORDER BY position, id")
+    rows = store.conn.execute("SELECT id, slug, name, position FROM sides ORDER BY position, id")
     return [Side(*row) for row in rows]
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from db import reference_data, search_index
 from db.errors import DatabaseError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
@@ -117,4 +117,9 @@ def _upgrade_to_2(conn: sqlite3.Connection) -> None:
     execute_script(conn, resources.files("db").joinpath("upgrade_to_2.sql").read_text(encoding="utf-8"))
 
 
-STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _upgrade_to_1, 2: _upgrade_to_2}
+def _upgrade_to_3(conn: sqlite3.Connection) -> None:
+    """Position summaries, done follow-ups and issue reviews (the brief): see upgrade_to_3_summaries.sql."""
+    execute_script(conn, resources.files("db").joinpath("upgrade_to_3_summaries.sql").read_text(encoding="utf-8"))
+
+
+STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _upgrade_to_1, 2: _upgrade_to_2, 3: _upgrade_to_3}

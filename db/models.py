@@ -12,6 +12,7 @@ class Side:
     id: int
     slug: str
     name: str
+    position: int = 0  # the side's place in the database's order; fallback colours follow it
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class Statement:
     created_at: str
     updated_at: str
     annotation_kinds: tuple[str, ...] = field(default=())  # kinds of the live annotations, for badges
+    annotated_at: str | None = None  # when a live annotation of it was last written or edited
 
 
 @dataclass(frozen=True)

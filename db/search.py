@@ -131,7 +131,7 @@ def _hits(store: Store, scored: list[tuple[float, str, int]], terms: tuple[str, 
     for chunk in range(0, len(note_ids), 500):
         ids = note_ids[chunk : chunk + 500]
         rows = store.conn.execute(
-            f"SELECT id, statement_id, uid, body FROM annotations WHERE deleted_at IS NULL"
+            f"SELECT id, statement_id, uid, body FROM annotations WHERE deleted_at IS NULL AND statement_id IS NOT NULL"
             f" AND id IN ({', '.join('?' * len(ids))})",
             ids,
         )

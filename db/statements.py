@@ -26,7 +26,9 @@ SELECT st.id, st.uid, i.slug, sd.slug, st.speaker, st.speaker_as_written, a.role
        so.id, so.title, so.outlet, so.author, so.published, so.file_name, so.url,
        st.start_offset, st.end_offset, st.created_at, st.updated_at,
        (SELECT group_concat(an.kind) FROM annotations an
-         WHERE an.statement_id = st.id AND an.deleted_at IS NULL) AS annotation_kinds
+         WHERE an.statement_id = st.id AND an.deleted_at IS NULL) AS annotation_kinds,
+       (SELECT max(an.updated_at) FROM annotations an
+         WHERE an.statement_id = st.id AND an.deleted_at IS NULL) AS annotated_at
 FROM statements st
 JOIN issues i ON i.id = st.issue_id
 LEFT JOIN sides sd ON sd.id = st.side_id
@@ -47,6 +49,7 @@ class StatementFilter:
     kind: str | None = None
     reviewed: bool | None = None
     annotated: bool | None = None
+    changed_since: str | None = None  # UTC timestamp: added since, or annotated since (see changed_since_sql)
     undated: bool | None = None  # True: only statements whose date is unknown; False: only dated ones
 
 
@@ -91,6 +94,7 @@ def _row_to_statement(row: sqlite3.Row | tuple[Any, ...]) -> Statement:
         created_at=row[24],
         updated_at=row[25],
         annotation_kinds=tuple(row[26].split(",")) if row[26] else (),
+        annotated_at=row[27],
     )
 
 
@@ -125,7 +129,25 @@ def _where(store: Store, flt: StatementFilter) -> tuple[list[str], list[Any]]:
     if flt.annotated is not None:
         exists = "EXISTS (SELECT 1 FROM annotations an WHERE an.statement_id = st.id AND an.deleted_at IS NULL)"
         clauses.append(exists if flt.annotated else f"NOT {exists}")
+    if flt.changed_since:
+        clauses.append(CHANGED_SINCE_SQL)
+        args += [flt.changed_since, flt.changed_since]
     return clauses, args
+
+
+# A statement changed since a moment when it was added to the database since then, or one of its live
+# annotations was written or edited since then (a new note, a shift in position, a follow-up).
+CHANGED_SINCE_SQL = (
+    "(st.created_at >= ? OR EXISTS (SELECT 1 FROM annotations an WHERE an.statement_id = st.id"
+    " AND an.deleted_at IS NULL AND an.updated_at >= ?))"
+)
+
+
+def changed_since(statement: Statement, since: str | None) -> bool:
+    """The same test as CHANGED_SINCE_SQL on a loaded statement (the window's highlight)."""
+    if not since:
+        return False
+    return statement.created_at >= since or (statement.annotated_at or "") >= since
 
 
 def page(store: Store, flt: StatementFilter, after: PageKey | None = None, limit: int = 200) -> list[Statement]:
@@ -151,6 +173,18 @@ def page(store: Store, flt: StatementFilter, after: PageKey | None = None, limit
             undated_args.append(after.id)
         found += _select(store, undated, undated_args, "st.id", limit - len(found))
     return found
+
+
+def page_newest_first(
+    store: Store, flt: StatementFilter, after: PageKey | None = None, limit: int = 200
+) -> list[Statement]:
+    """One page of dated statements, newest first (a picker of recent statements); `after` as for page()."""
+    clauses, args = _where(store, flt)
+    clauses.append("st.said_on IS NOT NULL")
+    if after is not None and after.said_on is not None:
+        clauses.append("(st.said_on, st.id) < (?, ?)")
+        args += [after.said_on, after.id]
+    return _select(store, clauses, args, "st.said_on DESC, st.id DESC", limit)
 
 
 def _select(store: Store, clauses: list[str], args: list[Any], order: str, limit: int) -> list[Statement]:

@@ -21,6 +21,8 @@ from desktop.buckets import GRANULARITIES
 HOOKS = {
     "import": ("desktop.wizard.wizard", "ImportWizard"),
     "print": ("desktop.printing.dialog", "open_print_preview"),
+    "save_pdf": ("desktop.printing.dialog", "open_print_preview"),
+    "export_docx": ("desktop.printing.dialog", "open_print_preview"),
     "export_annotations": ("desktop.views.annotation_exchange_dialogs", "export_annotations"),
     "import_annotations": ("desktop.views.annotation_exchange_dialogs", "import_annotations"),
 }
@@ -92,6 +94,12 @@ def build(window: Any, undo_stack: QUndoStack) -> WindowActions:
     file_menu.addSeparator()
     file_menu.addAction(_action(w, a, "import", tr("&Import documents…"), window.import_documents, "Ctrl+I", "import"))
     file_menu.addAction(_action(w, a, "print", tr("&Print comparison…"), window.print_comparison, key.Print, "print"))
+    file_menu.addAction(
+        _action(w, a, "save_pdf", tr("Save comparison as P&DF…"), lambda: window.print_comparison("pdf"))
+    )
+    file_menu.addAction(
+        _action(w, a, "export_docx", tr("Export comparison to &Word…"), lambda: window.print_comparison("docx"))
+    )
     file_menu.addSeparator()
     file_menu.addAction(_action(w, a, "export_annotations", tr("&Export annotations…"), window.export_annotations))
     file_menu.addAction(_action(w, a, "import_annotations", tr("Import &annotations…"), window.import_annotations))

@@ -23,6 +23,7 @@ from desktop.buckets import UNDATED, bucket_key, key_range
 from desktop.models.comparison_model import ComparisonModel
 from desktop.models.issues_model import IssuesModel
 from desktop.views import window_dialogs
+from desktop.views.brief_panels import BriefPanels
 from desktop.views.comparison_view import ComparisonView
 from desktop.views.details_pane import DetailsPane
 from desktop.views.filters_bar import FiltersBar
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self.addToolBarBreak()
         self.addToolBar(self.filters_toolbar)
         self._add_pane_toggles()
+        self.brief = BriefPanels(self)  # summaries above the columns, changes since, View > Follow-ups
         self._connect()
         self.db_label = QLabel(self)
         self.db_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -173,6 +175,7 @@ class MainWindow(QMainWindow):
         self.comparison_model.set_store(store)
         self.details.set_store(store)
         self.search.set_store(store)
+        self.brief.set_store(store)
         self._pending_issue = self._pending_issue or self.config.get(settings.LAST_ISSUE) or None
         self.refresh_overview()
         return True
@@ -346,10 +349,11 @@ class MainWindow(QMainWindow):
         self._pending_issue = getattr(wizard, "committed_issue", None)
         self.refresh_overview()
 
-    def print_comparison(self) -> None:
+    def print_comparison(self, output: str = "preview") -> None:
+        """The sheet's options, then the preview (or, for "pdf" and "docx", the file written)."""
         open_preview = actions.hook("print")
         if open_preview is not None and self.store is not None and self.comparison_model.issue:
-            open_preview(self, self.store, self.comparison_model.issue, self.current_filter())
+            open_preview(self, self.store, self.comparison_model.issue, self.current_filter(), output)
 
     def export_annotations(self) -> None:
         export = actions.hook("export_annotations")
@@ -395,6 +399,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.layout_keeper.save()
         self.search.cancel()
+        self.brief.set_store(None)  # saves a summary still being typed
         self.comparison_model.set_store(None)  # nothing reads the store after it is closed
         if self.store is not None:
             self.store.close()

@@ -37,6 +37,8 @@ PRECEDENCE = {
     # islands are security (issue definitions): the narrower topic wins when it is named.
     "visas_exchanges": ("territorial_dispute", "joint_economic_activity"),
     "security_military": ("territorial_dispute",),
+    # North Korea's forces and its military ties are the North Korea issue (its definition: "military scenarios")
+    "north_korea": ("security_military",),
 }
 
 
@@ -87,7 +89,8 @@ class IssueClassifier:
                 ]
             for word in dict.fromkeys(fold(w) for w in words if w.strip()):
                 probe = word.split()[0]
-                self._patterns.append((issue.slug, word, probe, _keyword_pattern(word), _weight(word, issue.slug)))
+                weight = _weight(word, issue.slug, self.pack.word_count(word))
+                self._patterns.append((issue.slug, word, probe, _keyword_pattern(word), weight))
 
     @functools.lru_cache(maxsize=256)  # noqa: B019 - one classifier per document; paragraphs repeat
     def _matches(self, folded: str) -> dict[str, list[tuple[int, int, float, str]]]:
@@ -120,7 +123,9 @@ class IssueClassifier:
         own_matches = self._matches(statement_folded)
         for slug, matches in own_matches.items():
             for position, _, weight, word in matches:
-                if link_at is None or position < link_at:  # "X should be a step towards Y" is about X
+                # "X should be a step towards Y" is about X; so is 「Yに向けX」, where the goal comes first
+                about = link_at is None or ((position >= link_at) if self.pack.goal_before_link else position < link_at)
+                if about:
                     own_scores[slug] = own_scores.get(slug, 0.0) + weight * (
                         1.0 if link_at is None else LINKED_FROM_WEIGHT
                     )
@@ -139,8 +144,11 @@ class IssueClassifier:
         # (even only "the summit") outweigh what the paragraph is about.
         anaphoric = bool(self.pack.anaphors.search(statement_folded))
         factor = CONTEXT_WEIGHT if (anaphoric and not topical) or not own_scores else CONTEXT_WEIGHT_WITH_OWN
-        totals = {slug: own_scores.get(slug, 0.0) + factor * context_scores.get(slug, 0.0)
-                  for slug in set(own_scores) | set(context_scores)}  # fmt: skip
+        # Once the statement names issues of its own, its context only weighs between them: a paragraph full of the
+        # islands does not make "agreed on a visit this year" a statement on the islands.
+        own_topics = bool(own_scores) and factor == CONTEXT_WEIGHT_WITH_OWN
+        candidates = set(own_scores) if own_topics else set(own_scores) | set(context_scores)
+        totals = {slug: own_scores.get(slug, 0.0) + factor * context_scores.get(slug, 0.0) for slug in candidates}
         for narrow, broader in PRECEDENCE.items():
             if narrow in hits or (narrow in totals and not any(b in hits for b in broader)):
                 for slug in broader:
@@ -163,10 +171,11 @@ def _keyword_pattern(word: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])" + escaped)
 
 
-def _weight(word: str, slug: str) -> float:
-    """Longer, multi-word keywords are more specific; the catch-all issue weighs little."""
+def _weight(word: str, slug: str, words: int) -> float:
+    """Keywords of several words are more specific (平和条約 over ウラジオストク, "peace treaty" over "forum"); the
+    catch-all issue weighs little. `words` counts the keyword's words as its language's pack does."""
     if re.search(r"[\u3040-\u30ff\u3400-\u9fff]", word):
-        specificity = 1.0 + min(len(word), 8) / 4
+        specificity = 1.0 + 0.6 * max(0, words - 1) + min(len(word), 8) / 8
     else:
         words = len([w for w in re.findall(r"[^\W\d_]{2,}", word) if w not in _STOPWORDS])
         specificity = 1.0 + 0.6 * max(0, words - 1) + min(len(word), 20) / 20

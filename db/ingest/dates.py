@@ -88,12 +88,11 @@ _TIME = re.compile(
 _UTC_OFFSET = re.compile(
     r"(?:UTC|GMT)\s*([+−-])\s*(\d{1,2})(?::?(\d{2}))?|(?:(?<=\d)|^)\s*([+-])(\d{2}):?(\d{2})\b|^(Z)\b"
 )
-_DAYFIRST_LANGUAGES = frozenset({"ru", "de", "fr", "it", "es", "uk", "pl", "nl", "pt", "cs"})
 
 
 def dayfirst_for(language: str) -> bool:
-    """The document-level day-first decision: Russian/European documents write 06.03.2017 for 6 March."""
-    return language in _DAYFIRST_LANGUAGES
+    """The document-level day-first decision: Russian documents write 06.03.2017 for 6 March."""
+    return pack_for(language).dayfirst
 
 
 def parse_date(

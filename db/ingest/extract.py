@@ -21,7 +21,7 @@ from db.ingest.document import Candidate, Document
 from db.ingest.gazetteer import Actor, Gazetteer
 from db.ingest.languages import pack_for
 from db.ingest.references import SpeakerContext
-from db.ingest.relevance import SidesMentioned, other_sides, review
+from db.ingest.relevance import SidesMentioned, other_sides, review, sides_named
 from db.ingest.sentences import ENDS_SENTENCE, Sentence, split_sentences
 from db.ingest.speakers import Mention, MentionFinder
 from db.ingest.statement_dates import DateResolver, StatementDate
@@ -115,8 +115,10 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
             since = turns.since if item.attribution.cue_class is TURN else None
             nearby = mentioned.near(sentence.paragraph, since)
             turn_sentence = item.attribution.cue_class is TURN
-            for candidate, topical in made:  # a transcript's sentence must name an issue: answers wander
-                related = topical or (other_sides(nearby, candidate) and not turn_sentence)
+            # A transcript's sentence must name an issue or the other side itself: answers wander.
+            own_sides = sides_named(sentence.text, explicit) if turn_sentence else set()
+            for candidate, topical in made:
+                related = topical or other_sides(own_sides if turn_sentence else nearby, candidate)
                 review(candidate, pack, related, document.published)
             candidates.extend(candidate for candidate, _ in made)
             if item.attribution.cue_class is TURN:
@@ -255,9 +257,9 @@ def _attributed(
         pass  # "I am aware that Prime Minister Putin has made a statement …": the sentence is Putin's, relayed
     elif turn is not None and turns.worth_a_statement(text[words_start : sentence.end]):
         speaker, words_start = turn
-        label = Attribution(
-            (speaker,), speaker.text, speaker.start, speaker.end, TURN, "direct_quote", words_start, sentence.end
-        )
+        issuer = turns.document_issuer(text[words_start : sentence.end], gazetteer)
+        speaker, kind = (issuer, "reported") if issuer is not None else (speaker, "direct_quote")
+        label = Attribution((speaker,), speaker.text, speaker.start, speaker.end, TURN, kind, words_start, sentence.end)
         found.extend(_Found(a, speaker, label, a.category) for a in speaker.actors)
     return found + own
 
@@ -278,8 +280,12 @@ def _candidates(
         sentence, attribution.cue_start, attribution.cue_end, attribution.cue_class, item.mention.start
     )
     earlier = spoke.get(item.actor.key) if item.actor and item.actor.key else None
-    undated = not when.own and attribution.cue_class is not TURN  # no date of its own: the same occasion?
-    if undated and earlier is not None and sentence.paragraph - earlier[0] <= _SAME_OCCASION_PARAGRAPHS:
+    # No date of its own: the same occasion as the speaker's statement before? A transcript's turn is dated by the
+    # transcript, unless it reads out a document ("reported"), which is dated where the document was first named.
+    undated = not when.own and (attribution.cue_class is not TURN or attribution.kind == "reported")
+    if undated and earlier is not None and sentence.paragraph - earlier[0] <= _SAME_OCCASION_PARAGRAPHS and (
+        dates.close_to_publication(earlier[1])  # not "In 1956, Moscow agreed …. Russia insists …"
+    ):
         when = StatementDate(earlier[1], "inferred", f"the same speaker's statement of {earlier[1].iso()} before")
     official = item.category == "official"
     actor = item.actor
@@ -334,6 +340,8 @@ def _issue_parts(
     topical = first.keywords and second.keywords and first.slug != second.slug
     if not topical or FALLBACK_ISSUE in (first.slug, second.slug):
         return [(start, end, whole)]
+    if pack_for(classifier.language).verb_final:  # 「Xの履行や、Yに向け、取り組んでいく」: one verb for both
+        return [(start, end, first), (start, end, second)]
     second_start = match.start()
     while text[second_start] in " ,;、":
         second_start += 1

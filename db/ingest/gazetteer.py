@@ -18,7 +18,6 @@ from typing import Any
 from db.partial_date import PartialDate
 
 RESOURCES_DIR = Path(__file__).resolve().parent.parent.parent / "resources"
-LANGUAGES = ("en", "ru", "ja")
 OFFICIAL_KINDS = {"person", "body", "state", "delegation"}
 _DEPUTY = re.compile(r"\b(?:deputy|vice|senior vice|assistant|aide|adviser|advisor|former)\b|заместител|次官|副")
 

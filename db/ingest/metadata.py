@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from db.ingest.dates import find_dates
 from db.ingest.html_text import HtmlText
+from db.ingest.languages import LANGUAGES
 from db.ingest.published import PUBLISHED_WORD, find_published
 from db.partial_date import PartialDate
 
@@ -24,7 +25,7 @@ HEAD_LINES = 15  # lines at the top that may hold title, subtitle, byline and da
 _SENTENCE_END = re.compile(r"[.!。！]$")
 _BYLINE = re.compile(
     r"^(?:by|author|text|written by|автор|текст|авторы|文|筆者|執筆)\s*[:：・]?\s+(?P<name>.{3,60})$"
-    r"|^(?P<ja>[一-龯ぁ-んァ-ン]{2,8})\s*(?:記者|特派員)$",
+    r"|^(?P<signed>[一-龯ぁ-んァ-ン]{2,8})\s*(?:記者|特派員)$",
     re.IGNORECASE,
 )
 _NAME_WORD = r"[A-ZА-ЯЁ][a-zа-яё'’]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?"
@@ -111,14 +112,16 @@ def _only_date(line: str) -> bool:
     stripped = _TIME_TAIL.sub("", PUBLISHED_WORD.sub("", line)).strip(" ,.|")
     if not stripped:
         return bool(line.strip())
-    mentions = find_dates(stripped, "ja" if re.search(r"\d年", stripped) else "en")
-    mentions = mentions or find_dates(stripped, "ru")
-    return bool(mentions) and sum(m.end - m.start for m in mentions) >= len(stripped) - 4
+    for language in LANGUAGES:
+        mentions = find_dates(stripped, language)
+        if mentions and sum(m.end - m.start for m in mentions) >= len(stripped) - 4:
+            return True
+    return False
 
 
 def _strip_dateline(line: str) -> str:
     """ "Title 06.03.2017 14:31" -> "Title"."""
-    for language in ("en", "ru", "ja"):
+    for language in LANGUAGES:
         mentions = find_dates(line, language)
         if mentions and mentions[-1].value.day is not None:
             tail = line[mentions[-1].start :]
@@ -147,7 +150,7 @@ def _author(head: list[str], tail: list[str], meta: dict[str, str], taken: set[s
     for line in head:
         byline = _BYLINE.match(line)
         if byline:
-            return (byline["name"] or byline["ja"]).strip(" .,")
+            return (byline["name"] or byline["signed"]).strip(" .,")
     for line in head:
         if line not in taken and _looks_like_name(line):
             return line
@@ -186,10 +189,10 @@ def _outlet(removed_lines: list[str], tail: list[str]) -> str | None:
 # "【モスクワ共同】". Only the opening lines are read, and only these dateline shapes, so a body mention of an
 # agency is never taken for the publisher.
 _WIRE_DATELINE = re.compile(
-    r"^[^\n]{0,60}?/(?P<ru>[А-ЯЁA-Z][\wЁё .-]{1,25})/\s*[.,:—–-]"
-    r"|^[A-Z][A-Za-z .'-]{1,40},[^\n]{0,30}?\((?P<en>[A-Z][\w .&-]{1,25})\)\s*[-–—]"
-    r"|^【[^】\s]{0,8}?(?P<ja>共同|時事|ロイター|タス|AFP|AP|新華社|聯合)】"
-    r"|^[А-ЯЁ][А-ЯЁ -]{2,30}, \d{1,2} [а-яё]+ [–—-] (?P<ru_after>[А-ЯЁA-Z][\wЁё -]{1,25}?)\."
+    r"^[^\n]{0,60}?/(?P<slashed>[А-ЯЁA-Z][\wЁё .-]{1,25})/\s*[.,:—–-]"
+    r"|^[A-Z][A-Za-z .'-]{1,40},[^\n]{0,30}?\((?P<bracketed>[A-Z][\w .&-]{1,25})\)\s*[-–—]"
+    r"|^【[^】\s]{0,8}?(?P<lenticular>共同|時事|ロイター|タス|AFP|AP|新華社|聯合)】"
+    r"|^[А-ЯЁ][А-ЯЁ -]{2,30}, \d{1,2} [а-яё]+ [–—-] (?P<dashed>[А-ЯЁA-Z][\wЁё -]{1,25}?)\."
 )
 _CORRESPONDENT = re.compile(r"^(?:спец\.?\s*)?корр(?:\.|еспондент)\s+(\S+)", re.IGNORECASE)
 
@@ -198,7 +201,7 @@ def _wire_outlet(head: list[str]) -> str | None:
     for line in head[:8]:
         match = _WIRE_DATELINE.search(line)
         if match:
-            name = (match["ru"] or match["en"] or match["ja"] or match["ru_after"]).strip()
+            name = (match["slashed"] or match["bracketed"] or match["lenticular"] or match["dashed"]).strip()
             correspondent = _CORRESPONDENT.match(name)  # "/Корр. ТАСС Ирина Волкова/"
             return correspondent[1] if correspondent else name
     return None

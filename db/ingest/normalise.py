@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from db.ingest.languages import detect_language
+
 _HALFWIDTH_KANA = re.compile(r"[\uff61-\uff9f]+")
 # Only what needs changing: runs of 2+ blanks, or a single blank that is not a plain space (matching every single
 # space of a 50 MB text costs seconds).
@@ -63,26 +65,8 @@ def normalise_text(text: str) -> str:
 
 
 def language_by_script(text: str, sample_size: int = 20000) -> str:
-    """ "ja" when kana or kanji dominate the letters, "ru" for Cyrillic, else "en"; looks at the first 20,000 chars.
-
-    Kana alone decide Japanese even in a text full of Latin names; Chinese (kanji without kana) is not expected.
-    """
-    latin = cyrillic = kana = kanji = 0
-    for ch in text[:sample_size]:
-        code = ord(ch)
-        if code < 0x80:
-            latin += ch.isalpha()
-        elif 0x0400 <= code <= 0x04FF:
-            cyrillic += 1
-        elif 0x3040 <= code <= 0x30FF:
-            kana += 1
-        elif 0x4E00 <= code <= 0x9FFF:
-            kanji += 1
-    if kana + kanji > 0 and (kana > 0 or kanji > latin + cyrillic) and (kana + kanji) * 3 >= latin + cyrillic:
-        return "ja"
-    if cyrillic > latin:
-        return "ru"
-    return "en"
+    """The language of a text from the scripts of its first 20,000 characters (see `languages.detect_language`)."""
+    return detect_language(text[:sample_size])
 
 
 # --- boilerplate -----------------------------------------------------------------------------------------------

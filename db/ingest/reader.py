@@ -20,13 +20,13 @@ from db.ingest.document import Document
 from db.ingest.errors import IngestError
 from db.ingest.formats import TABLE_FORMATS, detect_format, markdown_to_text
 from db.ingest.html_text import HtmlText, html_to_text
+from db.ingest.languages import LANGUAGES
 from db.ingest.metadata import detect_metadata
 from db.ingest.normalise import language_by_script, normalise_text, strip_boilerplate
 from db.ingest.tables import parse_table
 from db.partial_date import PartialDate
 from db.untrusted_input import DEFAULT_MAX_BYTES, InputFileError, TooLargeError, read_regular_file
 
-LANGUAGES = ("en", "ru", "ja")
 LIMIT_HINT = "raise the limit to import it"  # callers recognise it and say where the limit is set
 _SHORT_FOR_GUESSING = 100  # bytes: below this a legacy-encoding guess is worth a warning
 _HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)

@@ -115,8 +115,8 @@ def _fits(mention: Mention, want: str, when: PartialDate | None = None) -> bool:
         return want == "person" or (want == "female") == looks_female(single, any_kind=True)
     if single is None or single.kind != "person":
         return False
-    if want == "ambassador":  # "Посол отметил", "the ambassador said": the last ambassador named
-        titles = [fold(t) for t in single.role_titles(when)]
+    if want == "ambassador":  # "Посол отметил", "the ambassador said": the last ambassador named (even one
+        titles = [fold(t) for t in single.role_titles()]  # whose mission ends that week)
         return any("ambassador" in t or "посол" in t or "大使" in t for t in titles)
     if want == "minister":
         titles = [fold(t) for t in single.role_titles(when)]

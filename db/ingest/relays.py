@@ -8,9 +8,9 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING
 
-from db.ingest.cues import AGREEMENT, INTENTION, SOURCE, SPEECH, STANCE
+from db.ingest.cues import AGREEMENT, INTENTION, RELAYED, SOURCE, SPEECH, STANCE
 from db.ingest.languages import LanguagePack
-from db.ingest.sentences import Sentence
+from db.ingest.sentences import FULL_STOPS_CJK, Sentence, quotation_spans
 from db.ingest.speakers import Mention
 
 if TYPE_CHECKING:  # attribution.py finds the attributions these functions relate
@@ -55,11 +55,29 @@ def clauses(text: str, sentence: Sentence, found: list[Attribution]) -> list[Att
         last = index == len(ordered) - 1
         end = sentence.end if last else attribution.cue_end
         start = begin
+        first_speaker = min(m.start for m in attribution.speakers)
+        if attribution.cue_class is RELAYED:  # 「林長官は、プーチン大統領が…と述べたことに関し」: from its subject
+            start = max(begin, first_speaker)
+        elif first_speaker < begin:  # 林長官 speaks the whole sentence around the report inside it
+            start = max(sentence.start, first_speaker)
+        if attribution.in_quotation:  # 「…。両国首脳間では…で一致をしております。…」: that sentence of the quotation
+            start, end = _inner_sentence(text, sentence, attribution, start, end)
         while start < end and text[start] in "、，,　 ":
             start += 1
         result.append(dataclasses.replace(attribution, quote_start=start, quote_end=end))
         begin = attribution.cue_end
     return sorted(result, key=lambda a: a.cue_start)
+
+
+def _inner_sentence(text: str, sentence: Sentence, attribution: Attribution, start: int, end: int) -> tuple[int, int]:
+    """The sentence of a quotation that holds a third party's cue: from the full stop before it to the one after."""
+    for open_at, close_at in quotation_spans(text, sentence.start, sentence.end):
+        if open_at < attribution.cue_start < close_at:
+            stop = max(text.rfind(mark, open_at, attribution.cue_start) for mark in FULL_STOPS_CJK)
+            start = max(start, (stop if stop >= 0 else open_at) + 1)
+            after = [at for mark in FULL_STOPS_CJK if (at := text.find(mark, attribution.cue_end, close_at)) >= 0]
+            end = min(end, min(after) + 1 if after else close_at)
+    return start, end
 
 
 def relayed_by(source: Attribution, found: list[Attribution]) -> bool:

@@ -71,6 +71,11 @@ def review(candidate: Candidate, pack: LanguagePack, related: bool, published: P
         candidate.reason = f"{candidate.reason}; not ticked: {why}"
 
 
+def sides_named(text: str, mentions: Iterable[Mention]) -> set[str]:
+    """The sides a sentence names: by an actor of that side or by a side word."""
+    return _side_words(text) | {a.side for m in mentions for a in m.actors if a.side}
+
+
 def other_sides(sides: set[str], candidate: Candidate) -> bool:
     return bool(sides - {candidate.side}) if candidate.side else True
 
@@ -81,7 +86,7 @@ def _side_words(paragraph: str) -> set[str]:
     sides = set()
     for pack in PACKS.values():
         for stem, side in pack.side_words:
-            if len(stem) >= 2 and (any(w.startswith(stem) for w in words) if pack.code != "ja" else stem in folded):
+            if len(stem) >= 2 and (any(w.startswith(stem) for w in words) if pack.words_spaced else stem in folded):
                 sides.add(side)
     return sides
 

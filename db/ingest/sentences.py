@@ -19,6 +19,7 @@ _OPEN_QUOTES = "“«「『„"
 _CLOSE_QUOTES = "”»」』"
 _TERMINATORS_LATIN = ".!?…"
 _TERMINATORS_CJK = "。！？"
+FULL_STOPS_CJK = _TERMINATORS_CJK + "．"  # full-width stops, which no abbreviation or number uses
 _CLOSERS_AFTER_STOP = "\"'”»)）」』’"
 ENDS_SENTENCE = re.compile(r"[.!?…。！？\"”»」』]\s*$")  # a line ending like this is a sentence, not a heading
 _QUOTATIVE_AFTER = re.compile(r"(?:と|って|など|との)")  # particles after a Japanese quotation: the sentence goes on

@@ -75,16 +75,15 @@ class MentionFinder:
         self.gazetteer = gazetteer
         self.language = language
         self.pack = pack_for(language)
-        # Per actor: cheap substring probes (each alias's first letters) and the alias regex. Most actors are
-        # absent from a given text, and a probe test spares the regex scan that would find nothing.
-        self._patterns: list[tuple[frozenset[str], re.Pattern[str], Actor]] = []
+        # Per actor: its aliases and their probes (each alias's first letters, where every match of it starts).
+        # Most actors are absent from a given text: the probes spare their regexes, which are compiled only for
+        # the actors a text mentions (compiling all of them, with every Russian form of every name, takes seconds).
+        self._actors: list[tuple[frozenset[str], tuple[str, ...], Actor]] = []
         for actor in gazetteer.actors:
-            aliases = [a for a in self._aliases(actor) if self._alias_pattern(a)]
-            if not aliases:
-                continue
-            alternatives = sorted((self._alias_pattern(a) for a in aliases), key=len, reverse=True)
-            probes = frozenset(_probe(a) for a in aliases)
-            self._patterns.append((probes, re.compile("|".join(alternatives)), actor))
+            aliases = tuple(a for a in self._aliases(actor) if len(a.strip()) >= 2 or a.startswith(_SURNAME_MARK))
+            if aliases:
+                self._actors.append((frozenset(_probe(a) for a in aliases), aliases, actor))
+        self._compiled: dict[tuple[str, ...], re.Pattern[str]] = {}
         # Multi-word names of people by (number of tokens, first letters): garbling keeps the first letters.
         self._names: dict[tuple[int, str], list[tuple[Actor, list[str]]]] = {}
         for actor in gazetteer.actors:
@@ -103,6 +102,14 @@ class MentionFinder:
         if self.language != "en":  # Latin-script names also occur in Russian and Japanese texts
             names += [a for a in actor.all_aliases("en") if a.isascii()]
         return list(dict.fromkeys(names))
+
+    def _pattern(self, aliases: tuple[str, ...]) -> re.Pattern[str]:
+        """One regex for all of an actor's aliases, longest first, compiled on the first text that needs it."""
+        pattern = self._compiled.get(aliases)
+        if pattern is None:
+            alternatives = sorted(filter(None, map(self._alias_pattern, aliases)), key=len, reverse=True)
+            pattern = self._compiled[aliases] = re.compile("|".join(alternatives) or r"(?!)")
+        return pattern
 
     def _alias_pattern(self, alias: str) -> str:
         alias = alias.strip()
@@ -129,10 +136,18 @@ class MentionFinder:
         """Every explicit mention in the text, longest first where they overlap, in text order."""
         found: list[Mention] = []
         folded = _probe_fold(text)
-        for probes, pattern, actor in self._patterns:
-            if not any(probe in folded for probe in probes):
+        aligned = len(folded) == len(text)  # casefolding kept every offset (it almost always does)
+        for probes, aliases, actor in self._actors:
+            starts = sorted({at for probe in probes for at in _occurrences(folded, probe)})
+            if not starts:
                 continue
-            for m in pattern.finditer(text):
+            pattern = self._pattern(aliases)
+            matches = (pattern.match(text, at) for at in starts) if aligned else pattern.finditer(text)
+            end = 0
+            for m in matches:
+                if m is None or m.start() < end:  # two probes inside one match: it counts once
+                    continue
+                end = m.end()
                 if not _other_given_name(text, m.start(), m.group(0), actor):
                     found.append(self._institutional(text, Mention(m.start(), m.end(), m.group(0), (actor,), "alias")))
         found = [m for m in found if m.actors]
@@ -270,6 +285,15 @@ _SURNAME_MARK = "\x00"  # marks a derived surname alias that needs a title after
 
 def _probe_fold(text: str) -> str:
     return text.casefold().replace("ё", "е")
+
+
+def _occurrences(text: str, probe: str) -> list[int]:
+    """Every offset where `probe` occurs in `text`."""
+    found, at = [], text.find(probe)
+    while at >= 0:
+        found.append(at)
+        at = text.find(probe, at + 1)
+    return found
 
 
 def _probe(alias: str) -> str:

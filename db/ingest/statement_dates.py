@@ -159,12 +159,14 @@ class DateResolver:
         if referred is not None:
             return StatementDate(referred.date, "inferred", f"refers to the event of {referred.date.iso()}")
         same_paragraph = [
-            d for p, d in self._paragraph_dates if p == sentence.paragraph and d.precision != "year" and self._news(d)
+            d
+            for p, d in self._paragraph_dates
+            if p == sentence.paragraph and d.precision != "year" and self.close_to_publication(d)
         ]
         if same_paragraph:
             return StatementDate(same_paragraph[-1], "inferred", f"date {same_paragraph[-1].iso()} in the paragraph")
         recent = sentence.paragraph - self._current_seen_at <= _EVENT_MEMORY_PARAGRAPHS
-        if recent and self._current is not None and self._news(self._current.date):
+        if recent and self._current is not None and self.close_to_publication(self._current.date):
             return StatementDate(self._current.date, "inferred", f"event under discussion, {self._current.date.iso()}")
         if self.published:
             return StatementDate(self.published, "article", "publication date")
@@ -286,7 +288,7 @@ class DateResolver:
         self._current = event
         self._current_seen_at = paragraph
 
-    def _news(self, value: PartialDate) -> bool:
+    def close_to_publication(self, value: PartialDate) -> bool:
         """A date close enough before publication to be the occasion of a statement reported without its own date;
         older dates in the text ("launched in 1992", "first held in 2013") are background."""
         if self.published is None:

@@ -33,6 +33,7 @@ from typing import Any
 
 from db.ingest.dates import dayfirst_for, parse_date
 from db.ingest.errors import IngestError
+from db.ingest.languages import LANGUAGES
 from db.ingest.normalise import language_by_script, normalise_text
 from db.partial_date import PartialDate
 from db.untrusted_input import InputFileError, check_json_nesting
@@ -151,8 +152,8 @@ def _validated(number: int, row: dict[str, Any], dayfirst: bool | None) -> dict[
         if not SLUG.match(out[name]) or len(out[name]) > MAX_SLUG:
             raise fail(f"bad {name} '{out[name]}' (use the slug, e.g. 'russia' or 'peace_treaty')")
     out["language"] = out["language"].lower() or language_by_script(out["quote"])
-    if out["language"] not in ("en", "ru", "ja"):
-        raise fail(f"bad language '{out['language']}' (en, ru or ja)")
+    if out["language"] not in LANGUAGES:
+        raise fail(f"bad language '{out['language']}' ({', '.join(LANGUAGES)})")
     if dayfirst is None:
         dayfirst = dayfirst_for(out["language"])
     out["kind"] = out["kind"].lower() or "reported"

@@ -116,6 +116,7 @@ class Turns:
         self.since = 0  # the paragraph the turn began in
         self.listing = False  # the last paragraph of the turn began or continued a list
         self.fragment: Sentence | None = None  # a sentence of the turn without a predicate, joined to the one before
+        self._document: Mention | None = None  # the issuer of the document the last sentence reported
 
     def at(
         self, text: str, sentence: Sentence, gazetteer: Gazetteer, mentions: list[Mention]
@@ -126,6 +127,7 @@ class Turns:
         label = turn_label(text, sentence)
         if label is not None:
             self.speaker = transcript_turn(text, sentence, gazetteer, mentions, self.language)
+            self._document = None
             self.since = sentence.paragraph
             return (self.speaker, label.end()) if self.speaker is not None else None
         paragraph = text[sentence.paragraph_start : sentence.paragraph_end].rstrip()
@@ -160,6 +162,22 @@ class Turns:
         self.listing = self.speaker is not None and (
             paragraph.rstrip()[-1:] in ",、，:：" or not ENDS_SENTENCE.search(paragraph)
         )
+
+    def document_issuer(self, words: str, gazetteer: Gazetteer) -> Mention | None:
+        """The state speaking through the turn's sentence when it gives a document's words ("声明においては、…と
+        指摘しています", "The joint statement condemns …") or goes on reporting it: a spokesman who reads out a
+        statement relays his government's position, he does not state his own."""
+        speaker = self.speaker
+        reports = self.pack.document_report.search(words)
+        goes_on = self._document is not None and self.pack.document_goes_on.search(words)
+        self._document = None
+        if speaker is None or not (reports or goes_on):
+            return None
+        states = [gazetteer.state_of(a.side) for a in speaker.actors if a.side]
+        if not states or states[0] is None:
+            return None
+        self._document = Mention(speaker.start, speaker.end, speaker.text, (states[0],), "role")
+        return self._document
 
     def worth_a_statement(self, words: str) -> bool:
         """A turn's sentence that holds a position, not "That is all from me" or "Thank you"."""

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from db.ingest.gazetteer import Gazetteer
+from db.ingest.languages import LANGUAGES
 from db.ingest.pipeline import Analysis, Failure, Overrides, analyse_files, commit, count_undated, tally
 from db.ingest.reader import LIMIT_HINT
 from db.partial_date import PartialDate
@@ -22,8 +23,6 @@ from db.sources import CommitResult
 from db.untrusted_input import megabytes as megabytes_text
 from desktop.commands.common import add_db_option, database_path, open_store
 from desktop.settings import IMPORT_MAX_MB, Settings
-
-LANGUAGES = ("en", "ru", "ja")
 
 
 def register(sub: Any) -> None:

@@ -1,4 +1,5 @@
-"""File > Print: the sheet's options first, then Qt's print preview (print, or print to PDF, from there).
+"""File > Print: the sheet's options first, then Qt's print preview; or, from the same dialog (and File >
+Save as PDF… / Export to Word…), the sheet written straight to a PDF or a Word document.
 
 The preview paints through output.print_sheets, the same call `positions print` uses, so what the user
 sees is what the printer and the PDF get. Fonts are checked before the preview opens.
@@ -9,12 +10,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -27,11 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import issues
+from db import issue_reviews, issues
 from db.partial_date import PartialDate
 from db.statements import NO_SIDE, StatementFilter
 from db.store import Store
 from desktop.buckets import GRANULARITIES
+from desktop.moments import moment_from_day, moment_label
 from desktop.printing.fonts import FontCoverageError
 from desktop.printing.output import fonts_for, page_layout, print_sheets
 from desktop.printing.sheet_data import SheetData, SheetOptions, build_book
@@ -57,10 +60,12 @@ def _last_day(date: PartialDate) -> str:
 class SheetOptionsDialog(QDialog):
     """What goes on the sheet and how it is printed; `options()` gives the SheetOptions."""
 
-    def __init__(self, parent: QWidget | None, store: Store, issue_title: str, initial: SheetOptions) -> None:
+    def __init__(self, parent: QWidget | None, store: Store, issue_title: str, initial: SheetOptions,
+                 last_review: str | None = None, output: str = "preview") -> None:  # fmt: skip
         super().__init__(parent)
         self.setWindowTitle(self.tr("Print comparison sheet"))
         self._initial = initial
+        self.output = output  # what the user chose: "preview", "pdf" or "docx"
         title = QLabel(issue_title)
         title.setTextFormat(Qt.TextFormat.PlainText)
         title.setStyleSheet("font-weight: bold")
@@ -124,12 +129,38 @@ class SheetOptionsDialog(QDialog):
         self.marking.setEditText(initial.marking)
         self.marking.setToolTip(self.tr("Printed at the top and bottom of every page"))
         form.addRow(self.tr("Marking:"), self.marking)
+        self.changes = QComboBox()
+        self.changes.addItem(self.tr("No section"), "none")
+        review = moment_label(last_review) if last_review else self.tr("never marked")
+        self.changes.addItem(self.tr("Since my last review (%s)") % review, "review")
+        self.changes.addItem(self.tr("Since a date"), "date")
+        self.changes.setCurrentIndex(1 if initial.since_last_review else 2 if initial.changes_since else 0)
+        self.changes_day = QDateEdit(QDate.currentDate().addDays(-7))
+        self.changes_day.setCalendarPopup(True)
+        self.changes_day.setDisplayFormat("yyyy-MM-dd")
+        self.changes_day.setMinimumWidth(120)
+        self.changes_day.setEnabled(self.changes.currentData() == "date")
+        self.changes.currentIndexChanged.connect(
+            lambda: self.changes_day.setEnabled(self.changes.currentData() == "date")
+        )
+        changes_row = QHBoxLayout()
+        changes_row.addWidget(self.changes, 1)
+        changes_row.addWidget(self.changes_day)
+        form.addRow(self.tr("What changed:"), changes_row)
         self.problem = QLabel()
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.setStyleSheet("color: #a00000")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Preview…"))
-        buttons.accepted.connect(self.accept)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.output_buttons = {}
+        for name, text in (("pdf", self.tr("Save as PDF…")), ("docx", self.tr("Export to Word…")),
+                           ("preview", self.tr("Preview…"))):  # fmt: skip
+            button = buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
+            button.setObjectName(f"output_{name}")
+            button.clicked.connect(lambda _checked=False, n=name: self.choose(n))
+            self.output_buttons[name] = button
+        for name, button in self.output_buttons.items():  # what the user came for answers Return
+            button.setAutoDefault(name == output)
+            button.setDefault(name == output)
         buttons.rejected.connect(self.reject)
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
@@ -163,7 +194,15 @@ class SheetOptionsDialog(QDialog):
             speaker=self._initial.speaker,
             kind=self._initial.kind,
             annotated=self._initial.annotated,
+            changes_since=(
+                moment_from_day(self.changes_day.date().toPython()) if self.changes.currentData() == "date" else None
+            ),
+            since_last_review=self.changes.currentData() == "review",
         )
+
+    def choose(self, output: str) -> None:
+        self.output = output
+        self.accept()
 
     def accept(self) -> None:
         try:
@@ -210,14 +249,25 @@ def prepare_preview(parent: QWidget | None, sheets: list[SheetData]) -> QPrintPr
 
 
 def open_print_preview(
-    parent: QWidget | None, store: Store, issue_slug: str, statement_filter: StatementFilter | None = None
+    parent: QWidget | None,
+    store: Store,
+    issue_slug: str,
+    statement_filter: StatementFilter | None = None,
+    output: str = "preview",
 ) -> None:
-    """Entry point for File > Print: options, then the preview of the current issue and filters."""
+    """Entry point for File > Print (and Save as PDF…, Export to Word…): options, then the preview of the
+    current issue and filters, or the file written."""
+    from desktop.printing.save_sheet import save_sheet
     from desktop.settings import Settings
 
     issue = issues.issue(store, issue_slug)
-    dialog = SheetOptionsDialog(parent, store, issue.title, initial_options(statement_filter, Settings().granularity))
+    initial = initial_options(statement_filter, Settings().granularity)
+    last = issue_reviews.last_review(store, issue_slug)
+    dialog = SheetOptionsDialog(parent, store, issue.title, initial, last, output)
     if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    if dialog.output in ("pdf", "docx") and parent is not None:
+        save_sheet(parent, store.path, [issue_slug], issue.title, dialog.options(), dialog.output)
         return
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:

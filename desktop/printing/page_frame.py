@@ -16,6 +16,7 @@ from PySide6.QtGui import QFontMetricsF, QPagedPaintDevice, QPainter, QPen
 from desktop.printing.page_flow import BodyBox, Page, paint_footnotes
 from desktop.printing.sheet_data import SheetData
 from desktop.printing.sheet_style import INK, MARKING, MUTED, RULE, SheetStyle, tr
+from desktop.printing.sheet_text import moment_stamp
 from desktop.printing.text_flow import Line, Span, clean
 
 
@@ -27,7 +28,7 @@ class FrameText:
 
     @staticmethod
     def stamp(moment: dt.datetime) -> str:
-        return f"{moment.day} {moment:%b %Y, %H:%M} {moment.tzname() or ''}".strip()
+        return moment_stamp(moment)
 
     @classmethod
     def for_sheets(cls, sheets: Sequence[SheetData]) -> FrameText:

@@ -1,7 +1,9 @@
 """What a comparison sheet says, gathered from the store as plain data (no Qt), so it can be tested alone.
 
 The layout only arranges what is here: rows by time bucket with one cell per side, numbered notes, numbered
-sources and a summary. Sides are data: the sheet has one column per side the user chose, in taxonomy order.
+sources, a summary with each side's position (the user's summary, or else its latest statement), what
+changed since a moment, and the open follow-ups (those three built in sheet_brief.py). Sides are data: the sheet
+has one column per side the user chose, in taxonomy order.
 Statements of nobody's side (media, experts) are never put in a side's column; the summary counts them.
 Statements whose date is not known form the last row (key buckets.UNDATED), printed as a section of its own;
 a sheet for a date range has none (a range leaves unknown dates out everywhere).
@@ -14,18 +16,28 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from db import annotations as annotation_store
-from db import issues, statements
+from db import issues, statements, summaries
 from db.errors import ValidationError
 from db.models import Side, SourceRef, Statement
 from db.statements import StatementFilter
 from db.store import Store
 from desktop.buckets import GRANULARITIES, UNDATED, bucket_label, date_label, statement_key
+from desktop.printing.sheet_brief import (
+    PositionSummary,
+    SheetChanges,
+    SheetFollowUp,
+    changes_of,
+    follow_ups_of,
+    is_overdue,
+    position_of,
+)
 
 NOTE_KIND_LABELS = {
     "note": "Note",
     "shift": "Shift in position",
     "contradiction": "Contradiction",
     "follow_up": "Follow-up",
+    "summary": "Position summary",
 }
 
 
@@ -47,6 +59,8 @@ class SheetOptions:
     speaker: str | None = None  # narrowing carried over from the window's filter
     kind: str | None = None
     annotated: bool | None = None
+    changes_since: str | None = None  # a stored (UTC) timestamp: list what changed since then
+    since_last_review: bool = False  # ... or since each issue was last marked reviewed
 
     def __post_init__(self) -> None:
         if self.granularity not in GRANULARITIES:
@@ -62,10 +76,9 @@ class SheetNote:
     author: str
     written_on: str  # ISO day
     body: str
-
-    @property
-    def heading(self) -> str:
-        return f"{NOTE_KIND_LABELS.get(self.kind, self.kind)} · {self.author or 'unknown'} · {self.written_on}"
+    due_on: str | None = None  # follow-ups
+    overdue: bool = False
+    done: bool = False
 
 
 @dataclass(frozen=True)
@@ -123,6 +136,7 @@ class SideSummary:
     side: Side
     count: int
     latest: LatestStatement | None
+    position: PositionSummary | None = None  # the user's summary; without one the sheet shows `latest`
 
 
 @dataclass(frozen=True)
@@ -148,6 +162,8 @@ class SheetData:
     summary: list[SideSummary] = field(default_factory=list)
     shifts: list[ShiftMark] = field(default_factory=list)
     without_side: int = 0  # statements of media and experts in range, left out of the columns
+    changes: SheetChanges | None = None  # only when the user asked for changes since a moment
+    follow_ups: list[SheetFollowUp] = field(default_factory=list)  # open ones on the issue, soonest due first
 
     @property
     def statement_count(self) -> int:
@@ -183,6 +199,18 @@ class SheetData:
                     yield from (st.speaker, st.role or "", st.quote, st.outlet or "")
         for note in self.notes:
             yield from (note.author, note.body)
+        for summary in self.summary:
+            if summary.position is not None:
+                yield from (summary.position.body, summary.position.author)
+                for resting in summary.position.rests_on:
+                    yield resting.speaker
+            if summary.latest is not None:
+                yield from (summary.latest.speaker, summary.latest.quote)
+        if self.changes is not None:
+            for line in (*self.changes.new_statements, *self.changes.shifts, *self.changes.annotations):
+                yield from (line.side_name, line.speaker, line.text, line.author)
+        for task in self.follow_ups:
+            yield from (task.side_name, task.speaker, task.body, task.author)
         for source in self.sources:
             yield source.citation()
 
@@ -226,10 +254,11 @@ class _Numbering:
             )
         return self.sources[ref.id].number
 
-    def note(self, annotation: annotation_store.Annotation) -> SheetNote:
+    def note(self, annotation: annotation_store.Annotation, today: dt.date) -> SheetNote:
         note = SheetNote(
-            len(self.notes) + 1, annotation.kind, annotation.author, annotation.created_at[:10], annotation.body
-        )
+            len(self.notes) + 1, annotation.kind, annotation.author, annotation.created_at[:10], annotation.body,
+            annotation.due_on, is_overdue(annotation, today), annotation.done_at is not None,
+        )  # fmt: skip
         self.notes.append(note)
         return note
 
@@ -248,6 +277,7 @@ def build_sheet(store: Store, issue_slug: str, options: SheetOptions, *, now: dt
         database_name=store.path.name,
         generated_at=now or dt.datetime.now().astimezone(),
     )
+    today = data.generated_at.date()
     numbering = _Numbering()
     cells: dict[str, list[list[SheetStatement]]] = {}
     counts = [0] * len(sides)
@@ -257,7 +287,7 @@ def build_sheet(store: Store, issue_slug: str, options: SheetOptions, *, now: dt
         if column is None:
             data.without_side += st.side is None
             continue
-        notes, shift_bodies = _notes_of(store, st, options, numbering)
+        notes, shift_bodies = _notes_of(store, st, options, numbering, today)
         sheet_statement = SheetStatement(
             uid=st.uid,
             date_label=date_label(st.said_on, short=True),  # 6 Mar 2017, Mar 2017, 2017 or date unknown
@@ -283,19 +313,25 @@ def build_sheet(store: Store, issue_slug: str, options: SheetOptions, *, now: dt
     ]
     data.notes = numbering.notes
     data.sources = list(numbering.sources.values())
-    data.summary = [SideSummary(side, counts[i], latest[i]) for i, side in enumerate(sides)]
+    written = summaries.for_issue(store, issue.slug)
+    data.summary = [
+        SideSummary(side, counts[i], latest[i], position_of(store, written.get(side.slug)))
+        for i, side in enumerate(sides)
+    ]
+    data.changes = changes_of(store, issue.slug, options.changes_since, options.since_last_review, sides)
+    data.follow_ups = follow_ups_of(store, issue.slug, today)
     return data
 
 
 def _notes_of(
-    store: Store, st: Statement, options: SheetOptions, numbering: _Numbering
+    store: Store, st: Statement, options: SheetOptions, numbering: _Numbering, today: dt.date
 ) -> tuple[tuple[SheetNote, ...], list[str]]:
     """The statement's numbered notes (if the user wants them) and its shift annotations (always summarised)."""
     # Statement.annotation_kinds says whether there is anything to read, so most statements cost no query.
     if not st.annotation_kinds or not (options.include_annotations or "shift" in st.annotation_kinds):
         return (), []
     found = annotation_store.for_statement(store, st.id)
-    notes = tuple(numbering.note(a) for a in found) if options.include_annotations else ()
+    notes = tuple(numbering.note(a, today) for a in found) if options.include_annotations else ()
     return notes, [a.body for a in found if a.kind == "shift"]
 
 

@@ -12,15 +12,14 @@ from collections.abc import Sequence
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QPagedPaintDevice, QPainter, QPen
 
+from db.models import Side
 from desktop.printing.fonts import SheetFonts
 from desktop.printing.page_flow import BodyBox, Page, PageComposer
 from desktop.printing.page_frame import FrameText, contents_lines, paint_pages
-from desktop.printing.sheet_data import SheetData, SheetNote, SheetRow, SheetStatement
+from desktop.printing.sheet_data import SheetData
 from desktop.printing.sheet_style import INK, MUTED, SHIFT, SheetStyle, side_color, tr
+from desktop.printing.sheet_text import Comparison, Heading, Para, StatementText, Title, sheet_blocks
 from desktop.printing.text_flow import Line, Span
-
-QUOTE_OPEN, QUOTE_CLOSE = "\u201c", "\u201d"
-QUOTE_MARKS = {"ru": ("\u00ab", "\u00bb"), "ja": ("\u300c", "\u300d")}  # «…» and 「…」 as each language writes them
 
 
 def render(sheets: Sequence[SheetData], fonts: SheetFonts, device: QPagedPaintDevice) -> int:
@@ -57,7 +56,7 @@ def compose(sheets: Sequence[SheetData], style: SheetStyle, frame: FrameText) ->
 
 
 class SheetWriter:
-    """Writes one issue's sheet into the composer: title block, summary, comparison, sources."""
+    """Writes one issue's sheet into the composer, block by block as sheet_text.py gives them."""
 
     def __init__(self, composer: PageComposer, style: SheetStyle, sheet: SheetData) -> None:
         self.c = composer
@@ -72,75 +71,68 @@ class SheetWriter:
 
     def write(self) -> None:
         self.c.start_section(self.sheet.issue_title, self.sheet.issue_slug)
-        self.title_block()
-        self.summary()
-        self.comparison()
-        self.sources()
+        pending: list[Line] = []
+        for block in sheet_blocks(self.sheet):
+            if isinstance(block, Comparison):
+                self.comparison(block, pending)
+                pending = []
+            elif isinstance(block, Title):
+                pending += self.title_lines(block)
+            elif isinstance(block, Heading):
+                if block.level == 1 and pending:
+                    self.c.place_block(pending)
+                    pending = []
+                pending += self.heading(block)
+            else:
+                pending += self.para(block, self.width)
+        self.c.place_block(pending)
 
-    # title and summary -----------------------------------------------------------------------------------
-    def heading(self, text: str) -> list[Line]:
-        lines = [self.s.gap(0.8), *self.s.para(text, self.width, self.s.heading_font(1.3), keep_together=True)]
+    # blocks ------------------------------------------------------------------------------------------------
+    def color(self, tone: str, side: Side | None = None) -> QColor:
+        if tone == "side" and side is not None:
+            return side_color(side)
+        return {"muted": MUTED, "alert": SHIFT}.get(tone, INK)
+
+    def para(self, para: Para, width: float, *, indent: float | None = None) -> list[Line]:
+        s, pt = self.s, self.pt
+        font = s.text_font(para.scale, italic=para.italic)
+        spans = [Span(r.start, r.length, bold=r.bold, italic=r.italic,
+                      color=self.color(r.tone, r.side) if r.tone else None) for r in para.runs]  # fmt: skip
+        decorate = None
+        if para.bar is not None:
+            bar_color = side_color(para.bar)
+
+            def decorate(painter: QPainter, x: float, y: float, height: float) -> None:
+                painter.fillRect(QRectF(x, y, 1.6 * pt, height), bar_color)
+
+        shift = (6 * pt if para.indent else 0.0) if indent is None else indent
+        return s.para(para.text, width, font, color=self.color(para.tone), spans=spans, indent=shift,
+                      decorate=decorate)  # fmt: skip
+
+    def heading(self, heading: Heading) -> list[Line]:
+        s = self.s
+        if heading.level == 1:
+            lines = [s.gap(0.8), *s.para(heading.text, self.width, s.heading_font(1.3), keep_together=True)]
+        else:
+            lines = [s.gap(0.4), *s.para(heading.text, self.width, s.heading_font(1.05), keep_together=True)]
         lines[-1].keep_with_next = True
         return lines
 
-    def title_block(self) -> None:
-        s, sheet, w = self.s, self.sheet, self.width
-        lines = s.para(tr("COMPARISON SHEET"), w, s.heading_font(0.85), color=MUTED)
-        lines += s.para(sheet.issue_title, w, s.heading_font(2.0))
-        if sheet.issue_description:
-            lines += s.para(sheet.issue_description, w, s.text_font(1.05, italic=True), color=MUTED)
+    def title_lines(self, block: Title) -> list[Line]:
+        s, w = self.s, self.width
+        lines = s.para(block.kicker, w, s.heading_font(0.85), color=MUTED)
+        lines += s.para(block.title, w, s.heading_font(2.0))
+        if block.description:
+            lines += s.para(block.description, w, s.text_font(1.05, italic=True), color=MUTED)
         lines.append(s.gap(0.4))
-        sides = ", ".join(side.name for side in sheet.sides) or tr("none")
-        reviewed = tr("reviewed and unreviewed") if sheet.options.include_unreviewed else tr("reviewed only")
-        fields = [
-            (tr("Period"), sheet.date_range_label()),
-            (tr("Sides"), sides),
-            (tr("Rows by"), sheet.options.granularity),
-            (tr("Statements"), reviewed),
-            (tr("Generated"), FrameText.stamp(sheet.generated_at)),
-            (tr("Database"), sheet.database_name),
-        ]
-        for label, value in fields:
-            text = f"{label}: {value}"
-            lines += s.para(text, w, s.text_font(0.95), spans=[Span(0, len(label) + 1, bold=True)])
+        for label, value in block.fields:
+            lines += s.para(f"{label}: {value}", w, s.text_font(0.95), spans=[Span(0, len(label) + 1, bold=True)])
         lines.append(s.rule(w, color=INK, thickness=1.0))
-        self.c.place_block(lines)
-
-    def summary(self) -> None:
-        s, sheet, w = self.s, self.sheet, self.width
-        lines = self.heading(tr("Summary"))
-        for index, side in enumerate(sheet.summary):
-            name = side.side.name
-            text = f"{name}: {side.count} " + (tr("statement") if side.count == 1 else tr("statements"))
-            if side.latest is not None:
-                quote = clip(side.latest.quote, 220)
-                latest = f"{side.latest.date_label}, {side.latest.speaker}"
-                text += f"; {tr('latest')} {latest}: {QUOTE_OPEN}{quote}{QUOTE_CLOSE}"
-            spans = [Span(0, len(name), bold=True, color=side_color(index))]
-            lines += s.para(text, w, spans=spans, indent=0)
-            lines.append(s.gap(0.25))
-        if sheet.without_side:
-            text = tr("{n} statement(s) by media and experts on this issue are not shown in the sides' columns.")
-            lines += s.para(text.format(n=sheet.without_side), w, s.text_font(0.95, italic=True), color=MUTED)
-        undated = sheet.undated_row
-        if undated is not None:
-            text = tr("{n} statement(s) whose date is not known are listed at the end, under \u201cDate unknown\u201d.")
-            n = sum(len(cell) for cell in undated.cells)
-            lines += s.para(text.format(n=n), w, s.text_font(0.95, italic=True), color=MUTED)
-        lines.append(s.gap(0.4))
-        lines += s.para(tr("Shifts in position"), w, s.heading_font(1.05), keep_together=True)
-        lines[-1].keep_with_next = True
-        if not sheet.shifts:
-            lines += s.para(tr("No shift in position is marked in this period."), w, color=MUTED)
-        for shift in sheet.shifts:
-            head = f"{shift.side_name}, {shift.date_label}, {shift.speaker}"
-            lines += s.para(f"\u2022 {head}: {shift.note}", w, spans=[Span(2, len(head), bold=True, color=SHIFT)],
-                            indent=0)  # fmt: skip
-        self.c.place_block(lines)
+        return lines
 
     # the comparison --------------------------------------------------------------------------------------
-    def column_headers(self) -> Line:
-        pt, sides = self.pt, self.sheet.sides
+    def column_headers(self, sides: Sequence[Side]) -> Line:
+        pt = self.pt
         font = self.s.heading_font(1.05)
         height = self.s.size * pt * 2.2
 
@@ -149,44 +141,31 @@ class SheetWriter:
             painter.setFont(font)
             for index, side in enumerate(sides):
                 rect = QRectF(self.column_x[index], y, self.column_width, height)
-                painter.fillRect(rect, side_color(index))
+                painter.fillRect(rect, side_color(side))
                 painter.setPen(Qt.GlobalColor.white)
                 painter.drawText(rect.adjusted(5 * pt, 0, -5 * pt, 0), flags, side.name)
 
         return Line(height, draw, keep_with_next=True)
 
-    def comparison(self) -> None:
-        self.c.place_block(self.heading(tr("Comparison")))
-        if not self.sheet.rows:
-            text = tr("No statements on this issue match these options ({period}; sides: {sides}).").format(
-                period=self.sheet.date_range_label(), sides=", ".join(x.name for x in self.sheet.sides) or "none"
-            )
-            self.c.place_block(self.s.para(text, self.width, self.s.text_font(1.1, italic=True), color=MUTED))
+    def comparison(self, table: Comparison, lead: list[Line]) -> None:
+        """The table, after `lead` (its heading), which never stays behind alone at the foot of a page."""
+        if not table.rows:
+            self.c.place_block([*lead, *self.s.para(table.empty_message, self.width,
+                                                    self.s.text_font(1.1, italic=True), color=MUTED)])  # fmt: skip
             return
-        if self.sheet.dated_rows:
-            self.table(self.sheet.dated_rows)
-        undated = self.sheet.undated_row
-        if undated is not None:
-            self.c.place_block(self.heading(tr("Date unknown")))
-            note = tr(
-                "Imported without a date: none in the text and no publication date found. Give the date in"
-                " Positions: the details of any of them date all undated statements of its source at once."
-            )
-            self.c.place_block(self.s.para(note, self.width, self.s.text_font(0.95, italic=True), color=MUTED))
-            self.table([undated])
-
-    def table(self, rows: Sequence[SheetRow]) -> None:
-        """Column headers (repeated on every page), then each row: its band, one column per side."""
-        header = self.column_headers()
-        self.c.place_block([header])
+        header = self.column_headers(table.sides)
+        needed = sum(line.height for line in lead) + header.height + self.s.size * self.pt * 8  # and a few lines
+        if not self.c.at_top and self.c.y + needed > self.c.bottom:
+            self.c.new_page()
+        self.c.place_block([*lead, header])
 
         def repeat_headers() -> None:
             self.c.draw(self.c.body.left, self.c.y, header.draw)
             self.c.y += header.height
 
         self.c.on_new_page = repeat_headers
-        for row in rows:
-            columns = [self.cell_lines(cell, index) for index, cell in enumerate(row.cells)]
+        for row in table.rows:
+            columns = [self.cell_lines(cell) for cell in row.cells]
             label = row.label
 
             def band(continued: bool, label: str = label) -> list[Line]:
@@ -207,82 +186,25 @@ class SheetWriter:
 
         self.c.draw(0, top, draw)
 
-    def cell_lines(self, cell: Sequence[SheetStatement], column: int) -> list[Line]:
+    def cell_lines(self, cell: Sequence[StatementText]) -> list[Line]:
         lines: list[Line] = []
         for st in cell:
-            lines += self.statement_lines(st, column)
+            lines += self.statement_lines(st)
             lines.append(self.s.gap(0.7))
         return lines
 
-    def statement_lines(self, st: SheetStatement, column: int) -> list[Line]:
-        s, w, pt = self.s, self.column_width, self.pt
-        color = side_color(column)
-        meta = f"{st.date_label}  {st.speaker}"
-        spans = [
-            Span(0, len(st.date_label), bold=True, color=color),
-            Span(len(st.date_label) + 2, len(st.speaker), bold=True),
-        ]
-        if st.role:
-            spans.append(Span(len(meta) + 2, len(st.role), italic=True, color=MUTED))
-            meta += f", {st.role}"
-        if not st.reviewed:
-            spans.append(Span(len(meta) + 3, len(tr("unreviewed")), italic=True, color=SHIFT))
-            meta += f" \u00b7 {tr('unreviewed')}"
-        lines = s.para(meta, w, s.text_font(0.92), spans=spans, keep_together=True)
-        lines[-1].keep_with_next = True
-        lines += self.quote_lines(st, color)
-        source = st.outlet or ""
-        if st.source_number is not None:
-            source = f"{source} [S{st.source_number}]".strip()
-        if source:
-            lines += s.para(source, w, s.text_font(0.85, italic=True), color=MUTED, indent=6 * pt)
-        if not self.sheet.options.footnotes:
+    def statement_lines(self, st: StatementText) -> list[Line]:
+        w = self.column_width
+        lines = self.para(st.meta, w)
+        for line in lines:
+            line.keep_with_next = True
+        quote = self.para(st.quote, w)
+        if st.footnoted:
+            quote[-1].footnotes = [self.para(note, self.width, indent=0.0) for note in st.notes]
+        lines += quote
+        if st.source is not None:
+            lines += self.para(st.source, w)
+        if not st.footnoted:
             for note in st.notes:
-                lines += self.note_lines(note, w - 6 * pt, indent=6 * pt)
+                lines += self.para(note, w - 6 * self.pt)
         return lines
-
-    def quote_lines(self, st: SheetStatement, color: QColor) -> list[Line]:
-        s, pt = self.s, self.pt
-        prefix = (
-            ""
-            if st.kind == "direct_quote"
-            else (tr("Reported") if st.kind == "reported" else tr("Characterised")) + ": "
-        )
-        opening, closing = QUOTE_MARKS.get(st.language, (QUOTE_OPEN, QUOTE_CLOSE))
-        text = prefix + (f"{opening}{st.quote}{closing}" if st.kind == "direct_quote" else st.quote)
-        spans = [Span(0, len(prefix), italic=True, color=MUTED)] if prefix else []
-        footnoted = self.sheet.options.footnotes and st.notes
-        if footnoted:
-            marks = "".join(f"[{n.number}]" for n in st.notes)
-            spans.append(Span(len(text) + 1, len(marks), bold=True, color=SHIFT))
-            text += f" {marks}"
-
-        def bar(painter: QPainter, x: float, y: float, height: float) -> None:
-            painter.fillRect(QRectF(x, y, 1.6 * pt, height), color)
-
-        lines = s.para(text, self.column_width, spans=spans, indent=6 * pt, decorate=bar)
-        if footnoted:
-            lines[-1].footnotes = [self.note_lines(n, self.width, footnote=True) for n in st.notes]
-        return lines
-
-    def note_lines(self, note: SheetNote, width: float, *, indent: float = 0.0, footnote: bool = False) -> list[Line]:
-        head = f"[{note.number}] {note.heading}"
-        color = SHIFT if note.kind in ("shift", "contradiction") else MUTED
-        spans = [Span(0, len(head), bold=True, color=color)]
-        return self.s.para(f"{head}: {note.body}", width + indent, self.s.text_font(0.85), spans=spans,
-                           indent=indent)  # fmt: skip
-
-    def sources(self) -> None:
-        if not self.sheet.sources:
-            return
-        lines = self.heading(tr("Sources"))
-        for source in self.sheet.sources:
-            label = f"[S{source.number}]"
-            lines += self.s.para(f"{label} {source.citation()}", self.width, self.s.text_font(0.9),
-                                 spans=[Span(0, len(label), bold=True)])  # fmt: skip
-        self.c.place_block(lines)
-
-
-def clip(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPaintDevice, QPainter, QPen
 
+from db.models import Side
 from desktop.printing.fonts import SheetFonts
 from desktop.printing.text_flow import Decorate, Line, Span, paragraph
+from desktop.side_palette import side_hex
 
 INK = QColor("#1a1a1a")
 MUTED = QColor("#5a5a5a")
@@ -21,16 +23,15 @@ RULE = QColor("#9a9a9a")
 BAND = QColor("#ececec")
 MARKING = QColor("#a00000")
 SHIFT = QColor("#a85400")
-# Sides are data: colours are handed out in column order, not by name.
-SIDE_COLORS = ("#8c1c13", "#1d4e89", "#2e6b30", "#6b3e8c", "#7a5a00", "#00707a")
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("ComparisonSheet", text)
 
 
-def side_color(index: int) -> QColor:
-    return QColor(SIDE_COLORS[index % len(SIDE_COLORS)])
+def side_color(side: Side) -> QColor:
+    """The side's one colour (desktop/side_palette.py), the same on paper as in the window."""
+    return QColor(side_hex(side.slug, side.position))
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.annotations import KINDS, Annotation, clean_tags
+from db.statements import now
 from desktop.models.annotations_model import kind_name
 
 BODY_PAUSE_MS = 700
@@ -55,6 +56,9 @@ class AnnotationEditor(QWidget):
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("yyyy-MM-dd")
         self.due.setDate(QDate.currentDate().addDays(7))
+        self.done = QCheckBox(self.tr("Done"), self)
+        self.done.setToolTip(self.tr("A done follow-up leaves the list of open follow-ups"))
+        self._done_at: str | None = None
         self.body = QPlainTextEdit(self)
         self.body.setPlaceholderText(self.tr("Write your note here; it is saved as you type."))
         self.body.setTabChangesFocus(True)
@@ -73,6 +77,7 @@ class AnnotationEditor(QWidget):
         self.tags.editingFinished.connect(self._field_changed)
         self.due_enabled.toggled.connect(self._due_toggled)
         self.due.dateChanged.connect(self._field_changed)
+        self.done.toggled.connect(self._done_toggled)
         self.link_button.clicked.connect(self.link_requested)
         self._update_kind_rows()
 
@@ -84,6 +89,7 @@ class AnnotationEditor(QWidget):
         top.addWidget(self.kind)
         top.addWidget(self.due_enabled)
         top.addWidget(self.due)
+        top.addWidget(self.done)
         top.addStretch(1)
         form.addRow(self.tr("Kind"), top)
         link_row = QHBoxLayout()
@@ -109,6 +115,8 @@ class AnnotationEditor(QWidget):
             self.tags.setText(", ".join(note.tags) if note else "")
             self.set_link(note.linked_statement_uid if note else None, link_label)
             self.due_enabled.setChecked(bool(note and note.due_on))
+            self._done_at = note.done_at if note else None
+            self.done.setChecked(self._done_at is not None)
             if note and note.due_on:
                 self.due.setDate(QDate.fromString(note.due_on, "yyyy-MM-dd"))
             if note is None or self.body.toPlainText() != note.body:
@@ -125,7 +133,7 @@ class AnnotationEditor(QWidget):
 
     def set_read_only(self, read_only: bool) -> None:
         self.body.setReadOnly(read_only)
-        for widget in (self.kind, self.tags, self.link_button, self.due_enabled, self.due):
+        for widget in (self.kind, self.tags, self.link_button, self.due_enabled, self.due, self.done):
             widget.setEnabled(not read_only)
         if not read_only:
             self.due.setEnabled(self.due_enabled.isChecked())
@@ -139,6 +147,7 @@ class AnnotationEditor(QWidget):
             "tags": clean_tags(self.tags.text()),
             "linked_statement_uid": self._link_uid if kind == "contradiction" else None,
             "due_on": due,
+            "done_at": self._done_at if kind == "follow_up" else None,
         }
 
     def stop_pending(self) -> None:
@@ -167,6 +176,11 @@ class AnnotationEditor(QWidget):
         self.due.setEnabled(on)
         self._field_changed()
 
+    def _done_toggled(self, on: bool) -> None:
+        if not self._loading:
+            self._done_at = (self._done_at or now()) if on else None
+        self._field_changed()
+
     def _kind_chosen(self) -> None:
         self._update_kind_rows()
         if self._loading:
@@ -187,6 +201,7 @@ class AnnotationEditor(QWidget):
         self.form.setRowVisible(self.link_row, kind == "contradiction")
         self.due_enabled.setVisible(kind == "follow_up")
         self.due.setVisible(kind == "follow_up")
+        self.done.setVisible(kind == "follow_up")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.body and event.type() == QEvent.Type.FocusOut and self._body_timer.isActive():

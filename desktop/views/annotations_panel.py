@@ -39,7 +39,7 @@ from desktop.views.annotation_undo import AddAnnotationCommand, BinAnnotationCom
 from desktop.views.statement_picker_dialog import StatementPickerDialog, statement_label
 
 AUTHOR_KEY = "annotations/author"
-EDITABLE = ("body", "kind", "tags", "linked_statement_uid", "due_on")
+EDITABLE = ("body", "kind", "tags", "linked_statement_uid", "due_on", "done_at")
 
 
 def default_author() -> str:

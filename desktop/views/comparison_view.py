@@ -52,7 +52,7 @@ class ComparisonView(QTableView):
 
     def _after_reset(self) -> None:
         self.comparison.metrics = self.card_delegate.metrics()
-        self.card_delegate.side_positions = {side.slug: n for n, side in enumerate(self.comparison.sides)}
+        self.card_delegate.side_positions = {side.slug: side.position for side in self.comparison.sides}
         header = self.verticalHeader()
         header.setUpdatesEnabled(False)
         for row in range(self.comparison.rowCount()):

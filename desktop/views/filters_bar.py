@@ -1,23 +1,40 @@
-"""The filters over the comparison: date range, speaker, kind, reviewed, annotated (a StatementFilter)."""
+"""The filters over the comparison: date range, speaker, kind, reviewed, annotated, and what changed since the
+user's last review of the issue or a date (a highlight on the cards, and optionally a filter): a StatementFilter."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QWidget,
+)
 
 from db.models import Statement
 from db.partial_date import PartialDate
-from db.statements import StatementFilter
+from db.statements import StatementFilter, changed_since
 from desktop.buckets import key_range
+from desktop.moments import moment_from_day
 
 KIND_CHOICES = (("Any kind", None), ("Direct quotes", "direct_quote"), ("Reported", "reported"),
                 ("Characterizations", "characterization"))  # fmt: skip
 REVIEWED_CHOICES = (("Reviewed or not", None), ("Reviewed", True), ("Unreviewed", False))
 ANNOTATED_CHOICES = (("Annotated or not", None), ("Annotated", True), ("Not annotated", False))
+CHANGES_CHOICES = (("No changes marked", None), ("Changes since my last review", "review"),
+                   ("Changes since…", "date"))  # fmt: skip
 
 
 class FiltersBar(QFrame):
     changed = Signal()
+    mark_reviewed = Signal()  # the user has gone through the current issue
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,6 +50,21 @@ class FiltersBar(QFrame):
         self.kind = self._combo(KIND_CHOICES)
         self.reviewed = self._combo(REVIEWED_CHOICES)
         self.annotated = self._combo(ANNOTATED_CHOICES)
+        self.changes = self._combo(CHANGES_CHOICES)
+        self.changes.setObjectName("changesChoice")
+        self.changes_day = QDateEdit(QDate.currentDate().addDays(-7), self)
+        self.changes_day.setCalendarPopup(True)
+        self.changes_day.setDisplayFormat("yyyy-MM-dd")
+        self.changes_day.setMinimumWidth(112)
+        self.changes_day.setVisible(False)
+        self.changes_day.dateChanged.connect(self._emit_if_changed)
+        self.only_changes = QCheckBox(self.tr("Only changes"), self)
+        self.only_changes.toggled.connect(self._emit_if_changed)
+        self.mark_button = QToolButton(self)
+        self.mark_button.setText(self.tr("Mark issue reviewed"))
+        self.mark_button.setToolTip(self.tr("You have gone through this issue: later changes will be marked"))
+        self.mark_button.clicked.connect(self.mark_reviewed)
+        self.review_lookup: Callable[[], str | None] = lambda: None  # the current issue's last review
         self.clear_button = QToolButton(self)
         self.clear_button.setText(self.tr("Clear"))
         self.clear_button.clicked.connect(self.clear)
@@ -46,10 +78,11 @@ class FiltersBar(QFrame):
         label.setObjectName("filterLabel")
         layout.addWidget(label)
         for widget in (self.date_from_edit, QLabel("–", self), self.date_to_edit, self.speaker, self.kind,
-                       self.reviewed, self.annotated, self.clear_button, self.error):  # fmt: skip
+                       self.reviewed, self.annotated, self.changes, self.changes_day, self.only_changes,
+                       self.mark_button, self.clear_button, self.error):  # fmt: skip
             layout.addWidget(widget)
         layout.addStretch(1)
-        self._last = self.statement_filter()
+        self._last = (self.statement_filter(), self.changes_since())
 
     def _date_edit(self, placeholder: str) -> QLineEdit:
         edit = QLineEdit(self)
@@ -92,13 +125,28 @@ class FiltersBar(QFrame):
             kind=self.kind.currentData(),
             reviewed=self.reviewed.currentData(),
             annotated=self.annotated.currentData(),
+            changed_since=self.changes_since() if self.only_changes.isChecked() else None,
         )
 
+    def changes_since(self) -> str | None:
+        """The moment changes are counted from (a stored timestamp), or None when none is chosen or known."""
+        mode = self.changes.currentData()
+        if mode == "review":
+            return self.review_lookup()
+        if mode == "date":
+            return moment_from_day(self.changes_day.date().toPython())
+        return None
+
+    def recheck(self) -> None:
+        """The last review may have moved (the user marked the issue reviewed): announce a filter change."""
+        self._emit_if_changed()
+
     def _emit_if_changed(self) -> None:
+        self.changes_day.setVisible(self.changes.currentData() == "date")
         edits = (self.date_from_edit, self.date_to_edit)
         bad = [e.text() for e in edits if e.text().strip() and self._bound(e, end=False) is None]
         self.error.setText(self.tr("Not a date: %s") % ", ".join(bad) if bad else "")
-        current = self.statement_filter()
+        current = (self.statement_filter(), self.changes_since())
         if current != self._last:
             self._last = current
             self.changed.emit()
@@ -113,10 +161,13 @@ class FiltersBar(QFrame):
             widget.blockSignals(True)
             widget.clear()
             widget.blockSignals(False)
-        for combo in (self.kind, self.reviewed, self.annotated):
+        for combo in (self.kind, self.reviewed, self.annotated, self.changes):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
+        self.only_changes.blockSignals(True)
+        self.only_changes.setChecked(False)
+        self.only_changes.blockSignals(False)
         self._emit_if_changed()
 
     def excludes(self, statement: Statement) -> bool:
@@ -130,4 +181,5 @@ class FiltersBar(QFrame):
             or (flt.kind and flt.kind != statement.kind)
             or (flt.reviewed is not None and flt.reviewed != statement.reviewed)
             or (flt.annotated is not None and flt.annotated != bool(statement.annotation_kinds))
+            or (flt.changed_since is not None and not changed_since(statement, flt.changed_since))
         )

@@ -56,10 +56,10 @@ class IssueRowDelegate(QStyledItemDelegate):
                          fm.elidedText(text, Qt.TextElideMode.ElideRight, rect.width()))  # fmt: skip
         painter.setFont(small)
         x, y = rect.left(), rect.top() + fm.height() + 1
-        for position, side in enumerate(self.sides):
+        for side in self.sides:
             n = summary.counts.get(side.slug, 0)
             part = f"{side.name} {n:,}" if n else f"{side.name} –"
-            painter.setPen(side_colour(side.slug, position) if n else MUTED)
+            painter.setPen(side_colour(side.slug, side.position) if n else MUTED)
             painter.drawText(QRect(x, y, rect.right() - x, fm_small.height()), Qt.AlignmentFlag.AlignLeft, part)
             x += fm_small.horizontalAdvance(part) + 12
         if summary.latest:

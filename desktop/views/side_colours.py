@@ -1,24 +1,28 @@
-"""One colour per side, used by the cards, the timeline strip and the column headers."""
+"""Side colours as QColor for the window's cards, timeline strip, navigator and search results.
+
+The colours themselves are defined once, in desktop/side_palette.py, which the printed sheet uses too.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
-KNOWN = {"russia": "#1f5aa6", "japan": "#b8323c"}
-FALLBACK = ("#2e7d4f", "#8a5a00", "#6a3d9a", "#00838f")
+from desktop.side_palette import side_hex
+
 BADGE_COLOURS = {
     "unreviewed": "#c77700",
     "note": "#5b6b7f",
     "shift": "#7b3fa0",
     "contradiction": "#c62828",
     "follow_up": "#00796b",
+    "changed": "#b45309",
+    "overdue": "#b91c1c",
 }
 
 
 def side_colour(slug: str | None, position: int = 0) -> QColor:
-    if slug in KNOWN:
-        return QColor(KNOWN[slug])
-    return QColor(FALLBACK[position % len(FALLBACK)])
+    """`position` is the side's place in the database's side order (Side.position)."""
+    return QColor(side_hex(slug, position))
 
 
 def tint(colour: QColor, alpha: int) -> QColor:

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QTextLayo
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from db.models import Statement
+from db.statements import changed_since
 from desktop.buckets import UNDATED, date_label
 from desktop.models.comparison_model import CELL_ROLE, COUNT_ROLE, KEY_ROLE, CardMetrics, Cell
 from desktop.views.fonts import small_font
@@ -26,6 +27,8 @@ CELL_BACKGROUND = QColor("#f3f4f6")
 CARD_BORDER = QColor("#d9dde3")
 MUTED = QColor("#5f6773")
 TEXT = QColor("#1c1f24")
+CHANGED = QColor(BADGE_COLOURS["changed"])
+CHANGED_FILL = QColor("#fffbeb")
 
 
 class StatementCardDelegate(QStyledItemDelegate):
@@ -33,6 +36,7 @@ class StatementCardDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.selected_uid: str | None = None
         self.side_positions: dict[str, int] = {}
+        self.changes_since: str | None = None  # cards of statements new or annotated since then are marked
         self._lines_cache: OrderedDict[tuple[str, int], list[str]] = OrderedDict()
         self.set_font(QFont(), quote_lines)
 
@@ -140,9 +144,11 @@ class StatementCardDelegate(QStyledItemDelegate):
     def _paint_card(self, painter: QPainter, rect: QRect, statement: Statement) -> None:
         colour = side_colour(statement.side, self.side_positions.get(statement.side or "", 0))
         selected = statement.uid == self.selected_uid
+        changed = changed_since(statement, self.changes_since)
         card = QRectF(rect)
-        painter.setPen(QPen(colour if selected else CARD_BORDER, 2 if selected else 1))
-        painter.setBrush(tint(colour, 22) if selected else QColor("#ffffff"))
+        border = colour if selected else CHANGED if changed else CARD_BORDER
+        painter.setPen(QPen(border, 2 if selected or changed else 1))
+        painter.setBrush(tint(colour, 22) if selected else CHANGED_FILL if changed else QColor("#ffffff"))
         painter.drawRoundedRect(card.adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
         painter.fillRect(QRectF(card.left() + 1, card.top() + 6, ACCENT, card.height() - 12), colour)
 
@@ -231,6 +237,10 @@ class StatementCardDelegate(QStyledItemDelegate):
         if not statement.reviewed:
             labels.insert(0, self.tr("unreviewed"))
             keys.insert(0, "unreviewed")
+        if changed_since(statement, self.changes_since):
+            is_new = statement.created_at >= (self.changes_since or "")
+            labels.insert(0, self.tr("new") if is_new else self.tr("changed"))
+            keys.insert(0, "changed")
         fm = self.badge_fm
         painter.setFont(self.badge_font)
         x = right

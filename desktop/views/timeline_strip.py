@@ -159,7 +159,7 @@ class TimelineStrip(QWidget):
                     continue
                 h = max(1.5, (plot.height() / 2 - 2) * n / peak)
                 top = mid - h if position == 0 else mid
-                painter.fillRect(QRectF(x + 0.5, top, max(width - 1, 1.0), h), side_colour(side.slug, position))
+                painter.fillRect(QRectF(x + 0.5, top, max(width - 1, 1.0), h), side_colour(side.slug, side.position))
         painter.setPen(QPen(QColor("#b9bfc7"), 1))
         painter.drawLine(QPointF(plot.left(), mid), QPointF(plot.right(), mid))
         self._paint_years(painter, plot, small)
@@ -215,7 +215,7 @@ class TimelineStrip(QWidget):
                     plot.right() - fm.horizontalAdvance(text) - 4, top, fm.horizontalAdvance(text) + 4, fm.height()
                 )
                 painter.fillRect(box, QColor(255, 255, 255, 210))
-            painter.setPen(side_colour(side.slug, position))
+            painter.setPen(side_colour(side.slug, side.position))
             painter.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
 
     def _paint_range(self, painter: QPainter, plot: QRect) -> None:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from db import sources
+from db.ingest.languages import PACKS
 from db.ingest.pipeline import Analysis, Failure, Overrides, analyse_files, count_undated, date_from_publication
 from db.ingest.reader import LIMIT_HINT
 from db.partial_date import PartialDate
@@ -44,7 +45,6 @@ if TYPE_CHECKING:
     from desktop.wizard.wizard import ImportWizard
 
 ENCODINGS = ("utf-8", "utf-16", "cp1251", "koi8-r", "cp932", "euc_jp", "iso2022_jp", "latin-1")
-LANGUAGES = (("en", "English"), ("ru", "Русский"), ("ja", "日本語"))
 PREVIEW_CHARS = 3000
 
 
@@ -120,8 +120,8 @@ class CheckPage(QWizardPage):
         for name in ENCODINGS:
             self.encoding_box.addItem(name, name)
         self.language_box.addItem(self.tr("detect"), None)
-        for code, name in LANGUAGES:
-            self.language_box.addItem(f"{name} ({code})", code)
+        for pack in PACKS.values():
+            self.language_box.addItem(f"{pack.name} ({pack.code})", pack.code)
         form = QFormLayout()
         form.addRow(self.tr("Format:"), self.format_label)
         form.addRow(self.tr("Encoding:"), self.encoding_box)

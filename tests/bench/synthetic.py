@@ -6,12 +6,14 @@ index takes minutes). Benchmarks run at POSITIONS_BENCH_SIZE statements, a small
 
 from __future__ import annotations
 
+import hashlib
 import os
 import random
 import tempfile
 import uuid
 from pathlib import Path
 
+from db import migrations
 from db.migrations import SCHEMA_VERSION
 from db.store import Store
 
@@ -36,14 +38,25 @@ SPEAKERS = [("Sergey Lavrov", 1), ("Vladimir Putin", 1), ("Maria Zakharova", 1),
             ("Shinzo Abe", 2), ("Taro Kono", 2), ("Fumio Kishida", 2), ("Nikkei", None)]  # fmt: skip
 
 
+def schema_fingerprint() -> str:
+    """A short hash of the migration code and SQL: two schemas that share a version number differ here."""
+    folder = Path(migrations.__file__).parent
+    digest = hashlib.sha256()
+    for part in sorted([folder / "migrations.py", *folder.glob("*.sql")]):
+        digest.update(part.read_bytes())
+    return digest.hexdigest()[:8]
+
+
 def bench_size() -> int:
     return int(os.environ.get("POSITIONS_BENCH_SIZE", DEFAULT_SIZE))
 
 
 def synthetic_database(size: int, *, seed: int = 7) -> Path:
     """The path of a database with `size` statements over all issues, built on first use."""
-    # Named after the schema and content versions: a cache from an older schema or generator is never reused.
-    path = Path(tempfile.gettempdir()) / f"positions-bench-{size}-v{SCHEMA_VERSION}-c{CONTENT_VERSION}.sqlite"
+    # Named after the schema (version and a fingerprint of the migrations: another branch's step of the same
+    # number differs) and the content version: a cache from another schema or generator is never reused.
+    name = f"positions-bench-{size}-v{SCHEMA_VERSION}-{schema_fingerprint()}-c{CONTENT_VERSION}.sqlite"
+    path = Path(tempfile.gettempdir()) / name
     if path.exists():
         return path
     partial = path.with_suffix(".partial")

@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from db import annotation_exchange, annotations, sample, statements
+from db import annotation_exchange, annotations, follow_ups, sample, statements, summaries
+from db import annotation_exchange_format as exchange_format
 from db.annotation_exchange_format import ExchangeFileError
 from db.annotations import AnnotationFilter
 from db.statements import StatementFilter
@@ -206,7 +207,7 @@ def test_export_scopes(anna: Store, tmp_path: Path) -> None:
 
 def bad_documents(good: str) -> dict[str, tuple[str, str]]:
     data = json.loads(good)
-    newer = {**data, "version": 2}
+    newer = {**data, "version": exchange_format.VERSION + 1}
     wrong_kind = json.loads(good)
     wrong_kind["annotations"][-1]["kind"] = "gossip"
     bad_stamp = json.loads(good)
@@ -253,3 +254,68 @@ def test_a_failure_midway_rolls_back_everything(anna: Store, tmp_path: Path) -> 
         with pytest.raises(ExchangeFileError, match=r"statements\[1\].said_on"):
             annotation_exchange.import_text(fresh, json.dumps(document))
         assert dump(fresh) == state
+
+
+def test_summaries_and_done_follow_ups_travel_and_merge_as_versions(anna: Store, boris: Store, tmp_path: Path) -> None:
+    s1, s2, _ = some_statements(anna)
+    issue = statements.get(anna, s1).issue
+    theirs = summaries.write(boris, issue, "russia", "Борис: позиция без изменений.", "boris", [s1])
+    ours = summaries.write(anna, issue, "russia", "Anna: Russia hardened its line; 北方領土 not discussed.", "anna",
+                           [s1, s2])  # fmt: skip
+    assert ours is not None and theirs is not None and ours.uid == theirs.uid  # one summary, two versions
+    task = annotations.add(anna, s2, "Ask the embassy", "anna", kind="follow_up", due_on="2026-01-15")
+    follow_ups.mark_done(anna, task.uid)
+    path = tmp_path / "anna.json"
+    annotation_exchange.export_to_file(anna, path)
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert document["version"] == 2
+    record = next(a for a in document["annotations"] if a["kind"] == "summary")
+    assert record["statement_uid"] is None and record["side"] == "russia" and record["issue"] == issue
+    assert record["rests_on"] == [s1, s2]
+    report = annotation_exchange.import_file(boris, path)
+    assert ours.uid in report.updated and task.uid in report.added
+    merged = summaries.current(boris, issue, "russia")
+    assert merged is not None and merged.body == ours.body and merged.rests_on == (s1, s2)
+    assert "Борис: позиция без изменений." in [v.body for v in annotations.history(boris, ours.uid)]
+    assert annotations.get(boris, task.uid).done_at is not None
+    assert not annotation_exchange.import_file(boris, path).changed  # idempotent
+
+
+def test_a_summary_brings_its_side_and_statements_to_a_fresh_database(anna: Store, tmp_path: Path) -> None:
+    s1, _, _ = some_statements(anna)
+    issue = statements.get(anna, s1).issue
+    summaries.write(anna, issue, "japan", "日本：対話継続。", "anna", [s1])
+    document = annotation_exchange.build_exchange(anna)
+    document["annotations"][0].update(side="korea", side_name="Korea")  # a side the receiver does not have
+    with Store.open(tmp_path / "empty.sqlite") as fresh:
+        report = annotation_exchange.import_text(fresh, json.dumps(document))
+        assert report.sides_added == ["korea"] and s1 in report.statements_added
+        summary = summaries.current(fresh, issue, "korea")
+        assert summary is not None and summary.rests_on == (s1,) and summary.body == "日本：対話継続。"
+
+
+def test_files_without_summaries_stay_version_1_and_version_1_files_still_import(anna: Store, tmp_path: Path) -> None:
+    s1, _, _ = some_statements(anna)
+    note = annotations.add(anna, s1, "plain note", "anna")
+    document = annotation_exchange.build_exchange(anna)
+    assert document["version"] == 1
+    for record in document["annotations"]:  # exactly what Positions wrote before summaries existed
+        for field in ("done_at", "rests_on"):
+            del record[field]
+    with Store.open(tmp_path / "fresh.sqlite") as fresh:
+        report = annotation_exchange.import_text(fresh, json.dumps(document))
+        assert report.added == [note.uid]
+        assert annotations.get(fresh, note.uid).rests_on == ()
+        assert not annotation_exchange.import_text(fresh, json.dumps(document)).changed
+
+
+def test_a_malformed_summary_is_refused_with_its_place(anna: Store, tmp_path: Path) -> None:
+    s1, _, _ = some_statements(anna)
+    summaries.write(anna, statements.get(anna, s1).issue, "russia", "text", "anna")
+    document = annotation_exchange.build_exchange(anna)
+    document["annotations"][0]["side"] = ""
+    with pytest.raises(ExchangeFileError, match=re.escape("annotations[0].side: is empty")):
+        annotation_exchange.import_text(anna, json.dumps(document))
+    document["annotations"][0].update(side="russia", rests_on="s1")
+    with pytest.raises(ExchangeFileError, match=re.escape("annotations[0].rests_on")):
+        annotation_exchange.import_text(anna, json.dumps(document))

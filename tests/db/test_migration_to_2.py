@@ -32,12 +32,30 @@ def make_v1_database(path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, A
                              "The talks on the treaty will go on, the paper wrote."),
             ]  # fmt: skip
             uids = [statements.add(store, new) for new in news]
-            note = annotations.add(store, uids[0], "Сдвиг позиции: 条約 first", "anna", kind="shift")
-            annotations.edit(store, note.uid, body="Сдвиг позиции после саммита")
-            annotations.add(store, uids[1], "follow up in Tokyo", "ken", kind="follow_up", due_on="2017-01-10")
+            with store.transaction():  # annotations as schema 1 stored them (today's code writes later columns)
+                for uid, body, author, kind, due in (
+                    ("n1", "Сдвиг позиции: 条約 first", "anna", "shift", None),
+                    ("n2", "follow up in Tokyo", "ken", "follow_up", "2017-01-10"),
+                ):
+                    store.conn.execute(
+                        "INSERT INTO annotations (uid, statement_id, author, body, kind, due_on, created_at,"
+                        " updated_at) SELECT ?, id, ?, ?, ?, ?, ?, ? FROM statements WHERE uid = ?",
+                        (
+                            uid,
+                            author,
+                            body,
+                            kind,
+                            due,
+                            "2017-01-01T00:00:00.000000Z",
+                            "2017-01-01T00:00:00.000000Z",
+                            uids[0] if uid == "n1" else uids[1],
+                        ),
+                    )
+                store.conn.execute("UPDATE annotations SET body = 'Сдвиг позиции после саммита',"
+                                   " updated_at = '2017-01-02T00:00:00.000000Z' WHERE uid = 'n1'")  # fmt: skip
             rows = store.conn.execute(ROWS_SQL).fetchall()
             assert migrations.schema_version(store.conn) == 1
-    return {"uids": uids, "rows": rows, "note": note.uid}
+    return {"uids": uids, "rows": rows, "note": "n1"}
 
 
 def test_a_v1_database_is_upgraded_with_every_row_note_and_search_entry_kept(
@@ -46,7 +64,7 @@ def test_a_v1_database_is_upgraded_with_every_row_note_and_search_entry_kept(
     before = make_v1_database(db_path, monkeypatch)
     with Store.open(db_path) as store:
         conn = store.conn
-        assert migrations.schema_version(conn) == 2
+        assert migrations.schema_version(conn) == migrations.SCHEMA_VERSION  # step 2 and every later one
         assert conn.execute(ROWS_SQL).fetchall() == before["rows"]  # ids, dates, offsets: every column kept
         assert len(annotations.history(store, before["note"])) == 2
         assert annotations.for_statement_uid(store, before["uids"][1])[0].due_on == "2017-01-10"

@@ -174,3 +174,28 @@ def test_a_reader_that_stops_early_is_not_an_error_message(db: Path) -> None:
     command = f"{sys.executable} -m desktop statements --db '{db}' --format jsonl | head -c 10"
     done = subprocess.run(["sh", "-c", command], capture_output=True, text=True, timeout=60, env=env)
     assert len(done.stdout) == 10 and done.stderr == ""
+
+
+def test_word_export_with_a_simulated_full_disk_keeps_the_earlier_document(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import docx
+
+    target = tmp_path / "sheet.docx"
+    old = os.umask(0o022)
+    try:
+        assert main(["print", "--db", str(db), "--issue", ISSUE, "--docx", str(target)]) == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    earlier = target.read_bytes()
+    paragraphs = len(docx.Document(str(target)).paragraphs)
+    monkeypatch.setattr(atomic_output, "_raw_file", lambda fd: FullDiskFile(fd, "w"))
+    FullDiskFile.capacity = 4096
+    capsys.readouterr()
+    assert main(["print", "--db", str(db), "--issue", ISSUE, "--docx", str(target)]) == 1
+    assert f"cannot write {target}: No space left on device; the existing file was left as it was" in \
+        capsys.readouterr().err  # fmt: skip
+    assert target.read_bytes() == earlier
+    assert len(docx.Document(str(target)).paragraphs) == paragraphs
+    assert leftovers(tmp_path) == []

@@ -20,6 +20,7 @@ from db.statements import NewStatement
 from db.store import Store
 from desktop.printing.output import ensure_gui_application, write_pdf
 from desktop.printing.sheet_data import SheetOptions, build_book, build_sheet
+from desktop.printing.sheet_text import note_heading
 from tests.desktop.test_printing_sheet_data import (
     ISSUE,
     JA_NOTE,
@@ -96,7 +97,7 @@ def test_footnotes_carry_the_notes_with_their_numbers(print_db: PrintDb, tmp_pat
     with Store.open(print_db.path) as store:
         sheet = build_sheet(store, ISSUE, SheetOptions())
     for note in sheet.notes:
-        footnote = squash(f"[{note.number}] {note.heading}: {note.body}")
+        footnote = squash(f"[{note.number}] {note_heading(note)}: {note.body}")
         assert footnote in text
         page = next(squash(p) for p in pages if footnote in squash(p))
         assert page.count(f"[{note.number}]") >= 2  # the mark after the quote is on the footnote's page

@@ -441,12 +441,10 @@ with Store.open({str(tmp_path / "big.sqlite")!r}) as store:
     commit(store, [Analysis(Path({str(big)!r}), document, [])])
     stored = store.conn.execute("SELECT length(text) FROM sources").fetchone()[0]
 assert stored == len(document.text) > 25_000_000, stored
-def peak_mb():
-    # VmHWM is this program's own peak; ru_maxrss also counts the parent's memory at the fork (pytest's own,
-    # hundreds of MB late in a full run), so it only serves where /proc is missing.
+def peak_mb():  # VmHWM is this process's own; ru_maxrss may carry the forking parent's across exec
     try:
-        with open("/proc/self/status") as status:
-            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:")) // 1024
+        status = Path("/proc/self/status").read_text()
+        return next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM")) // 1024
     except (OSError, StopIteration):
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
 print(len(steps), steps[-1][2], round(end - start, 2), round(end - steps[-1][0], 3), peak_mb())

@@ -34,6 +34,9 @@ class LanguagePack:
     script: re.Pattern[str]  # letters of the language's own script, for detecting it
     # --- cues: how a statement is introduced ---
     find_cues: CueFinder
+    script_weight: int = 1  # how many Latin letters one of them is worth when detecting the language
+    words_spaced: bool = True  # words are separated by spaces (not in Japanese)
+    dayfirst: bool = False  # 06.03.2017 is 6 March (Russian), not 3 June
     author_frame: re.Pattern[str] = NEVER  # "It should be noted", "Известно": the author's framing
     schedule_after_intention: re.Pattern[str] = NEVER  # "plans to visit": a schedule, not a position
     schedule_before_intention: re.Pattern[str] = NEVER  # 「訪問する予定だ」
@@ -82,6 +85,10 @@ class LanguagePack:
     no_comment: re.Pattern[str] = NEVER  # "declined to comment", 「申し上げる状況にない」: nothing stated
     fragment: Callable[[str, int, int], bool] = lambda text, start, end: False  # a sentence without a predicate
     procedural: re.Pattern[str] = NEVER  # "That is all from me", "以上です": a turn's sentence that holds nothing
+    # A turn's sentence that gives a document's words (声明においては…, "The joint statement says"): its issuer, the
+    # spokesman's state, speaks; and a sentence that goes on reporting the same document (…非難するとしています).
+    document_report: re.Pattern[str] = NEVER
+    document_goes_on: re.Pattern[str] = NEVER
     # --- speakers ---
     side_words: Sequence[tuple[str, str]] = ()  # (folded stem, side slug): "росси" -> russia
     alias_pattern: Callable[[str], str] | None = None  # how an alias in this script is matched (inflection)
@@ -97,6 +104,8 @@ class LanguagePack:
     fuzzy_names: bool = True  # garbled transliterations of names ("Tarot Kono") are worth a fuzzy match
     # --- issues ---
     links: re.Pattern[str] = NEVER  # "a step towards": what comes after is the goal, not the topic
+    goal_before_link: bool = False  # Japanese: 「平和条約締結に向け、協議を…」: the goal comes before the link
+    word_count: Callable[[str], int] = lambda text: len(text.split())  # words of a keyword, for its weight
     anaphors: re.Pattern[str] = NEVER  # "this", "это", "この": the topic is in the context
     # --- dates ---
     date_rules: Sequence[DateRule] = ()

@@ -84,6 +84,9 @@ PACK = LanguagePack(
         r"(?i)\b(?:declined? to comment|no comment|would not comment|refused to comment|refrained from comment\w*|"
         r"did not (?:comment|elaborate)|not in a position to comment)"
     ),
+    document_report=re.compile(
+        r"^(?:In |According to )?(?:the|their|our|this) (?:joint )?(?:statement|declaration|communiqu[ée])\b", re.I
+    ),
     procedural=re.compile(
         r"(?i)\b(?:opening remarks|that is all|that's all|thank you|next question|I have (?:a|one|another) question|"
         r"distributed to you|good (?:morning|afternoon|evening))\b"

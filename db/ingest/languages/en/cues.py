@@ -26,7 +26,8 @@ def verb_forms(phrase: str) -> list[str]:
         forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
     else:
         forms.add(verb + "s")
-    if not verb.endswith("y") or verb[-2:-1] in "aeiou":
+    regular_past = verb not in _IRREGULAR or all(f.endswith("ed") or f.endswith("s") for f in _IRREGULAR[verb])
+    if regular_past and (not verb.endswith("y") or verb[-2:-1] in "aeiou"):
         forms.add((verb[:-1] if verb.endswith("e") else verb) + "ed")
     return [f"{form} {rest}".strip() for form in sorted(forms, key=len, reverse=True)]
 

@@ -93,7 +93,7 @@ def _english_rules() -> list[DateRule]:
         return with_year(_en_month(m[2]), None, None, ref)
 
     @rule(
-        r"(?:\b(?:in|since|by|until|till|from|during|of|for|before|after|around|early|late|mid|year)[\s-]+|\()"
+        r"(?:\b(?i:in|since|by|until|till|from|during|of|for|before|after|around|early|late|mid|year)[\s-]+|\()"
         rf"(?P<span>{YEAR})\b(?!\s*(?:-|–)?\s*(?:\d|percent|%|[a-z]+s\b))"
     )
     def year_in_context(m: re.Match[str], ref: PartialDate | None) -> PartialDate | None:

@@ -18,6 +18,8 @@ PACK = LanguagePack(
     code="ja",
     name="日本語",
     script=re.compile(r"[\u3040-\u30ff\u3400-\u9fff]"),
+    script_weight=3,
+    words_spaced=False,
     find_cues=cues.find_cues,
     author_frame=re.compile(r"^(?:周知のとおり|明らかに|私は|我々は)"),
     schedule_before_intention=re.compile(r"(?:訪問|出席|参加|会談|訪れ|訪日|訪露|来日)(?:する|した)?(?:の)?$"),
@@ -39,12 +41,16 @@ PACK = LanguagePack(
     own_voice=re.compile(  # the first person, and the polite forms a speaker uses and a report does not
         r"私|我々|わが国|我が国|当方|われわれ|政府として|まいります|おります|ございます|(?:です|ます|でした|ました|ません)(?:。|$)"
     ),
-    coordinators=re.compile(r"(?<=、)また、|。また|(?<=うえで)、|(?<=上で)、|とともに、"),
+    coordinators=re.compile(r"(?<=[^\W\d_])や、|(?<=、)また、|。また|(?<=うえで)、|(?<=上で)、|とともに、"),
     turn_announcement=re.compile(
         r"(?:発言|発言要旨|要旨|会見|談話|声明|演説|主な発言)(?:の要旨)?(?:は|を)?[、]?(?:次の|以下の)(?:通り|とおり)"
     ),
     schedule=re.compile(r"(?:出席|訪問|参加|会談|訪れ|来日|訪日|訪露)(?:する)?(?:予定|方向で調整|日程を調整)"),
     no_comment=re.compile(r"(?:コメント|言及|明言|回答)(?:を|は)(?:控え|避け|差し控え)|申し上げる(?:状況|段階)にない|差し控えたい"),
+    document_report=re.compile(
+        r"^(?:また、)?(?:共同)?(?:声明|談話|宣言|書簡)(?:において|の中で|で)?は|旨の[^。、]{0,8}(?:声明|談話|宣言)を(?:発出|発表|公表|採択)"
+    ),
+    document_goes_on=re.compile(r"と(?:しています|している|しました|した)。?\s*$"),
     procedural=re.compile(
         r"以上(?:です|でございます)|冒頭|[1１一]点ございます|お伺い|お願い(?:します|いたします)|ありがとうございま"
     ),
@@ -57,7 +63,9 @@ PACK = LanguagePack(
     anonymous_official=re.compile(r"の?(?:幹部|高官|関係者|筋|当局者)"),
     compound_continues=re.compile(r"[\u3400-\u9fff\u30a0-\u30ff]"),
     fuzzy_names=False,
-    links=re.compile(r"(?:に向けた|に向け|につなげ|への一歩|のための|の前提)"),
+    links=re.compile(r"(?:に向けた|に向け|につなげ|への一歩|のための|の前提|に基づ[いき]て?|を踏まえ)"),
+    goal_before_link=True,
+    word_count=morphology.word_count,
     anaphors=re.compile(r"この|その|これ|それ|同"),
     date_rules=dates.DATE_RULES,
     event_words=re.compile(

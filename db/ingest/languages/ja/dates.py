@@ -58,7 +58,10 @@ def _japanese_rules() -> list[DateRule]:
     relatives: dict[str, Callable[[PartialDate], PartialDate]] = {
         "一昨日": lambda r: relative_day(r, -2),
         "昨日": lambda r: relative_day(r, -1),
+        "昨夜": lambda r: relative_day(r, -1),
+        "昨晩": lambda r: relative_day(r, -1),
         "本日": lambda r: relative_day(r, 0),
+        "今朝": lambda r: relative_day(r, 0),
         "今日": lambda r: relative_day(r, 0),
         "明日": lambda r: relative_day(r, 1),
         "先週": lambda r: relative_week(r, -1),

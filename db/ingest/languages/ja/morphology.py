@@ -87,3 +87,8 @@ def fragment(text: str, start: int, end: int) -> bool:
     the sentence before it rather than saying something of its own."""
     ws = [w for w in words(text, start, end) if w.pos != "補助記号"]
     return bool(ws) and ws[-1].pos == "助詞" and ws[-1].pos2 in ("格助詞", "係助詞", "副助詞")
+
+
+def word_count(text: str) -> int:
+    """Words in a phrase: 平和条約 is two, ウラジオストク one (a keyword of more words is more specific)."""
+    return len([w for w in words(text) if w.pos != "補助記号"])

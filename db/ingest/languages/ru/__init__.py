@@ -20,6 +20,7 @@ PACK = LanguagePack(
     code="ru",
     name="Русский",
     script=re.compile(r"[А-Яа-яЁё]"),
+    dayfirst=True,
     find_cues=cues.find_cues,
     author_frame=re.compile(r"^(?:Следует отметить|Стоит отметить|Известно|Как известно|Очевидно|Мы |Я )"),
     schedule_after_intention=re.compile(
@@ -65,6 +66,10 @@ PACK = LanguagePack(
     ),
     schedule=re.compile(r"(?i)(?:посетит|примет участие|планирует посетить|запланирован\w* (?:визит|встреч))"),
     no_comment=re.compile(r"(?i)(?:отказал(?:ся|ась|ись) (?:от )?комментар|воздерж\w+ от комментари|без комментари)"),
+    document_report=re.compile(
+        r"^(?:В|Согласно) (?:совместном |совместному )?(?:заявлени|декларац|коммюнике|документ)"
+        r"|^В нё?м (?:говорится|отмечается)"
+    ),
     procedural=re.compile(r"(?i)(?:спасибо|добрый день|следующий вопрос|у меня (?:есть )?вопрос|вступительн)"),
     side_words=(("росси", "russia"), ("рф", "russia"), ("москв", "russia"), ("кремл", "russia"),
                 ("япони", "japan"), ("японск", "japan"), ("токи", "japan")),  # fmt: skip

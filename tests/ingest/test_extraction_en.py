@@ -1,0 +1,116 @@
+"""English statements as wires and ministry transcripts write them, and what a reviewer would not tick (sentences of
+our own)."""
+
+from __future__ import annotations
+
+import pytest
+
+from db.ingest.document import Candidate, Document
+from db.ingest.extract import extract_candidates
+from db.ingest.gazetteer import Gazetteer
+from db.ingest.languages.en.cues import verb_forms
+from db.ingest.normalise import normalise_text
+from db.partial_date import PartialDate
+
+PUBLISHED = PartialDate(2019, 8, 5)
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def candidates(gazetteer: Gazetteer, text: str) -> list[Candidate]:
+    document = Document("t.txt", "0" * 64, "text", "utf-8", "en", normalise_text(text), published=PUBLISHED)
+    return extract_candidates(document, gazetteer)
+
+
+def ticked(gazetteer: Gazetteer, text: str) -> list[tuple[str, str]]:
+    return [(c.speaker, c.quote) for c in candidates(gazetteer, text) if c.accepted]
+
+
+def test_verb_forms_come_from_the_lexicon_by_rule() -> None:
+    assert set(verb_forms("say")) == {"say", "says", "said"}
+    assert set(verb_forms("call on")) == {"call on", "calls on", "called on"}
+    assert "regard" not in verb_forms("regard")  # "in this regard": a bare noun-like form is no cue
+
+
+def test_a_second_statement_after_adding_that(gazetteer: Gazetteer) -> None:
+    text = '"This project is important for our energy security," Kishida said, adding that Japan stays in Sakhalin-2.'
+    found = ticked(gazetteer, text)
+    assert [speaker for speaker, _ in found] == ["Fumio Kishida", "Fumio Kishida"]
+    assert found[1][1] == "adding that Japan stays in Sakhalin-2."
+
+
+def test_a_state_reported_by_its_own_official_is_the_official(gazetteer: Gazetteer) -> None:
+    text = "Japan has voiced its concerns to Russia over the drills, Chief Cabinet Secretary Hirokazu Matsuno said."
+    assert [speaker for speaker, _ in ticked(gazetteer, text)] == ["Hirokazu Matsuno"]
+    text = "Japan and Russia agreed on salmon quotas for the next year, the Japanese Fisheries Agency said on Friday."
+    assert {speaker for speaker, _ in ticked(gazetteer, text)} == {"Japanese Fisheries Agency", "Russian government"}
+
+
+def test_the_chief_cabinet_secretary_by_role(gazetteer: Gazetteer) -> None:
+    text = "The Japanese chief cabinet secretary noted that new sanctions on Russia might freeze bank accounts."
+    assert [speaker for speaker, _ in ticked(gazetteer, text)] == ["Yoshihide Suga"]
+
+
+def test_the_headline_block_gives_no_statement(gazetteer: Gazetteer) -> None:
+    text = (
+        "Japan and Russia agree on salmon quotas\n"
+        "Japan and Russia agreed on salmon quotas for the year, the Japanese Fisheries Agency said\n\n"
+        "TOKYO (Wire - 24th March, 2023) Japan and Russia agreed on salmon quotas for the year, the Japanese "
+        "Fisheries Agency said on Friday."
+    )
+    quotes = {quote for _, quote in ticked(gazetteer, text)}
+    assert quotes and all(quote.startswith("TOKYO") for quote in quotes)
+
+
+def test_a_label_is_a_person_not_a_dateline(gazetteer: Gazetteer) -> None:
+    text = "Tokyo: Tokyo on Wednesday lodged a protest with Russia over military exercises on the islands."
+    assert [speaker for speaker, _ in ticked(gazetteer, text)] == ["Japanese government"]
+
+
+def test_what_a_reviewer_would_not_tick(gazetteer: Gazetteer) -> None:
+    text = (
+        "Suga said the exercises on the islands were unacceptable. "
+        "He said arrangements are underway for Prime Minister Shinzo Abe to attend the forum in Vladivostok. "
+        "He declined to comment on the summit. "
+        "In 1956, Moscow agreed to consider handing over two of the islands."
+    )
+    found = candidates(gazetteer, text)
+    assert [(c.quote.split()[0], c.accepted) for c in found] == [
+        ("Suga", True),
+        ("He", False),  # a schedule
+        ("In", False),  # background history; "declined to comment" is no statement at all
+    ]
+    assert "schedule" in found[1].reason and "background" in found[2].reason
+
+
+def test_a_transcript_answer_on_another_matter_is_not_ticked(gazetteer: Gazetteer) -> None:
+    text = (
+        "Press Conference\n\n"
+        "Q: What about the US election?\n\n"
+        "Press Secretary Kawamura: The counting of votes is continuing, as you said, and we are watching it.\n\n"
+        "Q: And the Northern Territories?\n\n"
+        "Press Secretary Kawamura: We cannot accept the comments on the territorial issue by the Russian side."
+    )
+    found = [(c.quote.split()[0], c.accepted) for c in candidates(gazetteer, text) if c.speaker == "Yasuhisa Kawamura"]
+    assert found == [("The", False), ("We", True)]
+
+
+def test_a_transcript_sentence_relaying_another_speaker_is_theirs(gazetteer: Gazetteer) -> None:
+    text = (
+        "Press Conference\n\n"
+        "CHIEF CABINET SECRETARY FUJIMURA: I am aware that Prime Minister Putin has stated that he seeks a final "
+        "settlement of the territorial issue."
+    )
+    assert [speaker for speaker, _ in ticked(gazetteer, text)] == ["Vladimir Putin"]
+
+
+def test_a_spokesman_reading_out_a_joint_statement_relays_his_government(gazetteer: Gazetteer) -> None:
+    text = (
+        "Press Secretary Kawamura: The joint statement condemns the missile launches by North Korea in the "
+        "strongest terms. I myself believe that dialogue with Russia on this matter remains important."
+    )
+    found = [(c.speaker, c.kind) for c in candidates(gazetteer, text) if c.accepted]
+    assert found == [("Japanese government", "reported"), ("Yasuhisa Kawamura", "direct_quote")]

@@ -1,0 +1,95 @@
+"""Russian statements as agencies and newspapers write them (sentences of our own)."""
+
+from __future__ import annotations
+
+import pytest
+
+from db.ingest.document import Candidate, Document
+from db.ingest.extract import extract_candidates
+from db.ingest.gazetteer import Gazetteer
+from db.ingest.languages.ru.cues import find_cues
+from db.ingest.languages.ru.names import russian_word_pattern
+from db.ingest.normalise import normalise_text
+from db.partial_date import PartialDate
+
+PUBLISHED = PartialDate(2022, 11, 15)
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def extracted(gazetteer: Gazetteer, text: str) -> list[Candidate]:
+    document = Document("t.txt", "0" * 64, "text", "utf-8", "ru", normalise_text(text), published=PUBLISHED)
+    return [c for c in extract_candidates(document, gazetteer) if c.accepted]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Она заявила журналистам, что переговоры продолжатся.", "заявила"),
+        ("Они подчеркнули, что диалог важен.", "подчеркнули"),
+        ("…», — сказал он, добавив, что это требует учета.", "добавив"),
+        ("Стороны согласовали квоты на вылов лосося.", "согласовали"),
+        ("Москва и Токио условились продолжить консультации.", "условились"),
+        ("С таким заявлением выступил пресс-секретарь.", "С таким заявлением выступил"),
+    ],
+)
+def test_a_reporting_verb_in_any_form(text: str, cue: str) -> None:
+    assert cue in [text[a:b] for a, b, _ in find_cues(text, 0, len(text))]
+
+
+def test_an_infinitive_reports_nothing() -> None:
+    text = "Токио должен признать итоги войны."
+    assert not find_cues(text, 0, len(text))
+
+
+def test_a_name_in_every_case_of_its_own_lexeme() -> None:
+    pattern = russian_word_pattern("Песков")
+    assert "пескова" in pattern and "песковым" in pattern and "песка" not in pattern  # the surname, not песок
+    assert "санкций" not in russian_word_pattern("Санкэй")
+
+
+def test_the_speaker_after_the_verb_is_the_nominative(gazetteer: Gazetteer) -> None:
+    text = "Последствия санкций для отношений неизбежны, заявил пресс-секретарь российского лидера Дмитрий Песков."
+    assert [c.speaker for c in extracted(gazetteer, text)] == ["Dmitry Peskov"]
+
+
+def test_a_back_reference_takes_the_sentence_before(gazetteer: Gazetteer) -> None:
+    text = (
+        "Россия должна учесть планы Японии нарастить военный потенциал. "
+        "Об этом заявил в беседе с журналистами посол РФ в Токио Михаил Галузин."
+    )
+    found = extracted(gazetteer, text)
+    assert [(c.speaker, c.quote) for c in found] == [("Mikhail Galuzin", text)]
+
+
+def test_an_attribution_after_a_headline_repeats_it(gazetteer: Gazetteer) -> None:
+    text = "Лавров заявил об отсутствии условий для мирного договора\n14:51, 24 февраля, 2019\n\nОб этом он сообщил."
+    assert extracted(gazetteer, text) == []
+
+
+def test_a_genitive_does_not_speak(gazetteer: Gazetteer) -> None:
+    text = "Россия должна учесть планы Японии, поскольку видит признаки расширения НАТО у своих границ."
+    assert not [c for c in extracted(gazetteer, text) if c.side == "japan"]
+
+
+def test_the_ambassador_refers_back_to_the_last_ambassador(gazetteer: Gazetteer) -> None:
+    text = (
+        "Посол России в Японии Михаил Галузин дал интервью. В мае министр обороны Японии Ицунори Онодэра заявил "
+        "о размещении ПРО. Посол отметил, что это не приблизит заключение мирного договора."
+    )
+    assert [c.speaker for c in extracted(gazetteer, text)][-1] == "Mikhail Galuzin"
+
+
+def test_inside_an_official_s_quotation_the_own_side_is_the_official_s(gazetteer: Gazetteer) -> None:
+    text = "«Российская сторона не намерена продолжать переговоры по мирному договору», — отметили в МИД России."
+    assert [c.speaker for c in extracted(gazetteer, text)] == ["Russian Foreign Ministry"]
+
+
+def test_a_statement_and_its_continuation_are_two(gazetteer: Gazetteer) -> None:
+    text = "«Япония наращивает военный потенциал у наших границ», — сказал Галузин, добавив, что это требует учета."
+    found = extracted(gazetteer, text)
+    assert [c.speaker for c in found] == ["Mikhail Galuzin", "Mikhail Galuzin"]
+    assert found[1].quote == "добавив, что это требует учета."
