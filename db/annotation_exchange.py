@@ -26,8 +26,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,7 +35,9 @@ from db import annotations as notes_db
 from db import sources, statement_merge, statements
 from db.annotation_exchange_format import FORMAT, VERSION, parse_exchange, read_exchange_file
 from db.annotations import SUMMARY, Annotation, AnnotationFilter
+from db.atomic_output import write_atomically
 from db.errors import NotFoundError, ValidationError
+from db.exchange_conflicts import CONFLICT_TAG, Conflict, NewSidesError, check_statement, new_sides
 from db.exchange_statements import local_uid, statement_record
 from db.partial_date import PartialDate
 from db.statements import now
@@ -78,10 +78,12 @@ class ImportReport:
     sources_added: int = 0
     issues_added: list[str] = field(default_factory=list)
     sides_added: list[str] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)  # statements whose text here and in the file differ
 
     @property
     def changed(self) -> bool:
-        return bool(self.added or self.updated or self.kept_local or self.versions_added or self.statements_added)
+        return bool(self.added or self.updated or self.kept_local or self.versions_added or self.statements_added
+                    or any(c.new for c in self.conflicts))  # fmt: skip
 
     def lines(self) -> list[str]:
         out = [
@@ -96,6 +98,10 @@ class ImportReport:
             out.append(f"new issue(s) created: {', '.join(self.issues_added)}")
         if self.sides_added:
             out.append(f"new side(s) created: {', '.join(self.sides_added)}")
+        if self.conflicts:
+            out.append(f"{len(self.conflicts)} statement(s) read differently here and in the file: this database "
+                       f"keeps its text, the file's version is kept in a note tagged {CONFLICT_TAG} on each:")
+            out += [f"  {conflict.line()}" for conflict in self.conflicts]
         if self.skipped:
             out.append(f"{len(self.skipped)} skipped:")
             out += [f"  {uid}: {why}" for uid, why in self.skipped]
@@ -141,20 +147,11 @@ def _needs_version_2(record: dict[str, Any]) -> bool:
 def export_to_file(
     store: Store, path: Path | str, flt: AnnotationFilter | None = None, exported_by: str | None = None
 ) -> ExportSummary:
-    """Write the exchange file whole or not at all (a temporary file renamed into place)."""
+    """Write the exchange file whole or not at all (db.atomic_output): a full disk raises OutputError and
+    leaves an earlier file of that name as it was."""
     path = Path(path)
     document = build_exchange(store, flt, exported_by)
-    text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, json.dumps(document, ensure_ascii=False, indent=1) + "\n")
     return ExportSummary(path, len(document["annotations"]), len(document["statements"]))
 
 
@@ -196,21 +193,36 @@ def _annotation_record(store: Store, note: Annotation) -> dict[str, Any]:
 # -- import -------------------------------------------------------------------------------------------------
 
 
-def import_file(store: Store, path: Path | str) -> ImportReport:
-    """Merge an exchange file into the database: all of it, in one transaction, or (on any error) nothing."""
-    return merge(store, read_exchange_file(path))
+def import_file(store: Store, path: Path | str, *, allow_new_sides: bool = False) -> ImportReport:
+    """Merge an exchange file into the database: all of it, in one transaction, or (on any error) nothing.
+
+    A file that would add sides raises NewSidesError (nothing imported) unless `allow_new_sides`: the user
+    is asked first.
+    """
+    return merge(store, read_exchange_file(path), allow_new_sides=allow_new_sides, origin=Path(path).name)
 
 
-def import_text(store: Store, text: str) -> ImportReport:
-    return merge(store, parse_exchange(text))
+def import_text(store: Store, text: str, *, allow_new_sides: bool = False) -> ImportReport:
+    return merge(store, parse_exchange(text), allow_new_sides=allow_new_sides)
 
 
-def merge(store: Store, document: dict[str, Any]) -> ImportReport:
+def merge(store: Store, document: dict[str, Any], *, allow_new_sides: bool = False,
+          origin: str | None = None) -> ImportReport:  # fmt: skip
     """Merge a checked exchange document (see read_exchange_file)."""
     report = ImportReport()
+    sides = new_sides(store, document)
+    if sides and not allow_new_sides:
+        raise NewSidesError(sides)
     by_uid = {record["uid"]: record for record in document["statements"]}
+    author = (document.get("exported_by") or "").strip() or "a colleague"
+    where = f"the exchange file {origin}" if origin else "an exchange file"
+    when = str(document.get("exported_at") or "")[:10]
+    where += f" (exported by {author}{' on ' + when if when else ''})"
     with store.transaction():
         for record in document["statements"]:
+            conflict = check_statement(store, record, where, author)
+            if conflict is not None:
+                report.conflicts.append(conflict)
             _ensure_statement(store, record, report, by_uid)
         for incoming in document["annotations"]:
             try:

@@ -15,8 +15,10 @@ from typing import Any
 from db.annotations import ALL_KINDS as ANNOTATION_KINDS
 from db.annotations import SUMMARY
 from db.errors import ValidationError
+from db.ingest.tables import MAX_SLUG, SLUG
 from db.partial_date import UNKNOWN, PartialDate
 from db.statements import KINDS as STATEMENT_KINDS
+from db.untrusted_input import InputFileError, TooLargeError, check_json_nesting, read_regular_file
 
 FORMAT = "positions-annotations"
 VERSION = 2  # 2: position summaries, done follow-ups; version 1 files are read as they always were
@@ -33,9 +35,11 @@ def read_exchange_file(path: Path | str) -> dict[str, Any]:
     """The parsed and checked content of an exchange file, or ExchangeFileError."""
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ExchangeFileError(f"{path}: too large for an annotations exchange file")
-        raw = path.read_bytes()
+        raw = read_regular_file(path, MAX_FILE_BYTES)
+    except TooLargeError as exc:
+        raise ExchangeFileError(f"{path}: {exc} for an annotations exchange file; nothing was imported") from None
+    except InputFileError as exc:
+        raise ExchangeFileError(f"{path}: {exc}; nothing was imported") from None
     except OSError as exc:
         raise ExchangeFileError(f"{path}: cannot read the file: {exc.strerror or exc}") from exc
     try:
@@ -46,6 +50,10 @@ def read_exchange_file(path: Path | str) -> dict[str, Any]:
 
 
 def parse_exchange(text: str, name: str = "the file") -> dict[str, Any]:
+    try:
+        check_json_nesting(text)
+    except InputFileError as exc:
+        raise ExchangeFileError(f"{name}: not an annotations exchange file: {exc}; nothing was imported") from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -109,6 +117,9 @@ def _partial_date(value: Any, where: str) -> None:
 
 
 def _check_document(data: dict[str, Any]) -> None:
+    for key in ("exported_by", "exported_at"):
+        if data.get(key) is not None and not isinstance(data[key], str):
+            _fail(key, "not text")
     for key in ("statements", "annotations"):
         if not isinstance(data.get(key), list):
             _fail(key, "missing or not a list")
@@ -135,6 +146,11 @@ def _check_statement(st: Any, where: str) -> None:
         _text(st, key, where, nonempty=True)
     for key in ("speaker_as_written", "side", "side_name", "issue_title", "language", "date_basis"):
         _text(st, key, where, optional=True)
+    for key in ("side", "issue"):
+        value = st.get(key)
+        if value is not None and (not SLUG.match(value) or len(value) > MAX_SLUG):
+            _fail(f"{where}.{key}", f"{value[:80]!r} is not a valid {key} (lowercase letters, digits, _ and -, "
+                                    f"at most {MAX_SLUG} characters, as in 'russia' or 'peace_treaty')")  # fmt: skip
     undated = st.get("said_on") is None and st.get("date_precision") == UNKNOWN  # its date is not known yet
     if not undated:
         _partial_date(st.get("said_on"), f"{where}.said_on")

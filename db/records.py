@@ -90,8 +90,23 @@ def _source(source: SourceRef | None, quote: str, said_on: str | None) -> dict[s
     }
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """Text a spreadsheet will show as text, never run as a formula (OWASP "CSV injection").
+
+    A cell that begins with = + - @, a tab or a carriage return gets a leading apostrophe, which Excel,
+    LibreOffice and Google Sheets read as "this is text". Only the export changes: the database keeps the
+    text exactly as it was imported.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def csv_row(record: dict[str, Any]) -> dict[str, Any]:
-    """Flatten a statement record for one CSV row (annotations joined, one per line)."""
+    """Flatten a statement record for one CSV row (annotations joined, one per line), spreadsheet-safe."""
     row = {key: record.get(key) for key in CSV_COLUMNS}
     source = record["source"]
     row.update(
@@ -102,4 +117,4 @@ def csv_row(record: dict[str, Any]) -> dict[str, Any]:
         reviewed=int(record["reviewed"]),
         annotations="\n".join(f"{a['author']}: {a['body']}" for a in record["annotations"]),
     )
-    return row
+    return {key: spreadsheet_safe(value) for key, value in row.items()}

@@ -13,6 +13,7 @@ from typing import Generic, TypeVar
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
+from db.untrusted_input import DEFAULT_MAX_BYTES
 from desktop.buckets import GRANULARITIES
 
 T = TypeVar("T")
@@ -64,6 +65,8 @@ WINDOW_STATE = Option("window/state", QByteArray())
 MAIN_SPLITTER = Option("window/main_splitter", QByteArray())
 LEFT_SPLITTER = Option("window/left_splitter", QByteArray())
 HIDDEN_PANES = Option("view/hidden_panes", [])
+# Files larger than this are refused unread by imports (window and command line; --max-size overrides it).
+IMPORT_MAX_MB = Option("import/max_file_mb", DEFAULT_MAX_BYTES // (1024 * 1024))
 
 
 class Settings:
@@ -90,6 +93,15 @@ class Settings:
     def side_pair(self) -> list[str]:
         """The sides shown as columns, left to right (a setting; the models take any number)."""
         return [self.get(LEFT_SIDE), self.get(RIGHT_SIDE)]
+
+    @property
+    def import_max_bytes(self) -> int:
+        """The import size limit in bytes; a value below 1 MB in the file counts as 1 MB."""
+        return max(1, self.get(IMPORT_MAX_MB)) * 1024 * 1024
+
+    def where(self) -> str:
+        """The settings file, to tell the user where a setting can be changed."""
+        return self.qsettings.fileName()
 
     def recent_databases(self) -> list[str]:
         return self.get(RECENT_DATABASES)

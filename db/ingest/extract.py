@@ -269,10 +269,10 @@ def _attributed(
         assert partner is not None
         said = Attribution((speaker,), speaker.text, speaker.start, speaker.end, TURN, "direct_quote", words_start,
                            sentence.end)  # fmt: skip
-        reported = Attribution((partner,), partner.text, agreed, agreed, AGREEMENT, "reported", words_start,
-                               sentence.end)  # fmt: skip
+        theirs = Attribution((partner,), partner.text, agreed, agreed, AGREEMENT, "reported", words_start,
+                             sentence.end)  # fmt: skip
         found.extend(_Found(a, speaker, said, a.category) for a in speaker.actors)
-        found.extend(_Found(a, partner, reported, a.category) for a in partner.actors)
+        found.extend(_Found(a, partner, theirs, a.category) for a in partner.actors)
         return found + [f for f in own if f.actor not in partner.actors]  # "We agreed with Lavrov": one line each
     elif turn is not None and _relays_another(own, turn[0]):
         pass  # "I am aware that Prime Minister Putin has made a statement …": the sentence is Putin's, relayed

@@ -31,6 +31,7 @@ from db import annotation_exchange, issues
 from db.annotation_exchange import ExportSummary, ImportReport
 from db.annotations import AnnotationFilter
 from db.errors import DatabaseError, NotFoundError, ValidationError
+from db.exchange_conflicts import NewSidesError
 from db.store import Store
 from desktop.views.annotations_panel import default_author
 
@@ -124,13 +125,36 @@ def import_annotations(parent: QWidget, store: Store, path: str | None = None) -
         if not path:
             return None
     try:
-        report = annotation_exchange.import_file(store, path)
+        try:
+            report = annotation_exchange.import_file(store, path)
+        except NewSidesError as exc:
+            if not agree_to_new_sides(parent, exc):
+                show_message(parent, QMessageBox.Icon.Information, tr("Import annotations"),
+                             tr("Nothing was imported."))  # fmt: skip
+                return None
+            report = annotation_exchange.import_file(store, path, allow_new_sides=True)
     except ERRORS as exc:
         show_message(parent, QMessageBox.Icon.Warning, tr("Import annotations"), str(exc))
         return None
     text = tr("Annotations from %s merged:") % Path(path).name + "\n\n" + "\n".join(report.lines())
     show_message(parent, QMessageBox.Icon.Information, tr("Import annotations"), text)
     return report
+
+
+def agree_to_new_sides(parent: QWidget, error: NewSidesError) -> bool:
+    """Ask before a colleague's file adds a side: every comparison would get a column for it."""
+    tr = parent.tr
+    names = "\n".join(f"  {name}" for _slug, name in error.sides)
+    text = tr("This file has statements of side(s) this database does not compare:\n\n%1\n\nEach side is a "
+              "column of every comparison. Add them and import the file?").replace("%1", names)
+    box = QMessageBox(QMessageBox.Icon.Question, tr("Import annotations"), "", QMessageBox.StandardButton.NoButton,
+                      parent)  # fmt: skip
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    add = box.addButton(tr("Add the sides and import"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("Do not import"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is add
 
 
 def show_message(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str) -> None:

@@ -8,6 +8,7 @@ the user may also go on, and those statements are imported with the date unknown
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -33,10 +34,13 @@ from PySide6.QtWidgets import (
 from db import sources
 from db.ingest.languages import PACKS
 from db.ingest.pipeline import Analysis, Failure, Overrides, analyse_files, count_undated, date_from_publication
+from db.ingest.reader import LIMIT_HINT
 from db.near_duplicates import Duplicate, detect
 from db.partial_date import PartialDate
 from db.store import Store
+from db.untrusted_input import megabytes
 from desktop import plain_words
+from desktop.settings import IMPORT_MAX_MB, Settings
 from desktop.wizard.job_progress import JobProgress
 from desktop.worker import Report, start_job
 
@@ -201,9 +205,13 @@ class CheckPage(QWizardPage):
 
         before = list(wizard.results)
         path = wizard.store.path
+        limit = Settings().import_max_bytes
+
+        def limited(path: Path) -> Overrides:
+            return dataclasses.replace(overrides_for(path), max_bytes=limit)  # type: ignore[operator]
 
         def work(report: Report) -> tuple[list[Analysis | Failure], dict[tuple[int, int], Duplicate]]:
-            results = analyse_files(paths, gazetteer=wizard.gazetteer(), overrides=overrides_for, report=report)  # type: ignore[arg-type]
+            results = analyse_files(paths, gazetteer=wizard.gazetteer(), overrides=limited, report=report)
             batch = results if row is None else [*before[:row], *results, *before[row + 1 :]]
             report(1, 1, self.tr("Looking for statements other sources already reported…"))
             with Store.open(path, create=False) as own:
@@ -290,7 +298,12 @@ class CheckPage(QWizardPage):
             self.basis_label.setText("")
             self.undated_prompt.hide()
             self.preview.clear()
-            self.problems_view.setPlainText(result.message if result else "")
+            message = result.message if result else ""
+            if LIMIT_HINT in message:
+                config = Settings()
+                message += "\n\n" + self.tr("The import limit is {0}: change {1} under [import] in {2}.").format(
+                    megabytes(config.import_max_bytes), IMPORT_MAX_MB.key.split("/")[1], config.where())
+            self.problems_view.setPlainText(message)
             return
         document = result.document
         self.format_label.setText(
