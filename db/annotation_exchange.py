@@ -26,19 +26,20 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from db import annotations as notes_db
-from db import sources, statements
+from db import sources, statement_merge, statements
 from db.annotation_exchange_format import FORMAT, VERSION, parse_exchange, read_exchange_file
 from db.annotations import SUMMARY, Annotation, AnnotationFilter
+from db.atomic_output import write_atomically
 from db.errors import NotFoundError, ValidationError
-from db.partial_date import PartialDate, iso_or_none, precision_of
+from db.exchange_conflicts import CONFLICT_TAG, Conflict, NewSidesError, check_statement, new_sides
+from db.exchange_statements import local_uid, statement_record
+from db.partial_date import PartialDate
 from db.statements import now
 from db.store import Store
 
@@ -77,10 +78,12 @@ class ImportReport:
     sources_added: int = 0
     issues_added: list[str] = field(default_factory=list)
     sides_added: list[str] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)  # statements whose text here and in the file differ
 
     @property
     def changed(self) -> bool:
-        return bool(self.added or self.updated or self.kept_local or self.versions_added or self.statements_added)
+        return bool(self.added or self.updated or self.kept_local or self.versions_added or self.statements_added
+                    or any(c.new for c in self.conflicts))  # fmt: skip
 
     def lines(self) -> list[str]:
         out = [
@@ -95,6 +98,10 @@ class ImportReport:
             out.append(f"new issue(s) created: {', '.join(self.issues_added)}")
         if self.sides_added:
             out.append(f"new side(s) created: {', '.join(self.sides_added)}")
+        if self.conflicts:
+            out.append(f"{len(self.conflicts)} statement(s) read differently here and in the file: this database "
+                       f"keeps its text, the file's version is kept in a note tagged {CONFLICT_TAG} on each:")
+            out += [f"  {conflict.line()}" for conflict in self.conflicts]
         if self.skipped:
             out.append(f"{len(self.skipped)} skipped:")
             out += [f"  {uid}: {why}" for uid, why in self.skipped]
@@ -117,7 +124,7 @@ def build_exchange(store: Store, flt: AnnotationFilter | None = None, exported_b
     records = []
     for uid in wanted:
         try:
-            records.append(_statement_record(store, uid))
+            records.append(statement_record(store, uid))
         except NotFoundError:  # a link to a statement this database never had: the uid still travels
             continue
     annotation_records = [_annotation_record(store, note) for note in notes]
@@ -140,52 +147,12 @@ def _needs_version_2(record: dict[str, Any]) -> bool:
 def export_to_file(
     store: Store, path: Path | str, flt: AnnotationFilter | None = None, exported_by: str | None = None
 ) -> ExportSummary:
-    """Write the exchange file whole or not at all (a temporary file renamed into place)."""
+    """Write the exchange file whole or not at all (db.atomic_output): a full disk raises OutputError and
+    leaves an earlier file of that name as it was."""
     path = Path(path)
     document = build_exchange(store, flt, exported_by)
-    text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, json.dumps(document, ensure_ascii=False, indent=1) + "\n")
     return ExportSummary(path, len(document["annotations"]), len(document["statements"]))
-
-
-def _statement_record(store: Store, uid: str) -> dict[str, Any]:
-    statement = statements.get(store, uid)
-    side_name = None
-    if statement.side:
-        side_name = store.conn.execute("SELECT name FROM sides WHERE slug = ?", (statement.side,)).fetchone()[0]
-    issue_title = store.conn.execute("SELECT title FROM issues WHERE slug = ?", (statement.issue,)).fetchone()[0]
-    source = None
-    if statement.source is not None:
-        src = sources.get(store, statement.source.id)
-        source = {
-            "uid": src.uid, "title": src.title, "outlet": src.outlet, "author": src.author,
-            "published": src.published, "file": src.file_name, "url": src.url, "language": src.language,
-        }  # fmt: skip
-    return {
-        "uid": statement.uid,
-        "speaker": statement.speaker,
-        "speaker_as_written": statement.speaker_as_written,
-        "side": statement.side,
-        "side_name": side_name,
-        "issue": statement.issue,
-        "issue_title": issue_title,
-        "said_on": iso_or_none(statement.said_on),
-        "date_precision": precision_of(statement.said_on),
-        "date_basis": statement.date_basis,
-        "quote": statement.quote,
-        "kind": statement.kind,
-        "language": statement.language,
-        "source": source,
-    }
 
 
 def _annotation_record(store: Store, note: Annotation) -> dict[str, Any]:
@@ -226,22 +193,37 @@ def _annotation_record(store: Store, note: Annotation) -> dict[str, Any]:
 # -- import -------------------------------------------------------------------------------------------------
 
 
-def import_file(store: Store, path: Path | str) -> ImportReport:
-    """Merge an exchange file into the database: all of it, in one transaction, or (on any error) nothing."""
-    return merge(store, read_exchange_file(path))
+def import_file(store: Store, path: Path | str, *, allow_new_sides: bool = False) -> ImportReport:
+    """Merge an exchange file into the database: all of it, in one transaction, or (on any error) nothing.
+
+    A file that would add sides raises NewSidesError (nothing imported) unless `allow_new_sides`: the user
+    is asked first.
+    """
+    return merge(store, read_exchange_file(path), allow_new_sides=allow_new_sides, origin=Path(path).name)
 
 
-def import_text(store: Store, text: str) -> ImportReport:
-    return merge(store, parse_exchange(text))
+def import_text(store: Store, text: str, *, allow_new_sides: bool = False) -> ImportReport:
+    return merge(store, parse_exchange(text), allow_new_sides=allow_new_sides)
 
 
-def merge(store: Store, document: dict[str, Any]) -> ImportReport:
+def merge(store: Store, document: dict[str, Any], *, allow_new_sides: bool = False,
+          origin: str | None = None) -> ImportReport:  # fmt: skip
     """Merge a checked exchange document (see read_exchange_file)."""
     report = ImportReport()
+    sides = new_sides(store, document)
+    if sides and not allow_new_sides:
+        raise NewSidesError(sides)
     by_uid = {record["uid"]: record for record in document["statements"]}
+    author = (document.get("exported_by") or "").strip() or "a colleague"
+    where = f"the exchange file {origin}" if origin else "an exchange file"
+    when = str(document.get("exported_at") or "")[:10]
+    where += f" (exported by {author}{' on ' + when if when else ''})"
     with store.transaction():
         for record in document["statements"]:
-            _ensure_statement(store, record, report)
+            conflict = check_statement(store, record, where, author)
+            if conflict is not None:
+                report.conflicts.append(conflict)
+            _ensure_statement(store, record, report, by_uid)
         for incoming in document["annotations"]:
             try:
                 with store.transaction():  # a savepoint: a skipped annotation leaves nothing half-done
@@ -267,13 +249,16 @@ def _merge_annotation(store: Store, incoming: dict[str, Any], statements_in_file
                       report: ImportReport) -> None:  # fmt: skip
     uid = incoming["uid"]
     statement_id: int | None = None
+    here: str | None = None  # the statement here the annotation is on, after following merges on either side
     subject: dict[str, int] = {}
     if incoming["kind"] == SUMMARY:
         issue = _ensure_named_row(store, "issues", "title", incoming["issue"], incoming.get("issue_title"), report)
         side = _ensure_named_row(store, "sides", "name", incoming["side"], incoming.get("side_name"), report)
         subject = {"issue_id": store.id_of("issues", issue), "side_id": store.id_of("sides", side)}
     else:
-        row = store.conn.execute("SELECT id FROM statements WHERE uid = ?", (incoming["statement_uid"],)).fetchone()
+        document = statements_in_file if isinstance(statements_in_file, dict) else None
+        here = local_uid(store, incoming["statement_uid"], document)
+        row = store.conn.execute("SELECT id FROM statements WHERE uid = ?", (here,)).fetchone() if here else None
         if row is None:
             why = "its statement is neither in this database nor in the file"
             if incoming["statement_uid"] in statements_in_file:
@@ -297,7 +282,7 @@ def _merge_annotation(store: Store, incoming: dict[str, Any], statements_in_file
     if local.is_summary and (local.issue, local.side) != (incoming.get("issue"), incoming.get("side")):
         report.skipped.append((uid, f"here it is the summary of another issue or side ({local.issue}, {local.side})"))
         return
-    if local.statement_uid != incoming["statement_uid"]:
+    if not local.is_summary and local.statement_uid != here:
         report.skipped.append((uid, f"here it annotates another statement ({local.statement_uid})"))
         return
     local_fields = {f: getattr(local, f) for f in VERSION_FIELDS}
@@ -357,8 +342,9 @@ def _insert_missing(store: Store, local: Annotation, versions: list[dict[str, An
 # -- statements that come along -------------------------------------------------------------------------------
 
 
-def _ensure_statement(store: Store, record: dict[str, Any], report: ImportReport) -> None:
-    if store.conn.execute("SELECT 1 FROM statements WHERE uid = ?", (record["uid"],)).fetchone():
+def _ensure_statement(store: Store, record: dict[str, Any], report: ImportReport,
+                      document: dict[str, dict[str, Any]]) -> None:  # fmt: skip
+    if local_uid(store, record["uid"], document) is not None:
         return
     issue = _ensure_named_row(store, "issues", "title", record["issue"], record.get("issue_title"), report)
     side = record.get("side")
@@ -378,6 +364,12 @@ def _ensure_statement(store: Store, record: dict[str, Any], report: ImportReport
         language=record.get("language") or "en",
     )
     statements.add(store, new, source_id)
+    for more in record.get("sources") or ():
+        more_source_id = _ensure_source(store, more, report) if more.get("uid") or more.get("title") else None
+        if more_source_id is not None:
+            when = PartialDate.from_iso(more["said_on"]) if more.get("said_on") else None
+            statement_merge.add_source(store, record["uid"], more_source_id, more.get("quote") or "", said_on=when,
+                                       language=more.get("language") or "en")  # fmt: skip
     report.statements_added.append(record["uid"])
 
 

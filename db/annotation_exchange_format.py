@@ -15,8 +15,10 @@ from typing import Any
 from db.annotations import ALL_KINDS as ANNOTATION_KINDS
 from db.annotations import SUMMARY
 from db.errors import ValidationError
+from db.ingest.tables import MAX_SLUG, SLUG
 from db.partial_date import UNKNOWN, PartialDate
 from db.statements import KINDS as STATEMENT_KINDS
+from db.untrusted_input import InputFileError, TooLargeError, check_json_nesting, read_regular_file
 
 FORMAT = "positions-annotations"
 VERSION = 2  # 2: position summaries, done follow-ups; version 1 files are read as they always were
@@ -33,9 +35,11 @@ def read_exchange_file(path: Path | str) -> dict[str, Any]:
     """The parsed and checked content of an exchange file, or ExchangeFileError."""
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ExchangeFileError(f"{path}: too large for an annotations exchange file")
-        raw = path.read_bytes()
+        raw = read_regular_file(path, MAX_FILE_BYTES)
+    except TooLargeError as exc:
+        raise ExchangeFileError(f"{path}: {exc} for an annotations exchange file; nothing was imported") from None
+    except InputFileError as exc:
+        raise ExchangeFileError(f"{path}: {exc}; nothing was imported") from None
     except OSError as exc:
         raise ExchangeFileError(f"{path}: cannot read the file: {exc.strerror or exc}") from exc
     try:
@@ -46,6 +50,10 @@ def read_exchange_file(path: Path | str) -> dict[str, Any]:
 
 
 def parse_exchange(text: str, name: str = "the file") -> dict[str, Any]:
+    try:
+        check_json_nesting(text)
+    except InputFileError as exc:
+        raise ExchangeFileError(f"{name}: not an annotations exchange file: {exc}; nothing was imported") from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -109,6 +117,9 @@ def _partial_date(value: Any, where: str) -> None:
 
 
 def _check_document(data: dict[str, Any]) -> None:
+    for key in ("exported_by", "exported_at"):
+        if data.get(key) is not None and not isinstance(data[key], str):
+            _fail(key, "not text")
     for key in ("statements", "annotations"):
         if not isinstance(data.get(key), list):
             _fail(key, "missing or not a list")
@@ -135,20 +146,38 @@ def _check_statement(st: Any, where: str) -> None:
         _text(st, key, where, nonempty=True)
     for key in ("speaker_as_written", "side", "side_name", "issue_title", "language", "date_basis"):
         _text(st, key, where, optional=True)
+    for key in ("side", "issue"):
+        value = st.get(key)
+        if value is not None and (not SLUG.match(value) or len(value) > MAX_SLUG):
+            _fail(f"{where}.{key}", f"{value[:80]!r} is not a valid {key} (lowercase letters, digits, _ and -, "
+                                    f"at most {MAX_SLUG} characters, as in 'russia' or 'peace_treaty')")  # fmt: skip
     undated = st.get("said_on") is None and st.get("date_precision") == UNKNOWN  # its date is not known yet
     if not undated:
         _partial_date(st.get("said_on"), f"{where}.said_on")
     if st.get("kind") not in STATEMENT_KINDS:
         _fail(f"{where}.kind", f"{st.get('kind')!r} is not one of {', '.join(STATEMENT_KINDS)}")
-    source = st.get("source")
-    if source is None:
-        return
+    merged = st.get("merged_uids", [])
+    if not isinstance(merged, list) or not all(isinstance(uid, str) and uid for uid in merged):
+        _fail(f"{where}.merged_uids", "not a list of statement ids")
+    more = st.get("sources", [])
+    if not isinstance(more, list):
+        _fail(f"{where}.sources", "not a list")
+    for i, other in enumerate(more):
+        _check_source(other, f"{where}.sources[{i}]")
+        _text(other, "quote", f"{where}.sources[{i}]", optional=True)
+        if other.get("said_on") is not None:
+            _partial_date(other["said_on"], f"{where}.sources[{i}].said_on")
+    if st.get("source") is not None:
+        _check_source(st["source"], f"{where}.source")
+
+
+def _check_source(source: Any, where: str) -> None:
     if not isinstance(source, dict):
-        _fail(f"{where}.source", "not an object")
+        _fail(where, "not an object")
     for key in ("uid", "title", "outlet", "author", "file", "url", "language"):
-        _text(source, key, f"{where}.source", optional=True)
+        _text(source, key, where, optional=True)
     if source.get("published") is not None:
-        _partial_date(source["published"], f"{where}.source.published")
+        _partial_date(source["published"], f"{where}.published")
 
 
 def _check_version(version: Any, where: str) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -164,6 +165,7 @@ def connect_read_only(path: Path, *, any_version: bool = False) -> sqlite3.Conne
                 f"{migrations.SCHEMA_VERSION}). It is upgraded, after a backup copy, the first time it is opened "
                 "in the window or by a command that writes (import, annotate); reading commands leave it as it is."
             )
+        conn.create_function("positions_fold", 1, fold, deterministic=True)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA query_only = ON")
     except BaseException:
@@ -172,7 +174,13 @@ def connect_read_only(path: Path, *, any_version: bool = False) -> sqlite3.Conne
     return conn
 
 
+def fold(text: str | None) -> str:
+    """A name with case, width and ё set aside: SQLite's own lower() and LIKE fold only ASCII letters."""
+    return unicodedata.normalize("NFKC", text or "").casefold().replace("ё", "е")
+
+
 def _configure(conn: sqlite3.Connection) -> None:
+    conn.create_function("positions_fold", 1, fold, deterministic=True)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from db.models import Issue, IssueSummary, Side
 from db.store import Store
 
+ISSUE_SQL = "SELECT id, slug, title, description, retired_at IS NOT NULL FROM issues"
+
 
 def sides(store: Store) -> list[Side]:
     rows = store.conn.execute("SELECT id, slug, name, position FROM sides ORDER BY position, id")
@@ -12,18 +14,24 @@ def sides(store: Store) -> list[Side]:
 
 
 def all_issues(store: Store) -> list[Issue]:
-    rows = store.conn.execute("SELECT id, slug, title, description FROM issues ORDER BY position, id")
-    return [Issue(*row) for row in rows]
+    """Every issue, retired ones included (their statements still show them); see `current_issues`."""
+    rows = store.conn.execute(f"{ISSUE_SQL} ORDER BY position, id")
+    return [Issue(row[0], row[1], row[2], row[3], bool(row[4])) for row in rows]
+
+
+def current_issues(store: Store) -> list[Issue]:
+    """The issues offered for new and edited statements: all but the retired."""
+    return [i for i in all_issues(store) if not i.retired]
 
 
 def issue(store: Store, slug: str) -> Issue:
-    row = store.conn.execute("SELECT id, slug, title, description FROM issues WHERE slug = ?", (slug,)).fetchone()
+    row = store.conn.execute(f"{ISSUE_SQL} WHERE slug = ?", (slug,)).fetchone()
     if row is None:
         from db.errors import NotFoundError
 
         known = ", ".join(i.slug for i in all_issues(store))
         raise NotFoundError(f"no issue {slug!r}; known issues: {known}")
-    return Issue(*row)
+    return Issue(row[0], row[1], row[2], row[3], bool(row[4]))
 
 
 SUMMARY_SQL = """
@@ -41,4 +49,8 @@ def summaries(store: Store) -> list[IssueSummary]:
         counts.setdefault(issue_id, {})[side] = count
         if newest and newest > latest.get(issue_id, ""):
             latest[issue_id] = newest
-    return [IssueSummary(i, counts.get(i.id, {}), latest.get(i.id)) for i in all_issues(store)]
+    return [
+        IssueSummary(i, counts.get(i.id, {}), latest.get(i.id))
+        for i in all_issues(store)
+        if not i.retired or counts.get(i.id)  # a retired issue stays in view while statements are filed under it
+    ]

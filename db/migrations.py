@@ -16,7 +16,7 @@ from pathlib import Path
 from db import reference_data, search_index, snapshot
 from db.errors import DatabaseError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
@@ -69,6 +69,8 @@ def upgrade(conn: sqlite3.Connection, path: Path) -> None:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+    if version == SCHEMA_VERSION:
+        reference_data.refresh(conn)  # a newer bundle of names and keywords: merged once, in its own transaction
 
 
 def _check_references(conn: sqlite3.Connection) -> None:
@@ -123,4 +125,16 @@ def _upgrade_to_3(conn: sqlite3.Connection) -> None:
     execute_script(conn, resources.files("db").joinpath("upgrade_to_3_summaries.sql").read_text(encoding="utf-8"))
 
 
-STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _upgrade_to_1, 2: _upgrade_to_2, 3: _upgrade_to_3}
+def _upgrade_to_4(conn: sqlite3.Connection) -> None:
+    """Curation: statements with several sources, retired issues, the bundle remembered for later merges."""
+    execute_script(conn, resources.files("db").joinpath("schema_curation.sql").read_text(encoding="utf-8"))
+    reference_data.merge_bundle(conn, None)  # a database from before: only what the bundle added since
+    reference_data.remember_baseline(conn)
+
+
+STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _upgrade_to_1,
+    2: _upgrade_to_2,
+    3: _upgrade_to_3,
+    4: _upgrade_to_4,
+}

@@ -21,6 +21,7 @@ class Issue:
     slug: str
     title: str
     description: str
+    retired: bool = False  # kept for its statements, no longer offered for new ones
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class Statement:
     updated_at: str
     annotation_kinds: tuple[str, ...] = field(default=())  # kinds of the live annotations, for badges
     annotated_at: str | None = None  # when a live annotation of it was last written or edited
+    more_sources: int = 0  # sources beyond its own that reported the same statement (db/statement_merge.py)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from db import annotations as annotation_store
-from db.models import Statement
+from db import statement_merge
+from db.models import SourceRef, Statement
 from db.partial_date import iso_or_none, precision_of
 from db.store import Store
 
@@ -56,6 +57,7 @@ def statement_record(store: Store, statement: Statement) -> dict[str, Any]:
             "file": source.file_name if source else None,
             "url": source.url if source else None,
         },
+        "sources": sources_of(store, statement),
         "annotations": [
             {"uid": a.uid, "author": a.author, "body": a.body, "kind": a.kind, "tags": list(a.tags),
              "created_at": a.created_at, "updated_at": a.updated_at}
@@ -64,8 +66,47 @@ def statement_record(store: Store, statement: Statement) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def sources_of(store: Store, statement: Statement) -> list[dict[str, Any]]:
+    """Every outlet that reported the statement: its own source first, then those merged into it, each with the
+    words as it reported them."""
+    found = []
+    if statement.source is not None:
+        found.append(_source(statement.source, statement.quote, iso_or_none(statement.said_on)))
+    for more in statement_merge.more_sources(store, statement.id):
+        found.append(_source(more.source, more.quote, iso_or_none(more.said_on)))
+    return found
+
+
+def _source(source: SourceRef | None, quote: str, said_on: str | None) -> dict[str, Any]:
+    return {
+        "title": source.title if source else None,
+        "outlet": source.outlet if source else None,
+        "author": source.author if source else None,
+        "published": source.published if source else None,
+        "file": source.file_name if source else None,
+        "url": source.url if source else None,
+        "quote": quote,
+        "said_on": said_on,
+    }
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """Text a spreadsheet will show as text, never run as a formula (OWASP "CSV injection").
+
+    A cell that begins with = + - @, a tab or a carriage return gets a leading apostrophe, which Excel,
+    LibreOffice and Google Sheets read as "this is text". Only the export changes: the database keeps the
+    text exactly as it was imported.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def csv_row(record: dict[str, Any]) -> dict[str, Any]:
-    """Flatten a statement record for one CSV row (annotations joined, one per line)."""
+    """Flatten a statement record for one CSV row (annotations joined, one per line), spreadsheet-safe."""
     row = {key: record.get(key) for key in CSV_COLUMNS}
     source = record["source"]
     row.update(
@@ -76,4 +117,4 @@ def csv_row(record: dict[str, Any]) -> dict[str, Any]:
         reviewed=int(record["reviewed"]),
         annotations="\n".join(f"{a['author']}: {a['body']}" for a in record["annotations"]),
     )
-    return row
+    return {key: spreadsheet_safe(value) for key, value in row.items()}

@@ -10,6 +10,9 @@ from __future__ import annotations
 import sqlite3
 
 INDEXED_TABLES = ("statements", "annotations")
+# The columns `search_text` is generated from: only an update of one of these re-indexes the row, so marking
+# statements reviewed or moving them to another issue stays cheap.
+SEARCHED_COLUMNS = {"statements": "quote, speaker, speaker_as_written", "annotations": "body, tags"}
 
 
 def _statements(table: str) -> list[str]:
@@ -23,7 +26,7 @@ def _statements(table: str) -> list[str]:
         f'CREATE TRIGGER IF NOT EXISTS "{table}_ad" AFTER DELETE ON "{table}" BEGIN\n'
         f'  INSERT INTO "{fts}" ("{fts}", rowid, "search_text") VALUES(\'delete\', old.rowid, old."search_text");\n'
         "END",
-        f'CREATE TRIGGER IF NOT EXISTS "{table}_au" AFTER UPDATE ON "{table}" BEGIN\n'
+        f'CREATE TRIGGER IF NOT EXISTS "{table}_au" AFTER UPDATE OF {SEARCHED_COLUMNS[table]} ON "{table}" BEGIN\n'
         f'  INSERT INTO "{fts}" ("{fts}", rowid, "search_text") VALUES(\'delete\', old.rowid, old."search_text");\n'
         f'  INSERT INTO "{fts}" (rowid, "search_text") VALUES (new.rowid, new."search_text");\nEND',
     ]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
-from db import statements
+from db import statement_merge, statements
 from db.errors import NotFoundError
 from db.ingest.document import Candidate, Document
 from db.store import Store
@@ -18,6 +18,8 @@ class CommitResult:
     source_id: int
     added: int  # statements added
     duplicate: bool  # the document was imported before: nothing was added
+    merged: int = 0  # accepted statements recorded as another source of a statement already there
+    uids: Mapping[int, str] = field(default_factory=dict)  # candidate index -> the statement it is now part of
 
 
 @dataclass(frozen=True)
@@ -77,26 +79,47 @@ def add_source(store: Store, document: Document) -> int:
     return cursor.lastrowid
 
 
-def commit_document(store: Store, document: Document, candidates: Iterable[Candidate]) -> CommitResult:
-    """Store the document and its accepted candidates (unreviewed) in one transaction.
+def commit_document(
+    store: Store,
+    document: Document,
+    candidates: Iterable[Candidate],
+    *,
+    reviewed: bool = False,
+    merge_into: Mapping[int, str] | None = None,
+) -> CommitResult:
+    """Store the document and its accepted candidates in one transaction.
 
+    `reviewed`: a person accepted them (the wizard); the command line commits them unreviewed. `merge_into`
+    maps a candidate's index to a stored statement it repeats: it becomes another source of that statement.
     A document whose bytes were imported before changes nothing: re-importing is always safe.
     """
     existing = find_by_sha256(store, document.sha256)
     if existing is not None:
         return CommitResult(existing, 0, True)
-    added = 0
+    added = merged = 0
+    uids: dict[int, str] = {}
     with store.transaction():
         source_id = add_source(store, document)
-        for candidate in candidates:
+        for index, candidate in enumerate(candidates):
             if not candidate.accepted:
                 continue
-            statements.add(store, candidate_to_new_statement(candidate, document.language), source_id)
+            wanted = (merge_into or {}).get(index)
+            target = statement_merge.live_uid(store, wanted) if wanted else None
+            if target is not None:
+                statement_merge.add_source(store, target, source_id, candidate.quote,
+                                           speaker_as_written=candidate.speaker_as_written, said_on=candidate.said_on,
+                                           language=document.language, start_offset=candidate.start,
+                                           end_offset=candidate.end)  # fmt: skip
+                uids[index] = target
+                merged += 1
+                continue
+            new = candidate_to_new_statement(candidate, document.language, reviewed)
+            uids[index] = statements.add(store, new, source_id)
             added += 1
-    return CommitResult(source_id, added, False)
+    return CommitResult(source_id, added, False, merged, uids)
 
 
-def candidate_to_new_statement(candidate: Candidate, language: str) -> statements.NewStatement:
+def candidate_to_new_statement(candidate: Candidate, language: str, reviewed: bool = False) -> statements.NewStatement:
     return statements.NewStatement(
         speaker=candidate.speaker,
         speaker_as_written=candidate.speaker_as_written,
@@ -111,4 +134,5 @@ def candidate_to_new_statement(candidate: Candidate, language: str) -> statement
         start_offset=candidate.start,
         end_offset=candidate.end,
         confidence=candidate.confidence,
+        reviewed=reviewed,
     )

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from db.connection import fold
 from db.errors import NotFoundError, ValidationError
 from db.ingest.normalise import fold_width
 from db.models import PageKey, SourceRef, Statement
@@ -28,7 +29,8 @@ SELECT st.id, st.uid, i.slug, sd.slug, st.speaker, st.speaker_as_written, a.role
        (SELECT group_concat(an.kind) FROM annotations an
          WHERE an.statement_id = st.id AND an.deleted_at IS NULL) AS annotation_kinds,
        (SELECT max(an.updated_at) FROM annotations an
-         WHERE an.statement_id = st.id AND an.deleted_at IS NULL) AS annotated_at
+         WHERE an.statement_id = st.id AND an.deleted_at IS NULL) AS annotated_at,
+       (SELECT count(*) FROM statement_sources ss WHERE ss.statement_id = st.id) AS more_sources
 FROM statements st
 JOIN issues i ON i.id = st.issue_id
 LEFT JOIN sides sd ON sd.id = st.side_id
@@ -45,7 +47,7 @@ class StatementFilter:
     side: str | None = None  # a side slug, or NO_SIDE
     date_from: str | None = None  # ISO day, inclusive, compared with the start of the statement's period
     date_to: str | None = None  # (a date range leaves out statements whose date is unknown)
-    speaker: str | None = None
+    speaker: str | None = None  # any part of a name, an alias or the name as written, in any case
     kind: str | None = None
     reviewed: bool | None = None
     annotated: bool | None = None
@@ -95,6 +97,7 @@ def _row_to_statement(row: sqlite3.Row | tuple[Any, ...]) -> Statement:
         updated_at=row[25],
         annotation_kinds=tuple(row[26].split(",")) if row[26] else (),
         annotated_at=row[27],
+        more_sources=row[28],
     )
 
 
@@ -115,9 +118,12 @@ def _where(store: Store, flt: StatementFilter) -> tuple[list[str], list[Any]]:
     if flt.date_to:
         clauses.append("st.said_on <= ?")
         args.append(flt.date_to)
-    if flt.speaker:
-        clauses.append("(st.speaker = ? OR st.speaker_as_written = ?)")
-        args += [flt.speaker, flt.speaker]
+    if flt.speaker and fold(flt.speaker).strip():
+        needle = fold(flt.speaker).strip()
+        ids = matching_actor_ids(store, needle)
+        by_actor = f"st.actor_id IN ({', '.join(map(str, ids))}) OR " if ids else ""
+        clauses.append(f"({by_actor}instr(positions_fold(st.speaker || char(10) || st.speaker_as_written), ?) > 0)")
+        args.append(needle)
     if flt.kind:
         clauses.append("st.kind = ?")
         args.append(flt.kind)
@@ -133,6 +139,28 @@ def _where(store: Store, flt: StatementFilter) -> tuple[list[str], list[Any]]:
         clauses.append(CHANGED_SINCE_SQL)
         args += [flt.changed_since, flt.changed_since]
     return clauses, args
+
+
+def matching_actor_ids(store: Store, needle: str) -> list[int]:
+    """Actors any of whose names or aliases contains `needle` (already folded). The folded names are read once
+    per Store and kept until `forget_cached_ids` (the actor editor's changes call it)."""
+    names = store.memo("actor_names", lambda: _folded_actor_names(store))
+    return [actor_id for actor_id, text in names if needle in text]
+
+
+def _folded_actor_names(store: Store) -> list[tuple[int, str]]:
+    found = []
+    for actor_id, name, aliases in store.conn.execute("SELECT id, name, aliases FROM actors"):
+        every = [name, *(alias for values in json.loads(aliases or "{}").values() for alias in values)]
+        found.append((int(actor_id), "\n".join(fold(text) for text in every)))
+    return found
+
+
+def matches(store: Store, flt: StatementFilter, uid: str) -> bool:
+    """Whether the filter lets a statement through (a search result must still open when it does not)."""
+    clauses, args = _where(store, flt)
+    where = " AND ".join(["st.uid = ?", *clauses])
+    return store.conn.execute(f"SELECT 1 FROM statements st WHERE {where}", [uid, *args]).fetchone() is not None
 
 
 # A statement changed since a moment when it was added to the database since then, or one of its live
@@ -189,6 +217,14 @@ def page_newest_first(
 
 def _select(store: Store, clauses: list[str], args: list[Any], order: str, limit: int) -> list[Statement]:
     sql = f"{SELECT_SQL} WHERE {' AND '.join(clauses)} ORDER BY {order} LIMIT ?"
+    return [_row_to_statement(row) for row in store.conn.execute(sql, [*args, limit])]
+
+
+def latest(store: Store, flt: StatementFilter, limit: int = 200) -> list[Statement]:
+    """The newest matching statements, newest first (the same index as `page`, read backwards)."""
+    clauses, args = _where(store, flt)
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    sql = f"{SELECT_SQL} {where} ORDER BY st.said_on DESC, st.id DESC LIMIT ?"
     return [_row_to_statement(row) for row in store.conn.execute(sql, [*args, limit])]
 
 
@@ -328,3 +364,38 @@ def update(store: Store, uid: str, **changes: Any) -> Statement:
         if cursor.rowcount == 0:
             raise NotFoundError(f"no statement with id {uid}")
     return get(store, uid)
+
+
+def set_reviewed(store: Store, uids: list[str], reviewed: bool = True) -> dict[str, bool]:
+    """Mark statements reviewed (or not) in one transaction; returns what each was before, for undo."""
+    before: dict[str, bool] = {}
+    stamp = now()
+    with store.transaction():
+        for chunk in (uids[i : i + 500] for i in range(0, len(uids), 500)):
+            marks = ", ".join("?" * len(chunk))
+            rows = store.conn.execute(f"SELECT uid, reviewed FROM statements WHERE uid IN ({marks})", chunk)
+            before.update((uid, bool(flag)) for uid, flag in rows)
+        changed = [uid for uid, flag in before.items() if flag != reviewed]
+        store.conn.executemany(
+            "UPDATE statements SET reviewed = ?, updated_at = ? WHERE uid = ?",
+            [(int(reviewed), stamp, uid) for uid in changed],
+        )
+    return before
+
+
+def restore_reviewed(store: Store, before: dict[str, bool]) -> None:
+    """Undo set_reviewed: each statement back to what it was."""
+    stamp = now()
+    with store.transaction():
+        store.conn.executemany(
+            "UPDATE statements SET reviewed = ?, updated_at = ? WHERE uid = ?",
+            [(int(flag), stamp, uid) for uid, flag in before.items()],
+        )
+
+
+def uids_of_source(store: Store, source_id: int) -> list[str]:
+    """The statements taken from one imported document, in the order of the text."""
+    rows = store.conn.execute(
+        "SELECT uid FROM statements WHERE source_id = ? ORDER BY start_offset, id", (source_id,)
+    )
+    return [row[0] for row in rows]

@@ -12,17 +12,19 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from db import connection
 from db.errors import DatabaseError, NotFoundError
 
 if TYPE_CHECKING:
     import sqlite_utils
+
+T = TypeVar("T")
 
 
 class Store:
@@ -36,6 +38,7 @@ class Store:
         self._thread_stores: dict[int, Store] = {}
         self._thread_lock = threading.Lock()
         self._closed = False
+        self._memo: dict[str, Any] = {}
 
     @cached_property
     def db(self) -> sqlite_utils.Database:
@@ -133,6 +136,13 @@ class Store:
             self._ids[key] = row[0]
         return self._ids[key]
 
+    def memo(self, name: str, load: Callable[[], T]) -> T:
+        """A small derived table kept with the connection (the folded actor names), until forget_cached_ids."""
+        if name not in self._memo:
+            self._memo[name] = load()
+        return self._memo[name]  # type: ignore[no-any-return]
+
     def forget_cached_ids(self) -> None:
-        """Call after sides or issues are added, renamed or removed."""
+        """Call after sides, issues or actors are added, renamed or removed."""
         self._ids.clear()
+        self._memo.clear()

@@ -14,8 +14,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QToolBar
+from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QToolBar, QWidget
 
+from desktop import settings
 from desktop.buckets import GRANULARITIES
 
 HOOKS = {
@@ -121,6 +122,19 @@ def build(window: Any, undo_stack: QUndoStack) -> WindowActions:
     a.by_name.update(undo=undo, redo=redo)
     edit_menu.addActions([undo, redo])
     edit_menu.addSeparator()
+    curation = window.curation
+    edit_menu.addAction(_action(w, a, "mark_statements_reviewed", tr("Mark statements &reviewed"),
+                                curation.mark_reviewed, "Ctrl+R"))  # fmt: skip
+    edit_menu.addAction(_action(w, a, "mark_statements_unreviewed", tr("Mark statements &not reviewed"),
+                                lambda: curation.mark_reviewed(False), "Ctrl+Shift+R"))  # fmt: skip
+    edit_menu.addAction(_action(w, a, "mark_source_reviewed", tr("Mark the whole &source reviewed"),
+                                curation.mark_source_reviewed))  # fmt: skip
+    edit_menu.addAction(_action(w, a, "merge_statements", tr("&Merge into one statement with several sources"),
+                                curation.merge_selected, "Ctrl+M"))  # fmt: skip
+    edit_menu.addSeparator()
+    edit_menu.addAction(_action(w, a, "edit_issues", tr("&Issues…"), curation.edit_issues))
+    edit_menu.addAction(_action(w, a, "edit_actors", tr("&Actors…"), curation.edit_actors))
+    edit_menu.addSeparator()
     edit_menu.addAction(_action(w, a, "find", tr("&Find…"), window.focus_search, key.Find, "search"))
     edit_menu.addAction(_action(w, a, "preferences", tr("&Preferences…"), window.show_preferences, key.Preferences))
 
@@ -172,6 +186,28 @@ def build(window: Any, undo_stack: QUndoStack) -> WindowActions:
     return a
 
 
+def add_pane_toggles(actions: WindowActions, config: Any, panes: tuple[tuple[str, QWidget, str], ...]) -> None:
+    """View > Panes: one checkable action per pane, remembered in the settings (desktop.settings.HIDDEN_PANES)."""
+    menu = actions.panes_menu
+    assert menu is not None
+    hidden = set(config.get(settings.HIDDEN_PANES))
+
+    def remember(name: str, shown: bool) -> None:
+        others = [n for n in config.get(settings.HIDDEN_PANES) if n != name]
+        config.set(settings.HIDDEN_PANES, others if shown else [*others, name])
+
+    for name, widget, text in panes:
+        action = menu.addAction(text)
+        action.setObjectName(f"action_pane_{name}")
+        action.setCheckable(True)
+        action.setChecked(name not in hidden)
+        widget.setVisible(name not in hidden)
+        action.toggled.connect(widget.setVisible)
+        action.toggled.connect(lambda shown, n=name: remember(n, shown))
+        actions.by_name[f"pane_{name}"] = action
+    menu.addAction(actions["toolbar"])
+
+
 SHORTCUTS = (
     ("Ctrl+F", "Search statements and annotations"),
     ("Ctrl+1 … Ctrl+4", "Rows by day, month, quarter, year"),
@@ -181,6 +217,9 @@ SHORTCUTS = (
     ("Page Up / Page Down", "Jump eight periods"),
     ("Double-click a cell", "Show that period in finer rows"),
     ("Ctrl+Return", "Save the edited statement"),
+    ("Ctrl+click a card", "Pick several statements"),
+    ("Ctrl+R / Ctrl+Shift+R", "Mark the picked statements reviewed / not reviewed"),
+    ("Ctrl+M", "Merge the picked statements into one with several sources"),
     ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo edits"),
     ("Ctrl+Shift+L", "Clear filters and date range"),
     ("Ctrl+I / Ctrl+P", "Import documents / print the comparison"),

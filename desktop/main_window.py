@@ -20,6 +20,7 @@ from db.statements import StatementFilter
 from db.store import Store
 from desktop import actions, settings
 from desktop.buckets import UNDATED, bucket_key, key_range
+from desktop.curation import Curation
 from desktop.models.comparison_model import ComparisonModel
 from desktop.models.issues_model import IssuesModel
 from desktop.safekeeping import Safekeeping
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self.filters = FiltersBar(self)
         self.welcome = WelcomePage(self)
         self.details = DetailsPane(self.undo_stack, self)
+        self.curation = Curation(self)
         self._layout_panes()
         self.actions_ = actions.build(self, self.undo_stack)
         self.filters_toolbar = QToolBar(self.tr("Filters"), self)
@@ -76,7 +78,13 @@ class MainWindow(QMainWindow):
         self.filters_toolbar.addWidget(self.filters)
         self.addToolBarBreak()
         self.addToolBar(self.filters_toolbar)
-        self._add_pane_toggles()
+        actions.add_pane_toggles(self.actions_, self.config, (
+            ("navigator", self.navigator, self.tr("&Issues")),
+            ("search", self.search, self.tr("&Search")),
+            ("filters", self.filters_toolbar, self.tr("&Filters")),
+            ("timeline", self.timeline, self.tr("&Timeline strip")),
+            ("details", self.details, self.tr("&Details")),
+        ))  # fmt: skip
         self.brief = BriefPanels(self)  # summaries above the columns, changes since, View > Follow-ups
         self._connect()
         self.db_label = QLabel(self)
@@ -118,31 +126,6 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
-    def _add_pane_toggles(self) -> None:
-        menu = self.actions_.panes_menu
-        assert menu is not None
-        hidden = set(self.config.get(settings.HIDDEN_PANES))
-        for name, widget, text in (
-            ("navigator", self.navigator, self.tr("&Issues")),
-            ("search", self.search, self.tr("&Search")),
-            ("filters", self.filters_toolbar, self.tr("&Filters")),
-            ("timeline", self.timeline, self.tr("&Timeline strip")),
-            ("details", self.details, self.tr("&Details")),
-        ):
-            action = menu.addAction(text)
-            action.setObjectName(f"action_pane_{name}")
-            action.setCheckable(True)
-            action.setChecked(name not in hidden)
-            widget.setVisible(name not in hidden)
-            action.toggled.connect(widget.setVisible)
-            action.toggled.connect(lambda shown, n=name: self._remember_pane(n, shown))
-            self.actions_.by_name[f"pane_{name}"] = action
-        menu.addAction(self.actions_["toolbar"])
-
-    def _remember_pane(self, name: str, shown: bool) -> None:
-        hidden = [n for n in self.config.get(settings.HIDDEN_PANES) if n != name]
-        self.config.set(settings.HIDDEN_PANES, hidden if shown else [*hidden, name])
-
     def _connect(self) -> None:
         self.navigator.issue_selected.connect(self.show_issue)
         self.comparison.statement_selected.connect(self._statement_selected)
@@ -151,6 +134,10 @@ class MainWindow(QMainWindow):
         self.comparison_model.load_failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.details.statement_edited.connect(self._statement_edited)
         self.details.annotations_changed.connect(self.comparison_model.refresh_statement)
+        self.details.source_review_requested.connect(self.curation.mark_source_reviewed)
+        self.details.split_requested.connect(self.curation.split_off)
+        self.details.open_requested.connect(self.open_statement)
+        self.curation.notifier.changed.connect(self.data_changed)
         self.timeline.range_changed.connect(self.filters.set_date_range)
         self.timeline.date_clicked.connect(self.scroll_to_date)
         self.timeline.undated_clicked.connect(self.scroll_to_undated)
@@ -223,9 +210,10 @@ class MainWindow(QMainWindow):
         self.config.set(settings.LAST_ISSUE, slug)
         shown = self.details.statement
         if slug == self.comparison_model.issue and shown is not None:
-            # the same issue again (the navigator recounted after an edit or import): keep the statement shown
+            # the same issue again (the navigator recounted after an edit or import): keep what is selected
             self._pending_statement = self._pending_statement or shown.uid
         else:
+            self.comparison.clear_picked()
             self.details.show_statement(None)
         self.comparison_model.load(slug, self.filters.statement_filter())
 
@@ -303,12 +291,27 @@ class MainWindow(QMainWindow):
         else:
             self.comparison_model.refresh_statement(uid)
 
+    def data_changed(self, subject: str) -> None:
+        """After a command (or its undo) changed statements, actors or issues: read them again, keeping the
+        statement in view selected."""
+        if self.store is None:
+            return
+        self.store.forget_cached_ids()
+        shown = self.details.statement
+        if subject in ("actors", "issues"):
+            self.details.reload_choices()
+        elif shown is not None:
+            self.details.show_statement(shown.uid)
+        self._pending_statement = shown.uid if shown is not None and self.details.statement is not None else None
+        self.comparison_model.reload()
+        self.refresh_overview()
+
     def open_statement(self, uid: str) -> None:
         """Show a statement (from search): its issue, its row, its card, its details."""
         statement = self.comparison_model.find_statement(uid)
         if statement is None:
             return
-        if self.filters.excludes(statement):
+        if self.store is not None and self.filters.excludes(self.store, statement):
             self.filters.clear()
         if self.comparison_model.issue == statement.issue and self.comparison.select_statement(statement):
             return

@@ -13,6 +13,7 @@ from typing import Generic, TypeVar
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
+from db.untrusted_input import DEFAULT_MAX_BYTES
 from desktop.buckets import GRANULARITIES
 
 T = TypeVar("T")
@@ -71,6 +72,8 @@ BACKUPS_KEEP_WEEKLY = Option("backups/keep_weekly", 4)
 BACKUP_DELAY_SECONDS = Option("backups/delay_after_open_seconds", 20)
 # The window copies the WAL into the database file this often (and on close), so little waits in the -wal.
 CHECKPOINT_MINUTES = Option("database/checkpoint_minutes", 5)
+# Files larger than this are refused unread by imports (window and command line; --max-size overrides it).
+IMPORT_MAX_MB = Option("import/max_file_mb", DEFAULT_MAX_BYTES // (1024 * 1024))
 
 
 class Settings:
@@ -102,6 +105,15 @@ class Settings:
     def backups_to_keep(self) -> tuple[int, int]:
         """(daily, weekly) automatic backups to keep; at least the newest one whatever the file says."""
         return max(1, self.get(BACKUPS_KEEP_DAILY)), max(0, self.get(BACKUPS_KEEP_WEEKLY))
+
+    @property
+    def import_max_bytes(self) -> int:
+        """The import size limit in bytes; a value below 1 MB in the file counts as 1 MB."""
+        return max(1, self.get(IMPORT_MAX_MB)) * 1024 * 1024
+
+    def where(self) -> str:
+        """The settings file, to tell the user where a setting can be changed."""
+        return self.qsettings.fileName()
 
     def recent_databases(self) -> list[str]:
         return self.get(RECENT_DATABASES)

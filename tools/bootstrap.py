@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import venv
@@ -72,13 +73,38 @@ def install_project(extra: str) -> Path:
     return python
 
 
+def exit_status(returncode: int) -> int:
+    """A child killed by a signal has returncode -N; a shell reports that as 128 + N (SIGTERM: 143, not 241)."""
+    return 128 - returncode if returncode < 0 else returncode
+
+
+def run_child(command: list[str], **kwargs: object) -> int:
+    """Run a command; a SIGTERM sent to us is passed on to it, and we exit 143 as soon as it has ended."""
+    child = subprocess.Popen(command, **kwargs)  # type: ignore[call-overload]
+    received: list[int] = []
+
+    def stop(signum: int, _frame: object) -> None:
+        received.append(signum)
+        child.terminate()  # the wait below returns once it has ended
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        code = exit_status(child.wait())
+    except KeyboardInterrupt:
+        child.wait()
+        return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    return 128 + received[0] if received else code
+
+
 def main(argv: list[str]) -> int:
     mode = argv[0] if argv else ""
     if mode == "run":
         if sys.platform.startswith("linux"):
             install_debian_packages(RUN_PACKAGES)
         python = install_project("")
-        return subprocess.run([str(python), "-m", "desktop", *argv[1:]]).returncode
+        return run_child([str(python), "-m", "desktop", *argv[1:]])
     if mode == "test":
         if sys.platform.startswith("linux"):
             install_debian_packages(TEST_PACKAGES)
@@ -86,7 +112,7 @@ def main(argv: list[str]) -> int:
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
         checks = (["-m", "ruff", "check", "."], ["-m", "mypy", "db"], ["-m", "pytest", "-q", *argv[1:]])
         for command in checks:
-            code = subprocess.run([str(python), *command], cwd=PROJECT, env=env).returncode
+            code = run_child([str(python), *command], cwd=PROJECT, env=env)
             if code != 0:
                 return code
         return 0

@@ -23,6 +23,7 @@ _MAX_PARENTHETICAL_GAP = 200  # "Lavrov, in an interview with the newspaper ... 
 _MIN_DIRECT_QUOTE_WORDS = 4
 _MAX_INVERTED_GAP = 90  # characters between an inverted cue and its speaker ("заявил в беседе с журналистами посол")
 _INVERTED_CLAUSE_END = re.compile(r"[,;:.!?]\s")
+_SENTENCE_INSIDE = re.compile(r"[.!?。！？]\s*[A-ZА-ЯЁ]")  # "… visiting Russia. We proposed": not the subject
 @dataclass(frozen=True)
 class Attribution:
     """One attributed statement in one sentence: who (one or more speakers), the cue, and the quote span."""
@@ -63,6 +64,8 @@ def find_attributions(
         quote = next(((a, b) for a, b in quotes if a < match_start and match_end <= b), None)
         if _filtered(text, sentence, match_start, match_end, cue_class, pack):
             continue
+        if quote is not None and _in_parentheses(text, quote[0], match_start):
+            continue  # «… (так в Японии называют …)», — отметил Суга: the writer's note inside the quotation
         if quote is not None:  # a verb inside someone's quotation is part of what they said, unless it reports
             inside = [m for m in mentions if quote[0] < m.start and m.end < quote[1] and m.how != "pronoun"]
             speakers = _speakers(text, sentence, inside, match_start, match_end, cue_class, pack)  # a third party
@@ -85,6 +88,12 @@ def find_attributions(
     found = [a for a in found if not nested(text, a, found, pack)]
     found = reported_by_own_official(text, found, pack)
     return clauses(text, sentence, found) if pack.verb_final else continuations(text, found, pack)
+
+
+def _in_parentheses(text: str, start: int, at: int) -> bool:
+    """True when `at` is inside a parenthesis opened after `start`."""
+    before = text[start:at]
+    return max(before.rfind("("), before.rfind("（")) > max(before.rfind(")"), before.rfind("）"))
 
 
 def _with_partners(
@@ -203,6 +212,8 @@ def _speakers(
 def _agrees(pack: LanguagePack, mention: Mention, verb: str) -> bool:
     """Whether a mention can be the verb's subject: its first word, or its last (a foreign given name such as
     "Минору" does not decline; its surname "Кихара" shows the case)."""
+    if any(mention.text in actor.all_aliases() for actor in mention.actors) and not pack.knows_word(mention.text):
+        return True  # a name the analyser does not know, as the gazetteer writes it: "Суга" (not "Суги")
     words = mention.text.split() or [mention.text]
     return pack.can_be_subject(words[0], verb) or pack.can_be_subject(words[-1], verb)
 
@@ -290,8 +301,8 @@ def _nearest_left(
         gap = text[m.end : cue_start]
         if len(gap) > (_MAX_PARENTHETICAL_GAP if gap.lstrip().startswith(",") else _MAX_SUBJECT_GAP):
             return None
-        if pack.clause_break.search(gap):
-            return None
+        if pack.clause_break.search(gap) or gap.rfind("(") > gap.rfind(")") or _SENTENCE_INSIDE.search(gap):
+            return None  # another clause; a verb inside a parenthesis ("(так в Японии называют …)") has its own
         if pack.possessive_pronouns.match(m.text):
             continue
         if pack.possessive_after.match(text[m.end : m.end + 3]):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from db.ingest.attribution import Attribution, find_attributions
 from db.ingest.classify import FALLBACK_ISSUE, IssueClassifier, IssueScore
-from db.ingest.cues import AGREEMENT, RELAYED, SPEECH, TURN, CueClass
+from db.ingest.cues import AGREEMENT, NOUN, RELAYED, SPEECH, TURN, CueClass
 from db.ingest.document import Candidate, Document
 from db.ingest.gazetteer import Actor, Gazetteer
 from db.ingest.languages import pack_for
@@ -67,7 +67,7 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
     dates = DateResolver(text, language, document.published)
     candidates: list[Candidate] = []
     previous: list[_Found] = []  # speakers of the sentence before, for a quotation that continues
-    turns = Turns(language)
+    turns = Turns(language, _host(sentences, all_mentions))
     discourse = _LastSpeakers()
     spoke: dict[str, tuple[int, PartialDate]] = {}  # actor key -> (paragraph, date) of their last dated statement
     pack = pack_for(language)
@@ -127,8 +127,18 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
                 if c.actor_key and c.said_on is not None and c.date_basis in ("explicit", "inferred"):
                     spoke[c.actor_key] = (sentence.paragraph, c.said_on)
         dates.observe(sentence)
-        context.observe(mentions)
+        main = [f for f in found if f.attribution.cue_class not in (NOUN, RELAYED) and not f.attribution.in_quotation]
+        context.observe(mentions, main[0].mention if main and len(main[0].mention.actors) == 1 else None)
     return _deduplicated(candidates)
+
+
+def _host(sentences: list[Sentence], mentions: list[Mention]) -> Mention | None:
+    """The official the first paragraph (the title) names: whose answers an unnamed "Answer:" label gives."""
+    if not sentences:
+        return None
+    end = sentences[0].paragraph_end
+    named = [m for m in mentions if m.end <= end and len(m.actors) == 1 and m.actors[0].kind == "person"]
+    return next((m for m in named if m.category == "official"), None)
 
 
 def _relays_another(own: list[_Found], speaker: Mention) -> bool:
@@ -247,12 +257,23 @@ def _attributed(
     own = [f for f in own if not _own_side_inside(f, outer_sides, unofficial, turn is not None)]
     continuation = turn is not None and sentence.start == sentence.paragraph_start and words_start == sentence.start
     if continuation:
-        turns.narration(text, sentence, text[sentence.paragraph_start : sentence.paragraph_end])
+        reported = any(not f.attribution.in_quotation for f in own)
+        turns.narration(text[sentence.paragraph_start : sentence.paragraph_end], reported)
         turn = turn if turns.speaker is not None else None
     if turn is not None and sentence.start > sentence.paragraph_start and pack_for(language).fragment(
         text, sentence.start, sentence.end
     ):
         turns.fragment = sentence  # it completes the turn's sentence before it (extract_candidates joins them)
+    elif turn is not None and (agreed := turns.joint_agreement(text, sentence, words_start, mentions)) is not None:
+        speaker, partner = turn[0], turns.partner
+        assert partner is not None
+        said = Attribution((speaker,), speaker.text, speaker.start, speaker.end, TURN, "direct_quote", words_start,
+                           sentence.end)  # fmt: skip
+        theirs = Attribution((partner,), partner.text, agreed, agreed, AGREEMENT, "reported", words_start,
+                             sentence.end)  # fmt: skip
+        found.extend(_Found(a, speaker, said, a.category) for a in speaker.actors)
+        found.extend(_Found(a, partner, theirs, a.category) for a in partner.actors)
+        return found + [f for f in own if f.actor not in partner.actors]  # "We agreed with Lavrov": one line each
     elif turn is not None and _relays_another(own, turn[0]):
         pass  # "I am aware that Prime Minister Putin has made a statement …": the sentence is Putin's, relayed
     elif turn is not None and turns.worth_a_statement(text[words_start : sentence.end]):

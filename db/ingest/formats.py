@@ -12,6 +12,8 @@ import re
 from pathlib import PurePath
 from typing import Literal
 
+from db.untrusted_input import InputFileError, check_json_nesting
+
 Format = Literal["text", "html", "markdown", "csv", "json"]
 
 _BY_EXTENSION: dict[str, Format] = {
@@ -58,6 +60,10 @@ def sniff_format(sample: str) -> Format:
 
 
 def _looks_like_json(sample: str) -> bool:
+    try:
+        check_json_nesting(sample)
+    except InputFileError:
+        return True  # brackets nested that deep are JSON, and the table reader says why it cannot take it
     try:
         json.loads(sample)
         return True

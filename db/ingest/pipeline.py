@@ -22,11 +22,13 @@ from db.ingest.errors import IngestError
 from db.ingest.extract import extract_candidates
 from db.ingest.formats import TABLE_FORMATS
 from db.ingest.gazetteer import Gazetteer
-from db.ingest.reader import read_document, read_table
+from db.ingest.reader import read_bytes, read_document, read_table
+from db.near_duplicates import MergePlan, targets_for
 from db.partial_date import PartialDate
 from db.sources import CommitResult, commit_document
 from db.statements import KINDS
 from db.store import Store
+from db.untrusted_input import DEFAULT_MAX_BYTES
 
 Report = Callable[[int, int, str], None]
 CHUNK_CHARS = 20_000  # extraction runs per chunk of about this size (about a second), so Cancel is prompt
@@ -43,6 +45,7 @@ class Overrides:
     language: str | None = None
     published: PartialDate | None = None
     outlet: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES  # larger files are refused unread (a setting; db.untrusted_input)
 
 
 @dataclass
@@ -96,6 +99,7 @@ def analyse(
                 language=overrides.language,
                 published=overrides.published,
                 outlet=overrides.outlet,
+                max_bytes=overrides.max_bytes,
             )
         except IngestError as exc:
             if "statement table" not in exc.message:  # the reader refuses tables saved under another extension
@@ -146,8 +150,8 @@ def extract_in_chunks(document: Document, gazetteer: Gazetteer, report: Report) 
 
 
 def _analyse_table(path: Path, overrides: Overrides, gazetteer: Gazetteer, report: Report) -> Analysis:
-    data = path.read_bytes()
-    rows = read_table(path, encoding=overrides.encoding)
+    data = read_bytes(path, overrides.max_bytes)
+    rows = read_table(path, encoding=overrides.encoding, max_bytes=overrides.max_bytes)
     report(1, 2, f"Checking {len(rows)} rows of {path.name}")
     if not rows:
         raise IngestError("the table has no statements", path)
@@ -263,6 +267,9 @@ def analyse_files(
             results.append(analyse(path, overrides=given, gazetteer=gazetteer, report=scaled))
         except IngestError as exc:
             results.append(Failure(path, str(exc)))
+        except (RecursionError, MemoryError, ValueError, TypeError, LookupError, OSError) as exc:
+            # A defect or an input no check foresaw: this file fails with a message, the others go on.
+            results.append(Failure(path, f"{path.name}: cannot be imported ({type(exc).__name__}: {exc})"))
     report(total, total, "Done")
     return results
 
@@ -270,18 +277,29 @@ def analyse_files(
 # --- commit ----------------------------------------------------------------------------------------------------
 
 
-def commit(store: Store, analyses: Iterable[Analysis], report: Report | None = None) -> list[CommitResult]:
+def commit(
+    store: Store,
+    analyses: Iterable[Analysis],
+    report: Report | None = None,
+    *,
+    reviewed: bool = False,
+    merges: MergePlan | None = None,
+) -> list[CommitResult]:
     """Commit every analysis's document and accepted candidates in one transaction: all files or none.
 
-    A document imported before (same sha256) adds nothing and comes back with `duplicate=True`.
+    `reviewed`: a person accepted them (the wizard). `merges`: candidates that repeat a stored statement or one of
+    an earlier document become another source of it (db/near_duplicates.py). A document imported before (same
+    sha256) adds nothing and comes back with `duplicate=True`.
     """
     report = report or _no_report
     batch = list(analyses)
-    results = []
+    results: list[CommitResult] = []
     with store.transaction():
         for number, analysis in enumerate(batch):
             report(number, len(batch), f"Saving {analysis.document.file_name}")
-            results.append(commit_document(store, analysis.document, analysis.candidates))
+            targets = targets_for(number, merges, [r.uids for r in results])
+            results.append(commit_document(store, analysis.document, analysis.candidates, reviewed=reviewed,
+                                           merge_into=targets))  # fmt: skip
         report(len(batch), len(batch), "Saving")  # last chance to cancel before COMMIT
     return results
 

@@ -25,16 +25,23 @@ from db.ingest.metadata import detect_metadata
 from db.ingest.normalise import language_by_script, normalise_text, strip_boilerplate
 from db.ingest.tables import parse_table
 from db.partial_date import PartialDate
+from db.untrusted_input import DEFAULT_MAX_BYTES, InputFileError, TooLargeError, read_regular_file
 
+LIMIT_HINT = "raise the limit to import it"  # callers recognise it and say where the limit is set
 _SHORT_FOR_GUESSING = 100  # bytes: below this a legacy-encoding guess is worth a warning
 _HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
-def read_bytes(path: str | Path) -> bytes:
-    """The file's bytes, or IngestError with the operating system's reason."""
+def read_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The file's bytes, or IngestError with the reason: only a regular file of at most `max_bytes` is read
+    (db.untrusted_input), so a device, a pipe or a huge file fails at once instead of filling the memory."""
     path = Path(path)
     try:
-        return path.read_bytes()
+        return read_regular_file(path, max_bytes)
+    except TooLargeError as exc:
+        raise IngestError(f"{exc} for one import; {LIMIT_HINT}", path) from None
+    except InputFileError as exc:
+        raise IngestError(str(exc), path) from None
     except FileNotFoundError:
         raise IngestError("the file does not exist (was it moved or deleted?)", path) from None
     except IsADirectoryError:
@@ -52,13 +59,14 @@ def read_document(
     language: str | None = None,
     published: PartialDate | str | None = None,
     outlet: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Document:
     """Read one article file into a Document (see the module docstring). Tables are refused: use read_table."""
     path = Path(path)
     if language is not None and language not in LANGUAGES:
         raise IngestError(f"unknown language '{language}' (en, ru or ja)", path)
     given_date = _given_published(published, language or "en", path)
-    data = read_bytes(path)
+    data = read_bytes(path, max_bytes)
     sha256 = hashlib.sha256(data).hexdigest()
     text, found_encoding = _decode(data, encoding, path)
     fmt = detect_format(path.name, text)
@@ -102,7 +110,7 @@ def read_document(
     if given_date is not None:
         document.published, document.published_basis = given_date, "given by the user"
     if document.published is None:
-        problems.append("no publication date found: enter it, or import with --published")
+        problems.append("no publication date found: give the publication date")
     if not document.title:
         problems.append("no title found")
     guessed = found_encoding not in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "iso2022_jp")
@@ -111,10 +119,12 @@ def read_document(
     return document
 
 
-def read_table(path: str | Path, *, encoding: str | None = None) -> list[dict[str, Any]]:
+def read_table(
+    path: str | Path, *, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> list[dict[str, Any]]:
     """Validated statement rows of a CSV or JSON(L) table (columns: see db.ingest.tables)."""
     path = Path(path)
-    text, _ = _decode(read_bytes(path), encoding, path)
+    text, _ = _decode(read_bytes(path, max_bytes), encoding, path)
     fmt = detect_format(path.name, text)
     if fmt not in TABLE_FORMATS:
         raise IngestError(f"not a statement table (looks like {fmt}); tables are CSV or JSON", path)

@@ -42,13 +42,16 @@ class SpeakerContext:
         self.when = when  # roles are those held at this date ("the minister" in 2017 is not Putin in 2010)
         self.recent: list[Mention] = []
         self.previous_subject: Mention | None = None
+        self.previous_speaker: Mention | None = None
 
-    def observe(self, mentions: list[Mention]) -> None:
-        """Record the mentions of a finished sentence; its first mention is taken as its subject."""
+    def observe(self, mentions: list[Mention], speaker: Mention | None = None) -> None:
+        """Record the mentions of a finished sentence; its first mention is taken as its subject, and `speaker`
+        is who it reports speaking (the subject of its main cue), if anyone."""
         named = [m for m in mentions if m.how != "pronoun"]
         self.recent.extend(named)
         self.recent = self.recent[-40:]
         self.previous_subject = mentions[0] if mentions else None
+        self.previous_speaker = speaker
 
     def pronouns(self, text: str, offset: int, before: list[Mention]) -> list[Mention]:
         """Pronoun and role back-references in a sentence, resolved against earlier mentions."""
@@ -90,6 +93,13 @@ class SpeakerContext:
         if want == "thing":  # "It is also exploring ...": "it" continues the previous sentence's subject
             subject = self.previous_subject
             return subject if subject is not None and _fits(subject, "thing", self.when) else None
+        # "X also criticized Putin's assertion … . 'Such remarks are unacceptable,' he said.": a person referred to
+        # in the next sentence is the one who spoke in this one (the centre of the discourse), not the last named.
+        speaker = self.previous_speaker
+        nearer = [m for m in earlier_in_sentence if _fits(m, want, self.when)]
+        person = want in ("male", "female", "person", "minister", "ambassador")
+        if not nearer and person and speaker is not None and _fits(speaker, want, self.when):
+            return speaker
         for m in reversed(candidates):
             if _fits(m, want, self.when):
                 return m

@@ -88,6 +88,7 @@ def relayed_by(source: Attribution, found: list[Attribution]) -> bool:
     own = {id(m) for m in source.speakers}
     return any(
         other.cue_class in (SPEECH, AGREEMENT)
+        and all(m.category == "official" for m in other.speakers)  # "…, передает ТАСС": the outlet carries it
         and not any(id(m) in own for m in other.speakers)
         and not any(m.start < s.end and s.start < m.end for m in other.speakers for s in source.speakers)
         for other in found

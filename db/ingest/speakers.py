@@ -84,6 +84,10 @@ class MentionFinder:
             if aliases:
                 self._actors.append((frozenset(_probe(a) for a in aliases), aliases, actor))
         self._compiled: dict[tuple[str, ...], re.Pattern[str]] = {}
+        # Words of the gazetteer's role titles ("Minister for Foreign Affairs"): before a surname, not a given name
+        self._title_words = frozenset(
+            word.casefold() for actor in gazetteer.actors for role in actor.roles for word in role.title.split()
+        )
         # Multi-word names of people by (number of tokens, first letters): garbling keeps the first letters.
         self._names: dict[tuple[int, str], list[tuple[Actor, list[str]]]] = {}
         for actor in gazetteer.actors:
@@ -148,7 +152,7 @@ class MentionFinder:
                 if m is None or m.start() < end:  # two probes inside one match: it counts once
                     continue
                 end = m.end()
-                if not _other_given_name(text, m.start(), m.group(0), actor):
+                if not _other_given_name(text, m.start(), m.group(0), actor, self._title_words):
                     found.append(self._institutional(text, Mention(m.start(), m.end(), m.group(0), (actor,), "alias")))
         found = [m for m in found if m.actors]
         found += self._fuzzy(text)
@@ -158,7 +162,7 @@ class MentionFinder:
         experts = self._unknown_experts(text)
         # "James Harlow, a Russia analyst": the apposition is the expert's, not a second speaker ("Russia")
         found = [f for f in found if not any(a <= f.start and f.end <= b for _, (a, b) in experts)]
-        taken = _non_overlapping(found)
+        taken = self._compounds(text, _non_overlapping(found))
         expert_names = {(m.start, m.end) for m, _ in experts}
         officials = [u for u in self._unknown_officials(text) if (u.start, u.end) not in expert_names]
         unknown = [
@@ -168,6 +172,25 @@ class MentionFinder:
         ]
         unknown = _non_overlapping(unknown)
         return _merge_ambiguous(sorted(taken + unknown, key=lambda m: m.start), when)
+
+    def _compounds(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """「ロシアの外務省」, 「ロシア外務省の報道官」: a name, the genitive particle and what follows may together be
+        one compound name of the gazetteer (ロシア外務省, ロシア外務省報道官): Russia's ministry, not Japan's."""
+        result: list[Mention] = []
+        for m in mentions:
+            if result and m.start < result[-1].end:
+                continue  # inside a compound just made
+            particle = self.pack.genitive.match(text, m.end)
+            joint = None
+            if particle is not None:
+                after = particle.end()
+                for size in range(min(_MAX_COMPOUND_TAIL, len(text) - after), 0, -1):
+                    actors = self.gazetteer.by_alias(m.text + text[after : after + size])
+                    if actors:
+                        joint = Mention(m.start, after + size, text[m.start : after + size], (actors[0],), "alias")
+                        break
+            result.append(joint or m)
+        return result
 
     def _institutional(self, text: str, mention: Mention) -> Mention:
         """A state or body named with an unnamed official of it ("外務省幹部", "a government official",
@@ -287,6 +310,9 @@ def _probe_fold(text: str) -> str:
     return text.casefold().replace("ё", "е")
 
 
+_MAX_COMPOUND_TAIL = 10  # characters after 「ロシアの」 that may complete a compound name
+
+
 def _occurrences(text: str, probe: str) -> list[int]:
     """Every offset where `probe` occurs in `text`."""
     found, at = [], text.find(probe)
@@ -327,13 +353,13 @@ _NOT_GIVEN_NAMES = re.compile(
 )
 
 
-def _other_given_name(text: str, start: int, written: str, actor: Actor) -> bool:
+def _other_given_name(text: str, start: int, written: str, actor: Actor, title_words: frozenset[str]) -> bool:
     """True for "Seiji Kihara" when the gazetteer knows only Minoru Kihara: a surname alone, after a given name
-    that is not the known person's, names somebody else."""
+    that is not the known person's, names somebody else ("Minister of Foreign Affairs Lavrov" has a title)."""
     if actor.kind != "person" or " " in written.strip() or not written.isascii():
         return False
     before = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, start - 30) : start])
-    if not before or _NOT_GIVEN_NAMES.match(before.group(1)):
+    if not before or _NOT_GIVEN_NAMES.match(before.group(1)) or before.group(1).casefold() in title_words:
         return False
     known = {token.casefold() for alias in actor.all_aliases() for token in alias.split()}
     return before.group(1).casefold() not in known

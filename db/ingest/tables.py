@@ -36,13 +36,15 @@ from db.ingest.errors import IngestError
 from db.ingest.languages import LANGUAGES
 from db.ingest.normalise import language_by_script, normalise_text
 from db.partial_date import PartialDate
+from db.untrusted_input import InputFileError, check_json_nesting
 
 REQUIRED_COLUMNS = ("speaker", "side", "issue", "date", "quote")
 OPTIONAL_COLUMNS = ("speaker_as_written", "kind", "source_title", "outlet", "url", "published", "language",
                     "date_precision")  # fmt: skip
 KINDS = ("direct_quote", "reported", "characterization")
 PRECISIONS = ("day", "month", "year")
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")  # sides and issues, here and in annotation exchange files
+MAX_SLUG = 64
 _SLASH_DATE = re.compile(r"^\s*(\d{1,2})[/-](\d{1,2})[/-]\d{2,4}\s*$")
 
 
@@ -94,6 +96,10 @@ def _csv_rows(text: str) -> list[tuple[int, dict[str, str]]]:
 
 def _json_rows(text: str) -> list[tuple[int, dict[str, Any]]]:
     try:
+        check_json_nesting(text)
+    except InputFileError as exc:
+        raise IngestError(str(exc)) from None
+    try:
         data = json.loads(text)
         items = data.get("statements") if isinstance(data, dict) and "statements" in data else data
         if isinstance(items, dict):
@@ -143,7 +149,7 @@ def _validated(number: int, row: dict[str, Any], dayfirst: bool | None) -> dict[
             raise fail(f"empty {name}")
     for name in ("side", "issue"):
         out[name] = out[name].lower()
-        if not _SLUG.match(out[name]):
+        if not SLUG.match(out[name]) or len(out[name]) > MAX_SLUG:
             raise fail(f"bad {name} '{out[name]}' (use the slug, e.g. 'russia' or 'peace_treaty')")
     out["language"] = out["language"].lower() or language_by_script(out["quote"])
     if out["language"] not in LANGUAGES:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from db.ingest.cues import AGREEMENT
 from db.ingest.gazetteer import Gazetteer
 from db.ingest.languages import pack_for
 from db.ingest.sentences import ENDS_SENTENCE, Sentence
@@ -50,7 +51,8 @@ def turn_label(text: str, sentence: Sentence, *, short: bool = False) -> re.Matc
     match = _LABEL.match(text, sentence.start, sentence.paragraph_end)
     label = label_text(match) if match else ""
     words = label.replace(",", " ").split()  # "Kyodo News, Sato:"
-    limit = _MAX_TITLED_LABEL_WORDS if "," in label or "【" in (match.group(0) if match else "") else _MAX_LABEL_WORDS
+    titled = "," in label or "【" in (match.group(0) if match else "") or (label.isupper() and len(label) > 3)
+    limit = _MAX_TITLED_LABEL_WORDS if titled else _MAX_LABEL_WORDS  # "DEPUTY CHIEF CABINET SECRETARY SEKO:"
     if not match or len(words) > limit or not _label_words(words, "," in label):
         return None  # "Lavrov told reporters: ..." is a sentence, not a label
     if short:  # any labelled paragraph, however short ("Q: And the talks?"), ends the turn before it
@@ -109,14 +111,16 @@ class Turns:
     sentence, over the following paragraphs (a list of points, more of the answer) until the next label, a
     heading, or narration about the speaker in the third person."""
 
-    def __init__(self, language: str) -> None:
+    def __init__(self, language: str, host: Mention | None = None) -> None:
         self.pack = pack_for(language)
+        self.host = host  # the official the title names ("Брифинг … М.В.Захаровой"), who gives the answers
         self.language = language
         self.speaker: Mention | None = None
         self.since = 0  # the paragraph the turn began in
         self.listing = False  # the last paragraph of the turn began or continued a list
         self.fragment: Sentence | None = None  # a sentence of the turn without a predicate, joined to the one before
         self._document: Mention | None = None  # the issuer of the document the last sentence reported
+        self.partner: Mention | None = None  # the last official of another side the turn named
 
     def at(
         self, text: str, sentence: Sentence, gazetteer: Gazetteer, mentions: list[Mention]
@@ -127,7 +131,12 @@ class Turns:
         label = turn_label(text, sentence)
         if label is not None:
             self.speaker = transcript_turn(text, sentence, gazetteer, mentions, self.language)
+            written = label_text(label)
+            if self.speaker is None and self.host is not None and self.pack.answer_label.fullmatch(written):
+                group = 1 if label.group(1) else 2  # "Ответ:" in a briefing the title names the speaker of
+                self.speaker = Mention(label.start(group), label.end(group), written, self.host.actors, "role")
             self._document = None
+            self.partner = None
             self.since = sentence.paragraph
             return (self.speaker, label.end()) if self.speaker is not None else None
         paragraph = text[sentence.paragraph_start : sentence.paragraph_end].rstrip()
@@ -148,13 +157,14 @@ class Turns:
             self.speaker = speakers[-1]
             self.since = sentence.paragraph
 
-    def narration(self, text: str, sentence: Sentence, paragraph: str) -> None:
-        """A paragraph after the turn that reports (it has a cue: "Как передает «Интерфакс», …", "Earlier, Kishida
-        confirmed …") and does not speak in the speaker's own voice is the writer's: the transcript is over. Items
-        of a list the speaker began ("私から大使に対し、" / "…であること") go on."""
+    def narration(self, paragraph: str, reported: bool) -> None:
+        """A paragraph after the turn that reports someone (its first sentence names a speaker with a cue: "Как
+        передает «Интерфакс», …", "Earlier, Kishida confirmed …") and does not speak in the speaker's own voice is
+        the writer's: the transcript is over. A cue without a speaker ("Честно говоря, не увидела…") is the speaker
+        going on; so are the items of a list the speaker began ("私から大使に対し、" / "…であること")."""
         if self.listing or self.pack.own_voice.search(paragraph):
             return
-        if self.pack.find_cues(text, sentence.start, sentence.end):
+        if reported:
             self.speaker = None
 
     def paragraph_done(self, paragraph: str) -> None:
@@ -162,6 +172,23 @@ class Turns:
         self.listing = self.speaker is not None and (
             paragraph.rstrip()[-1:] in ",、，:：" or not ENDS_SENTENCE.search(paragraph)
         )
+
+    def joint_agreement(self, text: str, sentence: Sentence, words_start: int, mentions: list[Mention]) -> int | None:
+        """Where the cue starts of an agreement the speaker reports in the first person ("We shared the view that",
+        "Minister Lavrov and I agreed"), when the turn has named the other party (an official of another side)."""
+        speaker = self.speaker
+        if speaker is None:
+            return None
+        cues = self.pack.find_cues(text, words_start, sentence.end)
+        own_voice = self.pack.own_voice
+        first_person = [at for at, _, kind in cues if kind is AGREEMENT and own_voice.search(text, words_start, at)]
+        cue = first_person[0] if first_person else None
+        sides = {a.side for a in speaker.actors}
+        for m in mentions:  # the counterpart, not someone the agreement is about ("… consultations with Morgulov")
+            person = len(m.actors) == 1 and m.actors[0].kind == "person" and m.category == "official"
+            if person and m.actors[0].side not in sides and (cue is None or m.end <= cue):
+                self.partner = m
+        return cue if self.partner is not None else None
 
     def document_issuer(self, words: str, gazetteer: Gazetteer) -> Mention | None:
         """The state speaking through the turn's sentence when it gives a document's words ("声明においては、…と

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ from db import annotation_exchange
 from db.annotations import AnnotationFilter
 from db.connection import is_database_file
 from db.errors import DatabaseError
+from db.exchange_conflicts import NewSidesError
 from desktop.commands.common import add_db_option, backup_after_import, database_path, date_from, date_to, open_store
 from desktop.commands.maintenance import default_author
 
@@ -36,6 +38,8 @@ def register(sub: Any) -> None:
         help="merge an exchange file: by stable id, keeping every version; importing twice changes nothing",
     )
     add_db_option(i)
+    i.add_argument("--allow-new-sides", action="store_true",
+                   help="add the sides the file has and this database lacks (refused otherwise)")  # fmt: skip
     i.add_argument("file", type=Path, metavar="FILE")
     i.set_defaults(run=run_import)
 
@@ -52,7 +56,12 @@ def run_import(args: argparse.Namespace) -> int:
     if is_database_file(args.file, database_path(args)):
         raise DatabaseError(f"{args.file}: this is the database itself, not an exchange file")
     with open_store(args, create=True) as store:
-        report = annotation_exchange.import_file(store, args.file)
+        try:
+            report = annotation_exchange.import_file(store, args.file, allow_new_sides=args.allow_new_sides)
+        except NewSidesError as exc:
+            print(f"positions: error: {args.file}: {exc}.", file=sys.stderr)
+            print("positions: to add them, import again with --allow-new-sides", file=sys.stderr)
+            return 1
     print(f"{args.file}: imported")
     for line in report.lines():
         print(f"  {line}")

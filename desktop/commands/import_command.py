@@ -17,9 +17,15 @@ from typing import Any
 from db.ingest.gazetteer import Gazetteer
 from db.ingest.languages import LANGUAGES
 from db.ingest.pipeline import Analysis, Failure, Overrides, analyse_files, commit, count_undated, tally
+from db.ingest.reader import LIMIT_HINT
+from db.near_duplicates import detect
 from db.partial_date import PartialDate
-from db.sources import CommitResult
+from db.sources import CommitResult, find_by_sha256
+from db.store import Store
+from db.untrusted_input import megabytes as megabytes_text
+from db.user_gazetteer import load_gazetteer
 from desktop.commands.common import add_db_option, backup_after_import, database_path, open_store
+from desktop.settings import IMPORT_MAX_MB, Settings
 
 
 def register(sub: Any) -> None:
@@ -29,6 +35,8 @@ def register(sub: Any) -> None:
     p.add_argument("--outlet", metavar="NAME", help="the outlet that published the documents")
     p.add_argument("--language", choices=LANGUAGES, help="the documents' language (default: detected)")
     p.add_argument("--encoding", metavar="ENC", help="the files' encoding (default: detected)")
+    p.add_argument("--max-size", type=megabytes, metavar="MB",
+                   help="refuse files larger than MB megabytes (default: the import/max_file_mb setting, 64)")
     p.add_argument("--quiet", action="store_true", help="print only problems and the final line")
     p.add_argument("--no-backup", action="store_true",
                    help="no automatic backup after this import (a script importing files one by one on a large "
@@ -44,33 +52,71 @@ def published_date(text: str) -> PartialDate:
         raise argparse.ArgumentTypeError(f"not a date: {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)") from None
 
 
+def megabytes(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (a whole number of megabytes, 1 or more)")
+    return value
+
+
 def run_import(args: argparse.Namespace) -> int:
+    config = Settings()
+    limit = args.max_size * 1024 * 1024 if args.max_size else config.import_max_bytes
     overrides = Overrides(encoding=args.encoding, language=args.language, published=args.published,
-                          outlet=args.outlet)  # fmt: skip
-    results = analyse_files(args.files, gazetteer=Gazetteer.load(), overrides=overrides, report=_progress())
+                          outlet=args.outlet, max_bytes=limit)  # fmt: skip
+    report = _progress(args.files, quiet=args.quiet)
+    results = analyse_files(args.files, gazetteer=user_gazetteer(args), overrides=overrides, report=report)
     analyses = [r for r in results if isinstance(r, Analysis)]
     failures = [r for r in results if isinstance(r, Failure)]
     committed: list[CommitResult] = []
+    repeats = 0
     if analyses:
         with open_store(args, create=True) as store:
+            repeats = count_repeats(store, analyses)  # before the commit: afterwards each would find itself
             committed = commit(store, analyses)
     for analysis, result in zip(analyses, committed, strict=True):
         if not args.quiet:
             print_analysis(analysis, result)
     for failure in failures:
         print(f"positions: cannot import {failure.message}", file=sys.stderr)
+    if any(LIMIT_HINT in f.message for f in failures):
+        print(f"positions: the import limit is {megabytes_text(limit)}: give --max-size MB, or set "
+              f"{IMPORT_MAX_MB.key.split('/')[1]} under [import] in {config.where()}", file=sys.stderr)  # fmt: skip
     added = sum(r.added for r in committed)
     new_files = sum(not r.duplicate for r in committed)
     line = f"{database_path(args)}: {added} statements added from {new_files} of {len(results)} files (unreviewed)"
     if failures:
         line += f"; {len(failures)} failed: {', '.join(f.path.name for f in failures)}"
+    if repeats:  # before the summary, which stays the last line
+        print(f"note: {repeats} of the statements look like another outlet's report of a statement already "
+              "there; merge them in the window (Ctrl+click the cards, Edit > Merge)")  # fmt: skip
     if new_files and not args.no_backup:
-        backup_after_import(args)  # before the summary, which stays the last line
+        backup_after_import(args)
     print(line)
     undated = sum(count_undated(a) for a, r in zip(analyses, committed, strict=True) if not r.duplicate)
     if undated:
         print(UNDATED_HINT.format(n=undated, db=_db_option(args)))
     return 1 if failures else 0
+
+
+def count_repeats(store: Store, analyses: list[Analysis]) -> int:
+    """Accepted statements that repeat a stored one or one of an earlier file: the command line cannot ask, so it
+    commits them as they are and says so."""
+    new = [a for a in analyses if find_by_sha256(store, a.document.sha256) is None]
+    found = detect(store, [a.candidates for a in new], [a.document.outlet for a in new])
+    return sum(new[doc].candidates[row].accepted for doc, row in found)
+
+
+def user_gazetteer(args: argparse.Namespace) -> Gazetteer:
+    """The actors and issues of the user's database, as edited in the window; a database not created yet would
+    hold exactly the bundled ones (it is created only when there is something to commit)."""
+    if not database_path(args).exists():
+        return Gazetteer.load()
+    with open_store(args, write=True) as store:  # a command that writes: an older schema is upgraded here
+        return load_gazetteer(store)
 
 
 UNDATED_HINT = (
@@ -105,13 +151,13 @@ def print_analysis(analysis: Analysis, result: CommitResult) -> None:
         if undated:
             print(f"  {undated} of them with the date unknown")
     for problem in analysis.problems:
-        print(f"  note: {problem}")
+        print(f"  note: {problem}" + (" (--published DATE)" if "no publication date found" in problem else ""))
 
 
-def _progress() -> Any:
-    """Progress on stderr when a person is watching (a terminal), silence otherwise."""
+def _progress(files: list[Path], *, quiet: bool) -> Any:
+    """Progress on stderr: a moving percentage on a terminal, else one line per file (logs, CI, a pipe)."""
     if not sys.stderr.isatty():
-        return None
+        return None if quiet else _file_lines(files)
     last = [-1]
 
     def report(done: int, total: int, message: str) -> None:
@@ -121,5 +167,18 @@ def _progress() -> Any:
             print(f"\r{percent:3d}% {message[:60]:<60}", end="", file=sys.stderr, flush=True)
             if done >= total:
                 print(file=sys.stderr)
+
+    return report
+
+
+def _file_lines(files: list[Path]) -> Any:
+    """One line as each file starts: analyse_files spreads the progress evenly over the files."""
+    shown = [-1]
+
+    def report(done: int, total: int, message: str) -> None:
+        number = min(done * len(files) // total, len(files) - 1) if total else 0
+        if done < total and number != shown[0]:
+            shown[0] = number
+            print(f"positions: reading {number + 1} of {len(files)}: {files[number]}", file=sys.stderr, flush=True)
 
     return report

@@ -28,7 +28,8 @@ def clip(text: str, width: int) -> str:
 
 
 def print_table(headers: Sequence[str], rows: Iterable[Sequence[Any]], out: TextIO | None = None,
-                max_width: int = 60) -> None:  # fmt: skip
+                max_width: int = 60) -> int:  # fmt: skip
+    """Print an aligned table; returns the number of rows."""
     out = out or sys.stdout
     cells = [[clip("" if value is None else str(value), max_width) for value in row] for row in rows]
     widths = [display_width(h) for h in headers]
@@ -42,16 +43,25 @@ def print_table(headers: Sequence[str], rows: Iterable[Sequence[Any]], out: Text
     print("  ".join("-" * w for w in widths), file=out)
     for row in cells:
         print(line(row), file=out)
+    return len(cells)
 
 
-def print_jsonl(records: Iterable[dict[str, Any]], out: TextIO | None = None) -> None:
+def print_jsonl(records: Iterable[dict[str, Any]], out: TextIO | None = None) -> int:
+    """One JSON object per line; returns the number of records."""
     out = out or sys.stdout
+    count = 0
     for record in records:
         print(json.dumps(record, ensure_ascii=False), file=out)
+        count += 1
+    return count
 
 
-def print_csv(columns: Sequence[str], rows: Iterable[dict[str, Any]], out: TextIO | None = None) -> None:
+def print_csv(columns: Sequence[str], rows: Iterable[dict[str, Any]], out: TextIO | None = None) -> int:
+    """CSV with a header row; returns the number of rows after the header."""
     writer = csv.DictWriter(out or sys.stdout, fieldnames=list(columns), lineterminator="\n")
     writer.writeheader()
+    count = 0
     for row in rows:
         writer.writerow(row)
+        count += 1
+    return count

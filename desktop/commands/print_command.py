@@ -8,10 +8,13 @@ in CI and over ssh. Fonts are checked before the file is written; a missing font
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 from typing import Any
 
+from db import statements
+from db.atomic_output import OutputError
 from desktop.buckets import GRANULARITIES
 from desktop.commands.common import add_db_option, date_from, date_to, open_store
 
@@ -55,7 +58,7 @@ def changes_moment(text: str) -> str:
 def run_print(args: argparse.Namespace) -> int:
     from desktop.printing.fonts import FontCoverageError
     from desktop.printing.output import ensure_gui_application, write_pdf
-    from desktop.printing.sheet_data import SheetOptions, build_book
+    from desktop.printing.sheet_data import SheetOptions, build_book, statement_filter
     from desktop.printing.sheet_docx import write_docx
 
     if not 5.0 <= args.font_size <= 20.0:
@@ -78,20 +81,30 @@ def run_print(args: argparse.Namespace) -> int:
     )
     with open_store(args) as store:
         sheets = build_book(store, args.issue, options)
+        unreviewed = 0 if args.include_unreviewed else sum(
+            statements.count(store, dataclasses.replace(statement_filter(slug, options), reviewed=False))
+            for slug in dict.fromkeys(args.issue)
+        )
     count = sum(sheet.statement_count for sheet in sheets)
     what = "comparison sheet" if len(sheets) == 1 else f"briefing book of {len(sheets)} issues"
     try:
         if args.docx is not None:
             write_docx(sheets, args.docx)
             print(f"{args.docx}: {what}, {count} statement(s), as a Word document")
-            return 0
-        ensure_gui_application()
-        pages = write_pdf(sheets, args.pdf)
+        else:
+            ensure_gui_application()
+            pages = write_pdf(sheets, args.pdf)
+            print(f"{args.pdf}: {what}, {count} statement(s), {pages} page(s)")
     except FontCoverageError as exc:
+        print(f"positions: error: {exc}", file=sys.stderr)
+        return 1
+    except OutputError as exc:  # names the file, and says the earlier file was kept
         print(f"positions: error: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:
         print(f"positions: error: cannot write {args.docx or args.pdf}: {exc.strerror or exc}", file=sys.stderr)
         return 1
-    print(f"{args.pdf}: {what}, {count} statement(s), {pages} page(s)")
+    if unreviewed:
+        print(f"  {unreviewed} unreviewed statement(s) left out (imports are unreviewed until you review them in "
+              "the window); add --include-unreviewed to print them")  # fmt: skip
     return 0

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TextIO
 
 from db import issues, records, search, statements
+from db.atomic_output import atomic_output
 from db.partial_date import PartialDate
 from desktop.commands.common import add_db_option, date_from, date_to, open_store
 from desktop.commands.output import print_csv, print_jsonl, print_table
@@ -26,14 +31,26 @@ def register(sub: Any) -> None:
     p.add_argument("--to", dest="date_to", type=date_to, metavar="DATE")
     p.add_argument("--undated", action="store_true", help="only the statements whose date is not known yet")
     p.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
+    p.add_argument("--output", "-o", type=Path, metavar="FILE",
+                   help="write to FILE (whole or not at all) instead of the screen")  # fmt: skip
     p.set_defaults(run=run_statements)
 
     p = sub.add_parser("search", help="full-text search over statements and annotations")
     add_db_option(p)
     p.add_argument("--format", choices=("table", "jsonl"), default="table")
-    p.add_argument("--limit", type=int, default=100)
+    p.add_argument("--limit", type=positive_number, default=100, metavar="N", help="at most N results (default 100)")
     p.add_argument("query", metavar="QUERY")
     p.set_defaults(run=run_search)
+
+
+def positive_number(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"not a number of results: {text!r} (1 or more)")
+    return value
 
 
 def run_issues(args: argparse.Namespace) -> int:
@@ -68,16 +85,31 @@ def run_statements(args: argparse.Namespace) -> int:
             undated=True if args.undated else None,
         )  # fmt: skip
         rows = statements.iterate(store, flt)
-        if args.format == "jsonl":
-            print_jsonl(records.statement_record(store, s) for s in rows)
-        elif args.format == "csv":
-            print_csv(records.CSV_COLUMNS, (records.csv_row(records.statement_record(store, s)) for s in rows))
-        else:
-            print_table(
-                ["date", "side", "issue", "speaker", "quote", "uid"],
-                [[date_text(s.said_on), s.side or "-", s.issue, s.speaker, s.quote, s.uid] for s in rows],
-            )
+        with output_file(args.output) as out:
+            if args.format == "jsonl":
+                count = print_jsonl((records.statement_record(store, s) for s in rows), out)
+            elif args.format == "csv":
+                count = print_csv(records.CSV_COLUMNS,
+                                  (records.csv_row(records.statement_record(store, s)) for s in rows), out)  # fmt: skip
+            else:
+                count = print_table(
+                    ["date", "side", "issue", "speaker", "quote", "uid"],
+                    [[date_text(s.said_on), s.side or "-", s.issue, s.speaker, s.quote, s.uid] for s in rows],
+                    out,
+                )
+    if args.output:
+        print(f"{args.output}: {count} statement(s) written")
     return 0
+
+
+@contextmanager
+def output_file(path: Path | None) -> Iterator[TextIO]:
+    """The screen, or a file written whole or not at all (a failure leaves an earlier file as it was)."""
+    if path is None:
+        yield sys.stdout
+        return
+    with atomic_output(path, text=True, newline="") as out:
+        yield out
 
 
 def date_text(date: PartialDate | None) -> str:

@@ -11,22 +11,26 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
 from db.ingest.document import Candidate
+from db.near_duplicates import Duplicate
 from db.partial_date import parse_optional
 from db.statements import KINDS
+from desktop import plain_words
+from desktop.buckets import date_label
 
 COL_ACCEPT = 0
-COL_CONFIDENCE = 1
+COL_SAME = 1  # a statement it repeats (another outlet's report): ticked, they are kept as one statement
 COL_SPEAKER = 2
-COL_SIDE = 3
-COL_ISSUE = 4
-COL_DATE = 5
-COL_KIND = 6
-COL_QUOTE = 7
-COL_REASON = 8
-COLUMNS = 9
+COL_QUOTE = 3  # early, so the words are in view beside who said them
+COL_SIDE = 4
+COL_ISSUE = 5
+COL_DATE = 6
+COL_KIND = 7
+COL_CONFIDENCE = 8
+COL_REASON = 9
+COLUMNS = 10
 EDITABLE_COLUMNS = {COL_SPEAKER, COL_SIDE, COL_ISSUE, COL_DATE, COL_KIND}
 NON_OFFICIAL = ("media", "expert")  # side choices that mean "nobody's side"
 CANDIDATE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -39,15 +43,18 @@ SpeakerResolver = Callable[[str], tuple[str, str | None, str | None, str] | None
 class CandidatesModel(QAbstractTableModel):
     """Rows are the candidates of one document; `set_rows` swaps the document."""
 
+    speaker_corrected = Signal(int, object, object)  # row, the candidate before, after
+
     def __init__(self, parent: QObject | None = None, resolve_speaker: SpeakerResolver | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Candidate] = []
+        self._duplicates: dict[int, Duplicate] = {}
         self._resolve_speaker = resolve_speaker
         self._side_names: dict[str, str] = {}
         self._issue_titles: dict[str, str] = {}
         self._headers = [
-            self.tr("Accept"), self.tr("Confidence"), self.tr("Speaker"), self.tr("Side"), self.tr("Issue"),
-            self.tr("Date"), self.tr("Kind"), self.tr("Quote"), self.tr("Why"),
+            self.tr("Accept"), self.tr("Already reported"), self.tr("Speaker"), self.tr("Quote"), self.tr("Side"),
+            self.tr("Issue"), self.tr("Date"), self.tr("Kind"), self.tr("Confidence"), self.tr("Why"),
         ]  # fmt: skip
         self._kind_names = {
             "direct_quote": self.tr("direct quote"),
@@ -62,11 +69,19 @@ class CandidatesModel(QAbstractTableModel):
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COLUMNS - 1))
 
-    def set_rows(self, candidates: list[Candidate]) -> None:
-        """Show (and edit in place) this list of candidates."""
+    def set_rows(self, candidates: list[Candidate], duplicates: dict[int, Duplicate] | None = None) -> None:
+        """Show (and edit in place) this list of candidates, with the statements some of them repeat."""
         self.beginResetModel()
         self._rows = candidates
+        self._duplicates = dict(duplicates or {})
         self.endResetModel()
+
+    def set_duplicates(self, duplicates: dict[int, Duplicate]) -> None:
+        self._duplicates = dict(duplicates)
+        self._column_changed(COL_SAME)
+
+    def duplicate(self, row: int) -> Duplicate | None:
+        return self._duplicates.get(row)
 
     def candidate(self, row: int) -> Candidate:
         return self._rows[row]
@@ -132,15 +147,18 @@ class CandidatesModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         try:
-            return self._data(self._rows[index.row()], index.column(), role)
+            return self._data(index.row(), index.column(), role)
         except Exception:  # a view must keep painting whatever one candidate holds
             return None
 
-    def _data(self, c: Candidate, column: int, role: int) -> Any:
+    def _data(self, row: int, column: int, role: int) -> Any:
+        c = self._rows[row]
         if role == CANDIDATE_ROLE:
             return c
         if column == COL_ACCEPT and role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if c.accepted else Qt.CheckState.Unchecked
+        if column == COL_SAME:
+            return self._same_data(self._duplicates.get(row), role)
         if role == Qt.ItemDataRole.EditRole:
             return {
                 COL_SPEAKER: c.speaker,
@@ -156,7 +174,7 @@ class CandidatesModel(QAbstractTableModel):
                 return c.said_on.iso() if c.said_on else "9999"  # unknown dates sort last
             if column == COL_ACCEPT:
                 return int(c.accepted)
-            return self._data(c, column, Qt.ItemDataRole.DisplayRole)
+            return self._data(row, column, Qt.ItemDataRole.DisplayRole)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(c, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -165,10 +183,28 @@ class CandidatesModel(QAbstractTableModel):
             if column == COL_SPEAKER and c.speaker_as_written != c.speaker:
                 return self.tr("written as: {0}").format(c.speaker_as_written)
             if column == COL_DATE:
-                return c.date_basis
+                return self.tr("Date: {0}").format(plain_words.date_basis(c.date_basis))
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_CONFIDENCE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _same_data(self, duplicate: Duplicate | None, role: int) -> Any:
+        """The statement this one repeats: who, when, which outlet, how alike; ticked: keep them as one."""
+        if duplicate is None:
+            return None
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if duplicate.merge else Qt.CheckState.Unchecked
+        when = date_label(duplicate.said_on, short=True)
+        where = duplicate.outlet or (self.tr("in the database") if duplicate.target.uid else self.tr("another file"))
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{where}, {when}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            same = self.tr("The same statement as {0}, {1} ({2}), {3:.0%} alike:").format(
+                duplicate.speaker, when, where, duplicate.score
+            )
+            keep = self.tr("Ticked: saved as another source of that statement, not as a new one.")
+            return f"{same}\n«{duplicate.quote}»\n\n{keep}"
         return None
 
     def _display(self, c: Candidate, column: int) -> Any:
@@ -195,9 +231,13 @@ class CandidatesModel(QAbstractTableModel):
             return False
         row, column = index.row(), index.column()
         candidate = self._rows[row]
+        checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2, True)
         if column == COL_ACCEPT and role == Qt.ItemDataRole.CheckStateRole:
-            checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2, True)
             candidate.accepted = bool(checked)
+            self.dataChanged.emit(index, index, [role])
+            return True
+        if column == COL_SAME and role == Qt.ItemDataRole.CheckStateRole and row in self._duplicates:
+            self._duplicates[row].merge = bool(checked)
             self.dataChanged.emit(index, index, [role])
             return True
         if role != Qt.ItemDataRole.EditRole or column not in EDITABLE_COLUMNS:
@@ -207,6 +247,8 @@ class CandidatesModel(QAbstractTableModel):
             return False
         self._rows[row] = changed
         self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMNS - 1))
+        if column == COL_SPEAKER and changed.speaker != candidate.speaker:
+            self.speaker_corrected.emit(row, candidate, changed)
         return True
 
     def _edited(self, c: Candidate, column: int, value: str) -> Candidate | None:

@@ -12,6 +12,7 @@ from desktop.buckets import date_label
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1  # -> SearchHit
 SPANS_ROLE = Qt.ItemDataRole.UserRole + 2  # -> list[(start, end)] in the hit's text
 UID_ROLE = Qt.ItemDataRole.UserRole + 3  # -> statement uid
+ISSUE_ROLE = Qt.ItemDataRole.UserRole + 4  # -> the issue's title (never its slug)
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -20,6 +21,7 @@ class SearchResultsModel(QAbstractListModel):
         super().__init__(parent)
         self._hits: list[SearchHit] = []
         self._spans: list[list[tuple[int, int]]] = []
+        self.issue_titles: dict[str, str] = {}
 
     def set_rows(self, hits: list[SearchHit]) -> None:
         self.beginResetModel()
@@ -45,7 +47,10 @@ class SearchResultsModel(QAbstractListModel):
             return self._spans[index.row()]
         if role == UID_ROLE:
             return hit.statement.uid
+        if role == ISSUE_ROLE:
+            return self.issue_titles.get(hit.statement.issue, "")
         if role == Qt.ItemDataRole.ToolTipRole:
             st = hit.statement
-            return f"{st.speaker} · {date_label(st.said_on, unknown=self.tr('date unknown'))} · {st.issue}"
+            when = date_label(st.said_on, unknown=self.tr("date unknown"))
+            return f"{st.speaker} · {when} · {self.issue_titles.get(st.issue, '')}"
         return None

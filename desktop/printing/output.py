@@ -11,10 +11,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
 from PySide6.QtGui import QGuiApplication, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter
 from PySide6.QtWidgets import QApplication
 
+from db.atomic_output import write_atomically
 from desktop.printing.fonts import SheetFonts, covering_fonts
 from desktop.printing.sheet_data import SheetData, SheetOptions
 from desktop.printing.sheet_layout import render
@@ -40,19 +41,36 @@ def print_sheets(sheets: Sequence[SheetData], device: QPagedPaintDevice, fonts: 
     return render(sheets, fonts or fonts_for(sheets), device)
 
 
+class PdfIncompleteError(OSError):
+    """Qt produced something that is not a whole PDF; nothing was written."""
+
+
 def write_pdf(sheets: Sequence[SheetData], path: Path | str) -> int:
-    """Write the sheets to a PDF file (fonts embedded); returns the number of pages."""
-    fonts = fonts_for(sheets)  # before the file is created: no half-written PDF on a font problem
+    """Write the sheets to a PDF file (fonts embedded) whole or not at all; returns the number of pages.
+
+    The PDF is rendered in memory, checked (it starts with %PDF and ends with %%EOF), and then written through
+    db.atomic_output: a full disk or a missing folder raises OutputError naming the file, and an earlier file
+    of that name is left as it was.
+    """
+    fonts = fonts_for(sheets)  # before anything else: no half-written PDF on a font problem
     path = Path(path)
-    writer = QPdfWriter(str(path))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setResolution(PDF_RESOLUTION)
     writer.setPageLayout(page_layout(sheets[0].options))
     writer.setCreator("Positions")
     writer.setTitle(sheets[0].issue_title if len(sheets) == 1 else f"Briefing book ({len(sheets)} issues)")
     try:
-        return print_sheets(sheets, writer, fonts)
+        pages = print_sheets(sheets, writer, fonts)
     finally:
-        del writer  # flush and close the file now, not when the garbage collector gets to it
+        del writer  # finish the PDF now, not when the garbage collector gets to it
+    data = bytes(buffer.data().data())
+    buffer.close()
+    if not data.startswith(b"%PDF-") or not data.rstrip().endswith(b"%%EOF"):
+        raise PdfIncompleteError(f"{path}: the PDF could not be produced completely; nothing was written")
+    write_atomically(path, data)
+    return pages
 
 
 def ensure_gui_application() -> QGuiApplication:

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from db import annotations as annotation_store
-from db import changes, follow_ups, issue_reviews, issues, statements
+from db import changes, follow_ups, issue_reviews, issues, statement_merge
 from db.errors import NotFoundError
 from db.models import Side, Statement
 from db.store import Store
@@ -95,7 +95,7 @@ def position_of(store: Store, summary: annotation_store.Annotation | None) -> Po
     resting = []
     for uid in summary.rests_on:
         try:
-            st = statements.get(store, uid)
+            st = statement_merge.resolve(store, uid)  # followed through a merge into another statement
         except NotFoundError:
             continue  # a statement that never reached this database (from a colleague's file)
         when = st.said_on.start() if st.said_on else dt.date.max  # an unknown date sorts last

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from db import annotations as annotation_store
-from db import issues, statements, summaries
+from db import issues, statement_merge, statements, summaries
 from db.errors import ValidationError
 from db.models import Side, SourceRef, Statement
 from db.statements import StatementFilter
@@ -115,6 +115,7 @@ class SheetStatement:
     outlet: str | None
     source_number: int | None
     notes: tuple[SheetNote, ...]
+    more_source_numbers: tuple[int, ...] = ()  # other outlets that reported the same statement
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,7 @@ class SheetData:
     summary: list[SideSummary] = field(default_factory=list)
     shifts: list[ShiftMark] = field(default_factory=list)
     without_side: int = 0  # statements of media and experts in range, left out of the columns
+    unreviewed_left_out: int = 0  # statements of the sides' columns nobody has reviewed, when those are left out
     changes: SheetChanges | None = None  # only when the user asked for changes since a moment
     follow_ups: list[SheetFollowUp] = field(default_factory=list)  # open ones on the issue, soonest due first
 
@@ -300,6 +302,7 @@ def build_sheet(store: Store, issue_slug: str, options: SheetOptions, *, now: dt
             outlet=st.source.outlet if st.source else None,
             source_number=numbering.source(st.source),
             notes=notes,
+            more_source_numbers=_more_sources(store, st, numbering),
         )
         key = statement_key(st.said_on, options.granularity)
         cells.setdefault(key, [[] for _ in sides])[column].append(sheet_statement)
@@ -313,6 +316,9 @@ def build_sheet(store: Store, issue_slug: str, options: SheetOptions, *, now: dt
     ]
     data.notes = numbering.notes
     data.sources = list(numbering.sources.values())
+    if not options.include_unreviewed:  # say so on the sheet: a fresh import must not vanish silently
+        unreviewed = replace(statement_filter(issue_slug, options), reviewed=False)
+        data.unreviewed_left_out = sum(statements.count(store, replace(unreviewed, side=side.slug)) for side in sides)
     written = summaries.for_issue(store, issue.slug)
     data.summary = [
         SideSummary(side, counts[i], latest[i], position_of(store, written.get(side.slug)))
@@ -321,6 +327,14 @@ def build_sheet(store: Store, issue_slug: str, options: SheetOptions, *, now: dt
     data.changes = changes_of(store, issue.slug, options.changes_since, options.since_last_review, sides)
     data.follow_ups = follow_ups_of(store, issue.slug, today)
     return data
+
+
+def _more_sources(store: Store, st: Statement, numbering: _Numbering) -> tuple[int, ...]:
+    """The numbers of the other outlets' reports of a merged statement (no query for the others)."""
+    if not st.more_sources:
+        return ()
+    numbers = (numbering.source(more.source) for more in statement_merge.more_sources(store, st.id))
+    return tuple(dict.fromkeys(n for n in numbers if n is not None))
 
 
 def _notes_of(

@@ -13,9 +13,7 @@ Imported text only ever becomes run text (never markup), stripped of the charact
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -33,6 +31,7 @@ from docx.styles.style import CharacterStyle, ParagraphStyle
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
+from db.atomic_output import atomic_output
 from db.models import Side
 from desktop.printing.sheet_data import SheetData
 from desktop.printing.sheet_text import (
@@ -71,18 +70,11 @@ def write_docx(sheets: Sequence[SheetData], path: Path | str) -> Path:
 
 
 def save_atomically(document: DocxDocument, path: Path) -> None:
-    """Save to a temporary file in the same folder, flushed to disk, then renamed over `path`: a crash or a
-    full disk never leaves half a document under the chosen name."""
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            document.save(out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    """Whole or not at all, through db.atomic_output: a crash, a full disk or a device as the target never leaves
+    half a document under the chosen name, an earlier file is kept on failure (OutputError names it), and the
+    file gets the user's umask rather than a temporary file's 0600."""
+    with atomic_output(path) as out:
+        document.save(out)
 
 
 def build_document(sheets: Sequence[SheetData]) -> DocxDocument:

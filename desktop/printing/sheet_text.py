@@ -106,6 +106,10 @@ def sheet_blocks(sheet: SheetData) -> list[Block]:
         text = tr("{n} statement(s) whose date is not known are listed at the end, under \u201cDate unknown\u201d.")
         count = sum(len(cell) for cell in undated.cells)
         blocks.append(Para(text.format(n=count), scale=0.95, italic=True, tone="muted"))
+    if sheet.unreviewed_left_out:  # a fresh import must not vanish from the sheet silently
+        text = tr("{n} statement(s) nobody has reviewed yet are left out of this sheet: mark them reviewed, or "
+                  "print with unreviewed statements included.")  # fmt: skip
+        blocks.append(Para(text.format(n=sheet.unreviewed_left_out), scale=0.95, italic=True, tone="alert"))
     blocks.append(Heading(tr("Shifts in position"), 2))
     if not sheet.shifts:
         blocks.append(Para(tr("No shift in position is marked in this period."), tone="muted"))
@@ -139,6 +143,8 @@ def sheet_blocks(sheet: SheetData) -> list[Block]:
 def title(sheet: SheetData) -> Title:
     sides = ", ".join(side.name for side in sheet.sides) or tr("none")
     reviewed = tr("reviewed and unreviewed") if sheet.options.include_unreviewed else tr("reviewed only")
+    if sheet.unreviewed_left_out:
+        reviewed += tr(" ({n} unreviewed left out)").format(n=sheet.unreviewed_left_out)
     fields = [
         (tr("Period"), sheet.date_range_label()),
         (tr("Sides"), sides),
@@ -293,8 +299,9 @@ def statement(st: SheetStatement, side: Side, footnoted: bool) -> StatementText:
         quote_runs.append(Run(len(text) + 1, len(marks), bold=True, tone="alert"))
         text += f" {marks}"
     source = st.outlet or ""
-    if st.source_number is not None:
-        source = f"{source} [S{st.source_number}]".strip()
+    numbers = [n for n in (st.source_number, *st.more_source_numbers) if n is not None]  # every outlet that said it
+    if numbers:
+        source = f"{source} [{', '.join(f'S{n}' for n in numbers)}]".strip()
     return StatementText(
         meta=Para(meta, tuple(runs), scale=0.92),
         quote=Para(text, tuple(quote_runs), indent=True, bar=side),

@@ -41,6 +41,7 @@ def plain_label(parent: QWidget, name: str) -> QLabel:
 class AnnotationEditor(QWidget):
     changed = Signal()  # the values differ from what was loaded and should be saved now
     link_requested = Signal()  # the user wants to pick the contradicting statement
+    link_opened = Signal(str)  # the user wants to see the linked statement
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +52,9 @@ class AnnotationEditor(QWidget):
         self.tags.setPlaceholderText(self.tr("comma, separated, tags"))
         self.link_label = plain_label(self, "linkLabel")
         self.link_button = QPushButton(self.tr("Pick statement…"), self)
+        self.show_link_button = QPushButton(self.tr("Show it"), self)
+        self.show_link_button.setToolTip(self.tr("Open the contradicting statement in the window"))
+        self.show_link_button.clicked.connect(self._open_link)
         self.due_enabled = QCheckBox(self.tr("Due"), self)
         self.due = QDateEdit(self)
         self.due.setCalendarPopup(True)
@@ -94,6 +98,7 @@ class AnnotationEditor(QWidget):
         form.addRow(self.tr("Kind"), top)
         link_row = QHBoxLayout()
         link_row.addWidget(self.link_label, 1)
+        link_row.addWidget(self.show_link_button)
         link_row.addWidget(self.link_button)
         self.link_row = QWidget(self)
         self.link_row.setLayout(link_row)
@@ -129,7 +134,11 @@ class AnnotationEditor(QWidget):
     def set_link(self, uid: str | None, label: str) -> None:
         self._link_uid = uid
         self.link_label.setText(label if uid else self.tr("(no statement picked)"))
-        self.link_label.setToolTip(uid or "")
+        self.show_link_button.setEnabled(uid is not None)
+
+    def _open_link(self) -> None:
+        if self._link_uid:
+            self.link_opened.emit(self._link_uid)
 
     def set_read_only(self, read_only: bool) -> None:
         self.body.setReadOnly(read_only)

@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import annotation_exchange
+from db import annotation_exchange, issues
 from db.annotation_exchange import ExportSummary, ImportReport
 from db.annotations import AnnotationFilter
 from db.connection import is_database_file
 from db.errors import DatabaseError, NotFoundError, ValidationError
+from db.exchange_conflicts import NewSidesError
 from db.store import Store
 from desktop import file_dialogs
 from desktop.views.annotations_panel import default_author
@@ -42,12 +43,12 @@ ERRORS = (ValidationError, NotFoundError, DatabaseError, sqlite3.Error, OSError)
 class ExportScopeDialog(QDialog):
     """Which annotations to export: all, this issue's, or those changed within a date range."""
 
-    def __init__(self, issue_slug: str | None, parent: QWidget | None = None) -> None:
+    def __init__(self, issue_slug: str | None, parent: QWidget | None = None, issue_title: str | None = None) -> None:
         super().__init__(parent)
         self.issue_slug = issue_slug
         self.setWindowTitle(self.tr("Export annotations"))
         self.all = QRadioButton(self.tr("All annotations"), self)
-        self.issue = QRadioButton(self.tr("Annotations on this issue: %s") % (issue_slug or "—"), self)
+        self.issue = QRadioButton(self.tr("Annotations on this issue: %s") % (issue_title or "—"), self)
         self.issue.setEnabled(issue_slug is not None)
         self.dates = QRadioButton(self.tr("Annotations written or changed between"), self)
         group = QButtonGroup(self)
@@ -96,7 +97,8 @@ def export_annotations(parent: QWidget, store: Store, issue_slug: str | None, pa
     """Ask what to export and where (unless given), write the file, and say what was written."""
     tr = parent.tr
     if scope is None:
-        dialog = ExportScopeDialog(issue_slug, parent)
+        title = issues.issue(store, issue_slug).title if issue_slug else None
+        dialog = ExportScopeDialog(issue_slug, parent, title)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         scope = dialog.scope()
@@ -128,13 +130,36 @@ def import_annotations(parent: QWidget, store: Store, path: str | None = None) -
                      tr("%s is the database itself, not an exchange file.") % path)  # fmt: skip
         return None
     try:
-        report = annotation_exchange.import_file(store, path)
+        try:
+            report = annotation_exchange.import_file(store, path)
+        except NewSidesError as exc:
+            if not agree_to_new_sides(parent, exc):
+                show_message(parent, QMessageBox.Icon.Information, tr("Import annotations"),
+                             tr("Nothing was imported."))  # fmt: skip
+                return None
+            report = annotation_exchange.import_file(store, path, allow_new_sides=True)
     except ERRORS as exc:
         show_message(parent, QMessageBox.Icon.Warning, tr("Import annotations"), str(exc))
         return None
     text = tr("Annotations from %s merged:") % Path(path).name + "\n\n" + "\n".join(report.lines())
     show_message(parent, QMessageBox.Icon.Information, tr("Import annotations"), text)
     return report
+
+
+def agree_to_new_sides(parent: QWidget, error: NewSidesError) -> bool:
+    """Ask before a colleague's file adds a side: every comparison would get a column for it."""
+    tr = parent.tr
+    names = "\n".join(f"  {name}" for _slug, name in error.sides)
+    text = tr("This file has statements of side(s) this database does not compare:\n\n%1\n\nEach side is a "
+              "column of every comparison. Add them and import the file?").replace("%1", names)
+    box = QMessageBox(QMessageBox.Icon.Question, tr("Import annotations"), "", QMessageBox.StandardButton.NoButton,
+                      parent)  # fmt: skip
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    add = box.addButton(tr("Add the sides and import"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("Do not import"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is add
 
 
 def show_message(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str) -> None:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from db import annotations as notes_db
-from db import statements
+from db import issues, statement_merge
 from db.annotations import Annotation
 from db.errors import NotFoundError
 from db.store import Store
@@ -57,6 +57,7 @@ def default_author() -> str:
 
 class AnnotationsPanel(QWidget):
     changed = Signal(str)  # statement uid
+    open_requested = Signal(str)  # the statement a contradiction links to: show it in the window
 
     def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,6 +115,7 @@ class AnnotationsPanel(QWidget):
         self.list.selectionModel().currentChanged.connect(self._current_changed)
         self.editor.changed.connect(self.save_editor)
         self.editor.link_requested.connect(self.pick_link)
+        self.editor.link_opened.connect(self._open_link)
         QShortcut(QKeySequence.StandardKey.Delete, self.list, self.move_selected_to_bin)
 
     # -- what is shown --------------------------------------------------------------------------------------
@@ -163,11 +165,18 @@ class AnnotationsPanel(QWidget):
 
     def _link_label(self, uid: str) -> str:
         if self.store is None:
-            return uid
+            return ""
         try:
-            return statement_label(statements.get(self.store, uid), 80)
+            linked = statement_merge.resolve(self.store, uid)  # followed through a merge
         except NotFoundError:
-            return self.tr("a statement not in this database (%s)") % uid
+            return self.tr("a statement not in this database (a colleague's, not imported here)")
+        return statement_label(linked, {side.slug: side.name for side in issues.sides(self.store)}, 80)
+
+    def _open_link(self, uid: str) -> None:
+        if self.store is not None:
+            found = statement_merge.live_uid(self.store, uid)
+            if found is not None:
+                self.open_requested.emit(found)
 
     def selected(self) -> Annotation | None:
         row = self.model.row_of(self.current_uid) if self.current_uid else None
@@ -303,6 +312,8 @@ class AnnotationsPanel(QWidget):
         if statement_uid == self.statement_uid and self.store is not None:
             if self._adding:
                 self.current_uid = annotation_uid  # the new note just saved stays in the editor
+            every = notes_db.for_statement_uid(self.store, statement_uid, include_deleted=True)
+            self._show_count(sum(n.in_bin for n in every))  # a restore or a move to the bin changes it
             note = notes_db.get(self.store, annotation_uid)
             shown = self.show_bin.isChecked() or not note.in_bin
             link = self._link_label(note.linked_statement_uid) if note.linked_statement_uid else None

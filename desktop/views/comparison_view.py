@@ -1,7 +1,8 @@
 """The side-by-side comparison: one table view, so both sides scroll as one; a card is the unit of selection.
 
 Keyboard: Up/Down walk along one side's statements (cards, then the next bucket that has any), Left/Right go
-across to the other side in the same bucket, Home/End jump to the first and last bucket.
+across to the other side in the same bucket, Home/End jump to the first and last bucket. Ctrl+click picks several
+cards (to mark them reviewed or merge them); a plain click picks one again.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from desktop.views.statement_card_delegate import StatementCardDelegate
 class ComparisonView(QTableView):
     statement_selected = Signal(str)  # uid, or "" when an empty cell is current
     zoom_requested = Signal(str)  # bucket key: show it at a finer granularity
+    picked_changed = Signal(int)  # how many cards are picked
 
     def __init__(self, model: ComparisonModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,6 +43,7 @@ class ComparisonView(QTableView):
         vertical.setHighlightSections(False)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._current: tuple[int, int, int] | None = None  # row, column, card (-1: the cell itself)
+        self.picked: list[str] = []  # uids picked with Ctrl+click, kept across reloads (undo keeps them)
         model.modelReset.connect(self._after_reset)
         model.dataChanged.connect(lambda *_: self.viewport().update())
 
@@ -121,9 +124,42 @@ class ComparisonView(QTableView):
             cell = self.comparison.cell(index.row(), index.column())
             card = self.card_delegate.card_at(self.visualRect(index), cell, int(event.position().y()))
             self.setFocus()
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier and 0 <= card < len(cell.statements):
+                self.toggle_picked(cell.statements[card].uid)
+            else:
+                self.clear_picked()
             self.select(index.row(), index.column(), card)
             return
         super().mousePressEvent(event)
+
+    # several cards
+
+    def toggle_picked(self, uid: str) -> None:
+        current = self.current_statement()
+        if not self.picked and current is not None and current.uid != uid:
+            self.picked.append(current.uid)  # Ctrl+click after a plain click: both are picked
+        if uid in self.picked:
+            self.picked.remove(uid)
+        else:
+            self.picked.append(uid)
+        self._picked_changed()
+
+    def clear_picked(self) -> None:
+        if self.picked:
+            self.picked = []
+            self._picked_changed()
+
+    def selected_uids(self) -> list[str]:
+        """The picked cards (in the order picked), else the current card."""
+        if self.picked:
+            return list(self.picked)
+        current = self.current_statement()
+        return [current.uid] if current is not None else []
+
+    def _picked_changed(self) -> None:
+        self.card_delegate.picked_uids = set(self.picked)
+        self.viewport().update()
+        self.picked_changed.emit(len(self.picked))
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         index = self.indexAt(event.position().toPoint())

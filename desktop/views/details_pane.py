@@ -34,7 +34,9 @@ from db.models import Statement
 from db.partial_date import PartialDate, parse_optional
 from db.source_dating import undated_count
 from db.store import Store
+from desktop import plain_words
 from desktop.buckets import date_label
+from desktop.views.more_sources_view import MoreSourcesView
 from desktop.views.source_date_command import DateSourceCommand
 from desktop.views.source_date_dialog import SourceDateDialog
 from desktop.views.source_viewer import SourcePassage, SourceViewer
@@ -75,6 +77,9 @@ def load_annotations_panel(undo_stack: QUndoStack, parent: QWidget) -> QWidget |
 class DetailsPane(QScrollArea):
     statement_edited = Signal(str, bool)  # uid, whether its place changed (date, side or issue)
     annotations_changed = Signal(str)  # uid
+    source_review_requested = Signal()  # mark every statement of the shown statement's source reviewed
+    split_requested = Signal(str)  # a merged report's uid: make it a statement of its own again
+    open_requested = Signal(str)  # another statement to show (a contradiction's link)
 
     def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,6 +102,9 @@ class DetailsPane(QScrollArea):
             changed = getattr(self.annotations_panel, "changed", None)
             if changed is not None:
                 changed.connect(self.annotations_changed)
+            wanted = getattr(self.annotations_panel, "open_requested", None)
+            if wanted is not None:
+                wanted.connect(self.open_requested)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addWidget(self.empty_note)
@@ -105,6 +113,8 @@ class DetailsPane(QScrollArea):
         if self.annotations_panel is not None:
             layout.addWidget(self.annotations_panel)
         layout.addStretch(1)
+        # As narrow as its widest row allows (the annotation buttons), never narrower: no sideways scrolling.
+        self.setMinimumWidth(max(300, body.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()))
         self.show_statement(None)
 
     def _build_form(self, area: QWidget) -> None:
@@ -119,6 +129,7 @@ class DetailsPane(QScrollArea):
         self.issue = compact_combo(area)
         self.said_on = QLineEdit(area)
         self.said_on.setPlaceholderText(self.tr("unknown (YYYY, YYYY-MM or YYYY-MM-DD)"))
+        self.said_on.setMinimumWidth(self.said_on.fontMetrics().horizontalAdvance("2018-11-14") + 24)  # a full date
         self.kind = compact_combo(area)
         for kind in statements.KINDS:
             self.kind.addItem(self.tr(KIND_NAMES[kind]), kind)
@@ -134,6 +145,11 @@ class DetailsPane(QScrollArea):
         self.passage = SourcePassage(area)
         self.open_source = QPushButton(self.tr("Open the whole source text…"), area)
         self.open_source.clicked.connect(self.show_source)
+        self.review_source = QPushButton(self.tr("Mark all its statements reviewed"), area)
+        self.review_source.setToolTip(self.tr("Every statement taken from this document (undo with Edit > Undo)"))
+        self.review_source.clicked.connect(self.source_review_requested)
+        self.more_sources = MoreSourcesView(area)
+        self.more_sources.split_requested.connect(self.split_requested)
         self.undated_note = plain_label(area, "mutedNote")
         self.date_source_button = QPushButton(self.tr("Set the date of all of them…"), area)
         self.date_source_button.setObjectName("dateSourceButton")
@@ -167,21 +183,33 @@ class DetailsPane(QScrollArea):
         layout.addLayout(buttons)
         layout.addWidget(source_heading)
         layout.addWidget(self.passage)
-        layout.addWidget(self.open_source, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.open_source, 0, Qt.AlignmentFlag.AlignLeft)  # one under the other: the pane stays narrow
+        layout.addWidget(self.review_source, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.more_sources)
 
     def set_store(self, store: Store | None) -> None:
         self.store = store
-        self.side.clear()
-        self.issue.clear()
-        if store is not None:
-            for side in issues.sides(store):
-                self.side.addItem(side.name, side.slug)
-            for issue in issues.all_issues(store):
-                self.issue.addItem(issue.title, issue.slug)
-        self.side.addItem(self.tr("Nobody's side (media, experts)"), "")
+        self._fill_choices()
         if self.annotations_panel is not None:
             self.annotations_panel.set_store(store)  # type: ignore[attr-defined]
         self.show_statement(None)
+
+    def _fill_choices(self) -> None:
+        """Sides and issues as the user has them now (retired issues only where a statement is still on one)."""
+        self.side.clear()
+        self.issue.clear()
+        if self.store is not None:
+            for side in issues.sides(self.store):
+                self.side.addItem(side.name, side.slug)
+            for issue in issues.all_issues(self.store):
+                self.issue.addItem(self.tr("{0} (retired)").format(issue.title) if issue.retired else issue.title,
+                                   issue.slug)  # fmt: skip
+        self.side.addItem(self.tr("Nobody's side (media, experts)"), "")
+
+    def reload_choices(self) -> None:
+        """After issues or actors were edited: the choices and the shown statement read again."""
+        self._fill_choices()
+        self.show_statement(self.statement.uid if self.statement else None)
 
     def show_statement(self, uid: str | None) -> None:
         statement = None
@@ -219,6 +247,8 @@ class DetailsPane(QScrollArea):
         self._source = source
         self.passage.show_passage(source, statement)
         self.open_source.setEnabled(source is not None)
+        self.review_source.setEnabled(statement.source is not None)
+        self.more_sources.show_sources(self.store, statement.id)
         self._undated_in_source = undated_count(self.store, source.id) if source and self.store else 0
         self.undated_note.setText(
             self.tr("%n statement(s) from this source have no date.", "", self._undated_in_source)
@@ -231,18 +261,18 @@ class DetailsPane(QScrollArea):
         if statement.role:
             lines.append(self.tr("Role then: %s") % statement.role)
         precision = {"day": self.tr("to the day"), "month": self.tr("to the month"), "year": self.tr("to the year")}
-        basis = f", {statement.date_basis}" if statement.date_basis else ""
+        basis = f" ({plain_words.date_basis(statement.date_basis)})" if statement.date_basis else ""
         if statement.said_on is None:
             lines.append(self.tr("Date unknown: no date in the text and no publication date"))
         else:
             lines.append(self.tr("Date known %s%s") % (precision[statement.said_on.precision], basis))
         if statement.confidence is not None:
-            lines.append(self.tr("Extraction confidence: %d%%") % round(statement.confidence * 100))
+            lines.append(self.tr("Found by the import with %d%% confidence") % round(statement.confidence * 100))
         if statement.source is not None:
             src = statement.source
             cite = " · ".join(p for p in (src.title, src.outlet, src.author, src.published) if p)
             lines.append(self.tr("Source: %s") % cite)
-        lines.append(self.tr("Language: %s · id %s") % (statement.language, statement.uid))
+        lines.append(self.tr("Language: %s") % plain_words.language(statement.language))
         return "\n".join(lines)
 
     def pending_changes(self) -> dict[str, Any]:
@@ -285,7 +315,7 @@ class DetailsPane(QScrollArea):
             self.error.setText(self.tr("Nothing to save."))
             return
         before = {name: current_value(st, name) for name in after}
-        label = self.tr("Edit %s of %s") % (", ".join(sorted(after)), st.speaker)
+        label = self.tr("Edit the {0} of {1}'s statement").format(plain_words.fields(set(after)), st.speaker)
         command = EditStatementCommand(self.store, st.uid, before, after, self._applied, self.error.setText, label)
         self.undo_stack.push(command)
 

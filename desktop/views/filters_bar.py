@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db import statements
 from db.models import Statement
 from db.partial_date import PartialDate
-from db.statements import StatementFilter, changed_since
+from db.statements import StatementFilter
+from db.store import Store
 from desktop.buckets import key_range
 from desktop.moments import moment_from_day
 
@@ -28,6 +30,7 @@ KIND_CHOICES = (("Any kind", None), ("Direct quotes", "direct_quote"), ("Reporte
                 ("Characterizations", "characterization"))  # fmt: skip
 REVIEWED_CHOICES = (("Reviewed or not", None), ("Reviewed", True), ("Unreviewed", False))
 ANNOTATED_CHOICES = (("Annotated or not", None), ("Annotated", True), ("Not annotated", False))
+SPEAKER_PAUSE_MS = 300
 CHANGES_CHOICES = (("No changes marked", None), ("Changes since my last review", "review"),
                    ("Changes since…", "date"))  # fmt: skip
 
@@ -43,9 +46,13 @@ class FiltersBar(QFrame):
         self.date_to_edit = self._date_edit(self.tr("to"))
         self.speaker = QLineEdit(self)
         self.speaker.setPlaceholderText(self.tr("Speaker"))
+        self.speaker.setToolTip(self.tr("Any part of a name or alias, in any language and case: лавр, kono, 河野"))
         self.speaker.setClearButtonEnabled(True)
-        self.speaker.setMinimumWidth(110)
-        self.speaker.setMaximumWidth(170)
+        self.speaker.setMinimumWidth(130)
+        self.speaker.setMaximumWidth(200)
+        self._typing = QTimer(self, singleShot=True, interval=SPEAKER_PAUSE_MS)  # filter as the user types
+        self._typing.timeout.connect(self._emit_if_changed)
+        self.speaker.textChanged.connect(self._typing.start)
         self.speaker.editingFinished.connect(self._emit_if_changed)
         self.kind = self._combo(KIND_CHOICES)
         self.reviewed = self._combo(REVIEWED_CHOICES)
@@ -88,7 +95,8 @@ class FiltersBar(QFrame):
         edit = QLineEdit(self)
         edit.setPlaceholderText(placeholder)
         edit.setToolTip(self.tr("YYYY, YYYY-MM or YYYY-MM-DD"))
-        edit.setMaximumWidth(104)
+        edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("2018-11-14") + 44)  # the date and the clear button
+        edit.setMaximumWidth(edit.minimumWidth() + 20)
         edit.setClearButtonEnabled(True)
         edit.editingFinished.connect(self._emit_if_changed)
         return edit
@@ -142,6 +150,7 @@ class FiltersBar(QFrame):
         self._emit_if_changed()
 
     def _emit_if_changed(self) -> None:
+        self._typing.stop()
         self.changes_day.setVisible(self.changes.currentData() == "date")
         edits = (self.date_from_edit, self.date_to_edit)
         bad = [e.text() for e in edits if e.text().strip() and self._bound(e, end=False) is None]
@@ -170,16 +179,6 @@ class FiltersBar(QFrame):
         self.only_changes.blockSignals(False)
         self._emit_if_changed()
 
-    def excludes(self, statement: Statement) -> bool:
+    def excludes(self, store: Store, statement: Statement) -> bool:
         """Whether the current filters hide a statement (a search result must still open)."""
-        flt = self.statement_filter()
-        day = statement.said_on.start().isoformat() if statement.said_on else None
-        return bool(
-            (flt.date_from and (day is None or day < flt.date_from))  # a date range leaves out unknown dates
-            or (flt.date_to and (day is None or day > flt.date_to))
-            or (flt.speaker and flt.speaker not in (statement.speaker, statement.speaker_as_written))
-            or (flt.kind and flt.kind != statement.kind)
-            or (flt.reviewed is not None and flt.reviewed != statement.reviewed)
-            or (flt.annotated is not None and flt.annotated != bool(statement.annotation_kinds))
-            or (flt.changed_since is not None and not changed_since(statement, flt.changed_since))
-        )
+        return not statements.matches(store, self.statement_filter(), statement.uid)

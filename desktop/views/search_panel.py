@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import search
+from db import issues, search
 from db.search import SearchHit
 from db.store import Store
 from desktop.buckets import date_label
-from desktop.models.search_results_model import HIT_ROLE, SPANS_ROLE, UID_ROLE, SearchResultsModel
+from desktop.models.search_results_model import HIT_ROLE, ISSUE_ROLE, SPANS_ROLE, UID_ROLE, SearchResultsModel
 from desktop.views.fonts import small_font
 from desktop.views.side_colours import side_colour
 from desktop.worker import Job, start_job
@@ -79,7 +79,7 @@ class SearchResultDelegate(QStyledItemDelegate):
         )
         x, width = rect.left() + 12, rect.width() - 20
         fm_small = QFontMetrics(small)
-        head = self.heading(hit)
+        head = self.heading(hit, index.data(ISSUE_ROLE) or "")
         painter.setFont(small)
         painter.setPen(QColor("#5f6773"))
         painter.drawText(QRect(x, rect.top() + 6, width, fm_small.height()), Qt.AlignmentFlag.AlignLeft,
@@ -88,12 +88,12 @@ class SearchResultDelegate(QStyledItemDelegate):
         self._paint_marked(painter, QPointF(x, rect.top() + 8 + fm_small.height()), width, piece, moved, text_font)
         painter.restore()
 
-    def heading(self, hit: SearchHit) -> str:
-        """Who, when ("date unknown" in words when it is not known), on which issue, where it matched."""
+    def heading(self, hit: SearchHit, issue_title: str = "") -> str:
+        """Who, when ("date unknown" in words when it is not known), on which issue (its title), where it matched."""
         st = hit.statement
         where = self.tr("in an annotation") if hit.matched_in == "annotation" else ""
         when = date_label(st.said_on, unknown=self.tr("date unknown"))
-        return " · ".join(p for p in (st.speaker, when, st.issue, where) if p)
+        return " · ".join(p for p in (st.speaker, when, issue_title, where) if p)
 
     def _paint_marked(self, painter: QPainter, origin: QPointF, width: int, text: str,
                       spans: list[tuple[int, int]], font: QFont) -> None:  # fmt: skip
@@ -165,6 +165,7 @@ class SearchPanel(QWidget):
 
     def set_store(self, store: Store | None) -> None:
         self.store = store
+        self.model.issue_titles = {issue.slug: issue.title for issue in issues.all_issues(store)} if store else {}
         self.model.set_rows([])
         self.status.clear()
 

@@ -6,6 +6,8 @@ with the whole document. Neither ever interprets the text: imported documents ar
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
@@ -18,14 +20,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models import Statement
 from db.sources import Source
 
 CONTEXT_CHARS = 360
 HIGHLIGHT = QColor("#ffe28a")
 
 
-def quote_span(source_text: str, statement: Statement) -> tuple[int, int] | None:
+class Quoted(Protocol):
+    """A statement, or another source's report of it: its words and where they are in the source text."""
+
+    @property
+    def quote(self) -> str: ...
+    @property
+    def start_offset(self) -> int | None: ...
+    @property
+    def end_offset(self) -> int | None: ...
+
+
+def quote_span(source_text: str, statement: Quoted) -> tuple[int, int] | None:
     """Where the quote is in the source: the stored offsets when they still fit, else the quote's first match."""
     start, end = statement.start_offset, statement.end_offset
     if start is not None and end is not None and 0 <= start < end <= len(source_text):
@@ -76,7 +88,7 @@ class SourcePassage(QWidget):
         layout.addWidget(self.note)
         layout.addWidget(self.text)
 
-    def show_passage(self, source: Source | None, statement: Statement | None) -> None:
+    def show_passage(self, source: Source | None, statement: Quoted | None) -> None:
         if statement is None or source is None:
             self._only_note(self.tr("No source document is linked to this statement."))
             return
@@ -106,7 +118,7 @@ class SourcePassage(QWidget):
 class SourceViewer(QDialog):
     """The whole source document (plain text), scrolled to the highlighted quote."""
 
-    def __init__(self, source: Source, statement: Statement | None, parent: QWidget | None = None) -> None:
+    def __init__(self, source: Source, statement: Quoted | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Source: %s") % (source.title or source.file_name))
         heading = QLabel(self)

@@ -35,6 +35,7 @@ class StatementCardDelegate(QStyledItemDelegate):
     def __init__(self, parent: QWidget | None = None, quote_lines: int = 4) -> None:
         super().__init__(parent)
         self.selected_uid: str | None = None
+        self.picked_uids: set[str] = set()  # several cards picked with Ctrl+click
         self.side_positions: dict[str, int] = {}
         self.changes_since: str | None = None  # cards of statements new or annotated since then are marked
         self._lines_cache: OrderedDict[tuple[str, int], list[str]] = OrderedDict()
@@ -143,7 +144,7 @@ class StatementCardDelegate(QStyledItemDelegate):
 
     def _paint_card(self, painter: QPainter, rect: QRect, statement: Statement) -> None:
         colour = side_colour(statement.side, self.side_positions.get(statement.side or "", 0))
-        selected = statement.uid == self.selected_uid
+        selected = statement.uid == self.selected_uid or statement.uid in self.picked_uids
         changed = changed_since(statement, self.changes_since)
         card = QRectF(rect)
         border = colour if selected else CHANGED if changed else CARD_BORDER
@@ -188,6 +189,8 @@ class StatementCardDelegate(QStyledItemDelegate):
         )
         source = statement.source
         cite = " · ".join(part for part in ((source.outlet or source.title) if source else None,) if part)
+        if statement.more_sources:
+            cite += " " + self.tr("+ %n more source(s)", "", statement.more_sources)
         painter.drawText(QRect(x, y, width - kind_width - 10, small.height()), Qt.AlignmentFlag.AlignLeft,
                          small.elidedText(cite, Qt.TextElideMode.ElideRight, width - kind_width - 10))  # fmt: skip
 

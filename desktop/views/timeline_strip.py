@@ -2,12 +2,14 @@
 
 The first side's bars rise above the axis, the second's hang below, so who spoke when (and who kept silent)
 reads at a glance. Drag to choose a date range (it filters the comparison), click to scroll the comparison to
-that date, double-click to clear the range. Statements whose date is not known have no place on the axis: they
-get a box of their own at the right end, "date unknown", drawn the same way; a click there scrolls to their row.
+that date, double-click to clear the range. The axis names the months when there is room for them. Statements
+whose date is not known have no place on the axis: they get a box of their own at the right end, "date unknown",
+drawn the same way; a click there scrolls to their row.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
@@ -166,6 +168,29 @@ class TimelineStrip(QWidget):
         self._paint_legend(painter, plot, small)
         self._paint_range(painter, plot)
 
+    def axis_labels(self, fm: QFontMetrics | None = None) -> list[tuple[dt.date, str, bool]]:
+        """Where the axis is labelled: (first day, text, is a year). Months when there is room for them (a short
+        span, or a wide window), every third month when there is room for those, otherwise years."""
+        if not self._first or not self._last:
+            return []
+        fm = fm or QFontMetrics(self.font())
+        width = self._plot().width()
+        years = list(range(self._first.year, self._last.year + 1))
+        per_month = width / (12 * len(years))
+        room = fm.horizontalAdvance("Sep") + 10
+        for step in (1, 3):  # months, then quarters' first months
+            if per_month * step >= room:
+                labels = []
+                for year in years:
+                    for month in range(1, 13, step):
+                        text, is_year = (str(year), True) if month == 1 else (calendar.month_abbr[month], False)
+                        labels.append((dt.date(year, month, 1), text, is_year))
+                return labels
+        step = 1
+        while step < len(years) and width / (len(years) / step) < fm.horizontalAdvance("2020") + 12:
+            step += 1
+        return [(dt.date(year, 1, 1), str(year), True) for year in years[::step]]
+
     def _paint_undated(self, painter: QPainter, peak: int, font: QFont) -> None:
         """The box of statements whose date is not known: each side's bar, as on the axis, and its label."""
         box = self._undated_box()
@@ -188,19 +213,12 @@ class TimelineStrip(QWidget):
         painter.drawText(label, Qt.AlignmentFlag.AlignHCenter, self.undated_text())
 
     def _paint_years(self, painter: QPainter, plot: QRect, font: QFont) -> None:
-        assert self._first and self._last
-        fm = QFontMetrics(font)
-        years = list(range(self._first.year, self._last.year + 1))
-        step = 1
-        while step < len(years) and plot.width() / (len(years) / step) < fm.horizontalAdvance("2020") + 12:
-            step += 1
-        painter.setPen(QColor("#6b7280"))
-        for year in years[::step]:
-            x = self.x_of(dt.date(year, 1, 1))
-            painter.setPen(QPen(QColor("#e1e4e8"), 1))
+        for day, text, is_year in self.axis_labels(QFontMetrics(font)):
+            x = self.x_of(day)
+            painter.setPen(QPen(QColor("#d5d9de" if is_year else "#eceef1"), 1))
             painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
-            painter.setPen(QColor("#6b7280"))
-            painter.drawText(QRectF(x + 2, plot.bottom() + 2, 60, AXIS_LABELS), Qt.AlignmentFlag.AlignLeft, str(year))
+            painter.setPen(QColor("#4b5260" if is_year else "#8a919c"))
+            painter.drawText(QRectF(x + 2, plot.bottom() + 2, 60, AXIS_LABELS), Qt.AlignmentFlag.AlignLeft, text)
 
     def _paint_legend(self, painter: QPainter, plot: QRect, font: QFont) -> None:
         """Side names left of the plot, above and below the axis, in their colours."""

@@ -8,6 +8,7 @@ the user may also go on, and those statements are imported with the date unknown
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -34,7 +35,13 @@ from db import sources
 from db.connection import is_database_file
 from db.ingest.languages import PACKS
 from db.ingest.pipeline import Analysis, Failure, Overrides, analyse_files, count_undated, date_from_publication
+from db.ingest.reader import LIMIT_HINT
+from db.near_duplicates import Duplicate, detect
 from db.partial_date import PartialDate
+from db.store import Store
+from db.untrusted_input import megabytes
+from desktop import plain_words
+from desktop.settings import IMPORT_MAX_MB, Settings
 from desktop.wizard.job_progress import JobProgress
 from desktop.worker import Report, start_job
 
@@ -43,6 +50,13 @@ if TYPE_CHECKING:
 
 ENCODINGS = ("utf-8", "utf-16", "cp1251", "koi8-r", "cp932", "euc_jp", "iso2022_jp", "latin-1")
 PREVIEW_CHARS = 3000
+
+
+def find_repeats(store: Store, analyses: list[Analysis]) -> dict[tuple[int, int], Duplicate]:
+    """Candidates that repeat a stored statement or one of an earlier file of the batch (files imported before
+    are left out: nothing of theirs will be saved)."""
+    skip = [n for n, a in enumerate(analyses) if sources.find_by_sha256(store, a.document.sha256) is not None]
+    return detect(store, [a.candidates for a in analyses], [a.document.outlet for a in analyses], skip)
 
 
 def plain_label(parent: QWidget) -> QLabel:
@@ -190,31 +204,42 @@ class CheckPage(QWizardPage):
         if wizard.busy() or not paths:
             return
 
-        database = wizard.store.path
+        before = list(wizard.results)
+        store = wizard.store
+        limit = Settings().import_max_bytes
         message = self.tr("{0}: this is the database Positions has open (or one of SQLite's files beside it), "
                           "not a document to import")  # fmt: skip
 
-        def work(report: Report) -> list[Analysis | Failure]:
-            own = {path for path in paths if is_database_file(path, database)}  # never read: see db/connection.py
+        def limited(path: Path) -> Overrides:
+            return dataclasses.replace(overrides_for(path), max_bytes=limit)  # type: ignore[operator]
+
+        def work(report: Report) -> tuple[list[Analysis | Failure], dict[tuple[int, int], Duplicate]]:
+            own = {p for p in paths if is_database_file(p, store.path)}  # never read: see db/connection.py
             read = iter(analyse_files([p for p in paths if p not in own], gazetteer=wizard.gazetteer(),
-                                      overrides=overrides_for, report=report))  # type: ignore[arg-type]  # fmt: skip
-            return [Failure(path, message.format(path.name)) if path in own else next(read) for path in paths]
+                                      overrides=limited, report=report))  # fmt: skip
+            results = [Failure(p, message.format(p.name)) if p in own else next(read) for p in paths]
+            batch = results if row is None else [*before[:row], *results, *before[row + 1 :]]
+            report(1, 1, self.tr("Looking for statements other sources already reported…"))
+            return results, find_repeats(store.for_thread(), [r for r in batch if isinstance(r, Analysis)])
 
         job = wizard.keep(start_job(None, work))
         self.progress.watch(job, self.tr("Reading %n file(s)…", "", len(paths)))
-        job.succeeded.connect(lambda results: self._analysed(results, row))
+        job.succeeded.connect(lambda found: self._analysed(found[0], row, found[1]))
         job.cancelled.connect(lambda: self.progress.show_idle(self.tr("Cancelled: nothing was read or changed.")))
         job.failed.connect(lambda message: self.progress.show_idle(self.tr("Reading failed: {0}").format(message)))
         job.ended.connect(self._job_ended)
         self._set_editable(False)
         self.completeChanged.emit()
 
-    def _analysed(self, results: list[Analysis | Failure], row: int | None) -> None:
+    def _analysed(
+        self, results: list[Analysis | Failure], row: int | None, repeats: dict[tuple[int, int], Duplicate]
+    ) -> None:
         wizard = self.wizard()
         if row is None:
             wizard.results = results
         else:
             wizard.results[row] = results[0]
+        wizard.duplicates = repeats
         self._fill_list(row or 0)
         read, failed = len(wizard.analyses()), len(wizard.failures())
         message = self.tr("%n file(s) read", "", read)
@@ -266,7 +291,8 @@ class CheckPage(QWizardPage):
             0, self.tr("detect ({0})").format(detected.encoding) if detected else self.tr("detect")
         )
         self.language_box.setItemText(
-            0, self.tr("detect ({0})").format(detected.language) if detected else self.tr("detect")
+            0,
+            self.tr("detect ({0})").format(plain_words.language(detected.language)) if detected else self.tr("detect"),
         )
         self.encoding_box.setCurrentIndex(max(0, self.encoding_box.findData(overrides.encoding)))
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(overrides.language)))
@@ -277,11 +303,16 @@ class CheckPage(QWizardPage):
             self.basis_label.setText("")
             self.undated_prompt.hide()
             self.preview.clear()
-            self.problems_view.setPlainText(result.message if result else "")
+            message = result.message if result else ""
+            if LIMIT_HINT in message:
+                config = Settings()
+                message += "\n\n" + self.tr("The import limit is {0}: change {1} under [import] in {2}.").format(
+                    megabytes(config.import_max_bytes), IMPORT_MAX_MB.key.split("/")[1], config.where())
+            self.problems_view.setPlainText(message)
             return
         document = result.document
         self.format_label.setText(
-            self.tr("{0}, {1}, language {2}").format(document.format, document.encoding, document.language)
+            self.tr("{0}, {1}, {2}").format(document.format, document.encoding, plain_words.language(document.language))
         )
         self.title_edit.setText(document.title)
         self.outlet_edit.setText(document.outlet or "")

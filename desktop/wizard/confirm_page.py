@@ -44,11 +44,15 @@ class ConfirmPage(QWizardPage):
         lines: list[str] = []
         self._blocking = []
         new = [a for a in wizard.analyses() if sources.find_by_sha256(wizard.store, a.document.sha256) is None]
+        repeats = self._repeats()
         lines.append(
-            self.tr("To import: {0} statements from {1} documents, marked unreviewed.").format(
-                sum(len(a.accepted()) for a in new), len(new)
+            self.tr("To import: {0} statements from {1} documents, marked reviewed (you accepted them).").format(
+                sum(len(a.accepted()) for a in new) - repeats, len(new)
             )
         )
+        if repeats:
+            lines.append(self.tr("{0} more statements were already reported by another source: each is saved as "
+                                 "another source of that statement.").format(repeats))  # fmt: skip
         lines.append("")
         for analysis in wizard.analyses():
             lines += self._describe(analysis)
@@ -59,6 +63,15 @@ class ConfirmPage(QWizardPage):
         self.summary.setPlainText("\n".join(lines))
         self.progress.show_idle("")
         self.completeChanged.emit()
+
+    def _repeats(self) -> int:
+        """Accepted statements the commit will add as another source rather than as a new statement."""
+        analyses = self.wizard().analyses()
+        return sum(
+            1
+            for (doc, row) in self.wizard().merge_plan()
+            if doc < len(analyses) and row < len(analyses[doc].candidates) and analyses[doc].candidates[row].accepted
+        )
 
     def _describe(self, analysis: Analysis) -> list[str]:
         wizard = self.wizard()
@@ -97,10 +110,11 @@ class ConfirmPage(QWizardPage):
         wizard = self.wizard()
         analyses = wizard.analyses()
         store = wizard.store
+        plan = wizard.merge_plan()
         saved: list[list[CommitResult]] = []
 
         def work(report: Report) -> list[CommitResult]:
-            results = commit(store.for_thread(), analyses, report)
+            results = commit(store.for_thread(), analyses, report, reviewed=True, merges=plan)
             saved.append(results)  # past COMMIT: a late Cancel can no longer undo it
             return results
 
@@ -129,6 +143,9 @@ class ConfirmPage(QWizardPage):
         added = sum(r.added for r in results)
         duplicates = sum(r.duplicate for r in results)
         wizard.summary = self.tr("Imported {0} statements from {1} documents.").format(added, len(results) - duplicates)
+        merged = sum(r.merged for r in results)
+        if merged:
+            wizard.summary += " " + self.tr("{0} were added as another source of a statement.").format(merged)
         if duplicates:
             wizard.summary += " " + self.tr("{0} documents were imported before and were skipped.").format(duplicates)
         self.progress.show_idle(wizard.summary)

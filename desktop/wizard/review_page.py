@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QFontMetrics, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from db.actors import language_of
 from db.ingest.document import Candidate
 from db.ingest.pipeline import Analysis
+from db.near_duplicates import Duplicate
 from db.statements import KINDS
 from desktop.models.candidates_model import (
     COL_ACCEPT,
@@ -37,11 +39,14 @@ from desktop.models.candidates_model import (
     COL_ISSUE,
     COL_KIND,
     COL_QUOTE,
+    COL_REASON,
+    COL_SAME,
     COL_SIDE,
     COL_SPEAKER,
     NON_OFFICIAL,
     CandidatesModel,
 )
+from desktop.wizard.alias_offer import AliasOffer, spelling_to_offer
 from desktop.wizard.delegates import ChoiceDelegate
 from desktop.wizard.text_offsets import TextOffsets
 
@@ -88,6 +93,9 @@ class ReviewPage(QWizardPage):
         )
         self.add_button = QPushButton(self.tr("Add the selected text as a statement"), self)
         self.add_button.setEnabled(False)
+        self.alias_offer = AliasOffer(self)
+        self.alias_offer.added.connect(lambda _spelling: self.wizard_().forget_gazetteer())
+        self.model.speaker_corrected.connect(self._speaker_corrected)
         self._offsets = TextOffsets("")
         self._build_layout()
         self._set_delegates()
@@ -123,13 +131,17 @@ class ReviewPage(QWizardPage):
         splitter.setSizes([720, 400])
         layout = QVBoxLayout(self)
         layout.addLayout(tools)
+        layout.addWidget(self.alias_offer)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.count_label)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in ((COL_ACCEPT, 56), (COL_CONFIDENCE, 84), (COL_SPEAKER, 140), (COL_SIDE, 64),
-                              (COL_ISSUE, 130), (COL_DATE, 84), (COL_KIND, 96), (COL_QUOTE, 360)):  # fmt: skip
+        fm = QFontMetrics(self.table.font())
+        date_width = fm.horizontalAdvance("2018-11-14") + 28  # the widest date, with the cell's margins
+        for column, width in ((COL_ACCEPT, 56), (COL_SPEAKER, 130), (COL_QUOTE, 340), (COL_SIDE, 70),
+                              (COL_ISSUE, 130), (COL_DATE, date_width), (COL_KIND, 100), (COL_SAME, 150),
+                              (COL_CONFIDENCE, 84), (COL_REASON, 200)):  # fmt: skip
             self.table.setColumnWidth(column, width)
 
     def _set_delegates(self) -> None:
@@ -150,6 +162,7 @@ class ReviewPage(QWizardPage):
     # load and save: the model edits the analyses' candidates in place, so there is nothing else to save
 
     def initializePage(self) -> None:
+        self.alias_offer.hide()
         self.file_box.blockSignals(True)
         self.file_box.clear()
         for analysis in self.wizard_().analyses():
@@ -165,7 +178,9 @@ class ReviewPage(QWizardPage):
 
     def _show_file(self, _row: int) -> None:
         analysis = self.current_analysis()
-        self.model.set_rows(analysis.candidates if analysis else [])
+        repeats = self._duplicates_of(self.file_box.currentIndex())
+        self.model.set_rows(analysis.candidates if analysis else [], repeats)
+        self.table.setColumnHidden(COL_SAME, not repeats)  # only a file with repeats needs the column
         text = analysis.document.text if analysis else ""
         self._offsets = TextOffsets(text)
         self.source.setPlainText(text)
@@ -174,15 +189,32 @@ class ReviewPage(QWizardPage):
         if self.model.rowCount():
             self.table.selectRow(0)
 
+    # statements other outlets already reported
+
+    def _duplicates_of(self, document: int) -> dict[int, Duplicate]:
+        return {row: found for (doc, row), found in self.wizard_().duplicates.items() if doc == document}
+
+    def _speaker_corrected(self, row: int, before: Candidate, after: Candidate) -> None:
+        """A corrected speaker whose spelling in the text the gazetteer lacks: offer it as an alias."""
+        if after.actor_key is None:
+            return
+        spelling = spelling_to_offer(after, self.wizard_().gazetteer())
+        if spelling is not None:
+            self.alias_offer.offer(
+                self.wizard_().store, after.actor_key, after.speaker, spelling, language_of(spelling)
+            )
+
     def _update_count(self, *_args: object) -> None:
         rows = self.model.candidates()
         accepted = sum(c.accepted for c in rows)
         total = sum(len(a.accepted()) for a in self.wizard_().analyses())
-        self.count_label.setText(
-            self.tr("This file: {0} of {1} accepted. All files: {2} statements to import.").format(
-                accepted, len(rows), total
-            )
+        text = self.tr("This file: {0} of {1} accepted. All files: {2} statements to import.").format(
+            accepted, len(rows), total
         )
+        repeats = len(self.wizard_().merge_plan())
+        if repeats:
+            text += " " + self.tr("{0} of them already reported elsewhere (see “Already reported”).").format(repeats)
+        self.count_label.setText(text)
 
     def _accept_from(self, threshold: float) -> None:
         self.model.accept_at_least(threshold)

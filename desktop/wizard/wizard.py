@@ -18,8 +18,10 @@ from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 from db import issues
 from db.ingest.gazetteer import Gazetteer
 from db.ingest.pipeline import Analysis, Failure
+from db.near_duplicates import Duplicate, MergeTarget
 from db.sources import CommitResult
 from db.store import Store
+from db.user_gazetteer import load_gazetteer
 from desktop.worker import Job
 
 PAGE_FILES = 1
@@ -43,9 +45,12 @@ class ImportWizard(QWizard):
         self.committed_issue: str | None = None  # the issue with the most new statements, for the window
         self.summary = ""  # one line about what was imported, for the window's status bar
         self.side_names = {side.slug: side.name for side in issues.sides(store)}
-        self.issue_titles = {issue.slug: issue.title for issue in issues.all_issues(store)}
+        self.issue_titles = {issue.slug: issue.title for issue in issues.current_issues(store)}
         self._gazetteer: Gazetteer | None = None
         self._jobs: set[Job] = set()
+        # Candidates that repeat a stored statement or one of an earlier file: (file, row) -> Duplicate, found
+        # with every reading of the files (check page) and ticked or not by the user (review page).
+        self.duplicates: dict[tuple[int, int], Duplicate] = {}
 
         self.setWindowTitle(self.tr("Import documents"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -67,10 +72,19 @@ class ImportWizard(QWizard):
         return [r for r in self.results if isinstance(r, Failure)]
 
     def gazetteer(self) -> Gazetteer:
-        """Loaded once per wizard, on first use (in a worker: reading it is the worker's own resource)."""
+        """The user's actors and issues from the database, read once per wizard on first use (in a worker, on the
+        worker's own connection); `forget_gazetteer` makes the next use read them again."""
         if self._gazetteer is None:
-            self._gazetteer = Gazetteer.load()
+            with Store.open(self.store.path, create=False) as own:
+                self._gazetteer = load_gazetteer(own)
         return self._gazetteer
+
+    def forget_gazetteer(self) -> None:
+        self._gazetteer = None
+
+    def merge_plan(self) -> dict[tuple[int, int], MergeTarget]:
+        """The repeats the user keeps ticked: each becomes another source of the statement it repeats."""
+        return {key: found.target for key, found in self.duplicates.items() if found.merge}
 
     def keep(self, job: Job) -> Job:
         """Hold a reference until the job ends, and cancel it if the wizard closes first."""

@@ -18,7 +18,7 @@ from db.migrations import SCHEMA_VERSION
 from db.store import Store
 
 DEFAULT_SIZE = 5_000
-CONTENT_VERSION = 2  # of what this module writes (2: some statements without a date); part of the cache's name
+CONTENT_VERSION = 3  # of what this module writes (2: some statements without a date; 3: with actors); cache name
 UNDATED_SHARE = 0.02  # statements imported without any date (said_on NULL, precision unknown)
 
 EN = ["The minister said that talks on the peace treaty would continue",
@@ -66,6 +66,7 @@ def synthetic_database(size: int, *, seed: int = 7) -> Path:
     with Store.open(partial) as store:
         store.conn.execute("PRAGMA synchronous = OFF")
         issue_ids = [row[0] for row in store.conn.execute("SELECT id FROM issues")]
+        actor_ids = dict(store.conn.execute("SELECT name, id FROM actors"))  # the outlet Nikkei has none
         stamp = "2024-01-01T00:00:00Z"
         batch = []
         with store.transaction():
@@ -78,7 +79,7 @@ def synthetic_database(size: int, *, seed: int = 7) -> Path:
                 if rng.random() < UNDATED_SHARE:
                     said_on, precision = None, "unknown"
                 batch.append((str(uuid.UUID(int=rng.getrandbits(128))), speaker, speaker, side, rng.choice(issue_ids),
-                              said_on, precision, quote, language, stamp, stamp))  # fmt: skip
+                              said_on, precision, quote, language, stamp, stamp, actor_ids.get(speaker)))  # fmt: skip
                 if len(batch) == 10_000:
                     _insert(store, batch)
                     batch = []
@@ -92,6 +93,6 @@ def synthetic_database(size: int, *, seed: int = 7) -> Path:
 def _insert(store: Store, rows: list[tuple[object, ...]]) -> None:
     store.conn.executemany(
         "INSERT INTO statements (uid, speaker, speaker_as_written, side_id, issue_id, said_on, date_precision, quote,"
-        " language, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " language, created_at, updated_at, actor_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )

@@ -173,7 +173,7 @@ def test_unknown_issue_and_side_are_created_not_lost(anna: Store, tmp_path: Path
     )
     document["statements"][0]["uid"] = document["annotations"][0]["statement_uid"] = "new-statement"
     with Store.open(tmp_path / "fresh.sqlite") as fresh:
-        report = annotation_exchange.import_text(fresh, json.dumps(document))
+        report = annotation_exchange.import_text(fresh, json.dumps(document), allow_new_sides=True)
         assert report.issues_added == ["arctic_shipping"] and report.sides_added == ["eu"]
         assert report.added == [note.uid]
         arrived = statements.get(fresh, "new-statement")

@@ -11,6 +11,7 @@ from db import annotations, statements
 from db.statements import StatementFilter
 from db.store import Store
 from desktop.cli import main
+from tests.conftest import database_dump
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -123,3 +124,36 @@ def test_the_database_itself_is_refused_as_an_exchange_file(
         Path(name).touch(exist_ok=True)
         code, _, err = run(capsys, "annotations", "import", "--db", str(anna_db), name)
         assert code == 1 and "this is the database itself" in err
+
+
+def test_a_new_side_needs_allow_new_sides(anna_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    exchange = tmp_path / "anna.json"
+    assert run(capsys, "annotations", "export", "--db", str(anna_db), str(exchange))[0] == 0
+    document = json.loads(exchange.read_text(encoding="utf-8"))
+    document["statements"][0].update(side="korea", side_name="Korea", uid="new-statement")
+    for note in document["annotations"]:
+        note["statement_uid"] = "new-statement"
+    exchange.write_text(json.dumps(document), encoding="utf-8")
+    fresh = tmp_path / "fresh.sqlite"
+    assert run(capsys, "sample", "--db", str(fresh))[0] == 0
+    before = database_dump(fresh)
+    code, _, err = run(capsys, "annotations", "import", "--db", str(fresh), str(exchange))
+    assert code == 1
+    assert "the file adds 1 side(s) this database does not compare: Korea (korea)" in err
+    assert "import again with --allow-new-sides" in err
+    assert database_dump(fresh) == before
+    code, out, _ = run(capsys, "annotations", "import", "--db", str(fresh), "--allow-new-sides", str(exchange))
+    assert code == 0 and "new side(s) created: korea" in out
+
+
+def test_a_conflict_is_reported(anna_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    boris = tmp_path / "boris.sqlite"
+    boris.write_bytes(anna_db.read_bytes())
+    with Store.open(anna_db) as store:
+        uid = annotations.find(store, annotations.AnnotationFilter())[0].statement_uid
+        statements.update(store, uid, quote="A different text of the same statement.")
+    exchange = tmp_path / "anna.json"
+    assert run(capsys, "annotations", "export", "--db", str(anna_db), str(exchange))[0] == 0
+    code, out, _ = run(capsys, "annotations", "import", "--db", str(boris), str(exchange))
+    assert code == 0
+    assert "1 statement(s) read differently here and in the file" in out and "quote differ" in out

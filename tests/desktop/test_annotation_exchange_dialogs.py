@@ -11,10 +11,11 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from db import annotations, sample, statements
+from db import annotation_exchange, annotations, sample, statements
 from db.statements import StatementFilter
 from db.store import Store
 from desktop.views.annotation_exchange_dialogs import ExportScopeDialog, export_annotations, import_annotations
+from tests.conftest import database_dump
 
 
 @pytest.fixture
@@ -92,3 +93,37 @@ def test_import_of_a_bad_file_warns_and_returns_none(qtbot, store: Store, tmp_pa
     when_visible(QMessageBox, lambda box: box.accept(), seen)
     assert import_annotations(parent, store, path=str(bad)) is None
     assert "truncated" in seen[0]
+
+
+def click(label: str) -> Callable[[QMessageBox], None]:
+    def act(box: QMessageBox) -> None:
+        next(b for b in box.buttons() if b.text() == label).click()
+
+    return act
+
+
+@pytest.mark.parametrize("agree", [False, True])
+def test_a_file_with_a_new_side_asks_first(qtbot, store: Store, tmp_path: Path, agree: bool) -> None:  # type: ignore[no-untyped-def]
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    document = annotation_exchange.build_exchange(store)
+    document["statements"][0].update(side="korea", side_name="Республика Корея", uid="new-statement")
+    for note in document["annotations"]:
+        if note["statement_uid"] == document["statements"][0]["uid"] or note is document["annotations"][0]:
+            note["statement_uid"] = "new-statement"
+    path = tmp_path / "from-anna.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    with Store.open(tmp_path / "fresh.sqlite") as fresh:
+        before = database_dump(fresh.path)
+        seen: list[str] = []
+        answer = "Add the sides and import" if agree else "Do not import"
+        when_visible(QMessageBox, lambda box: (click(answer)(box), when_visible(QMessageBox, lambda b: b.accept(),
+                                                                                seen)), seen)  # fmt: skip
+        report = import_annotations(parent, fresh, path=str(path))
+        assert "Республика Корея" in seen[0] and "Each side is a column of every comparison" in seen[0]
+        if agree:
+            assert report is not None and report.sides_added == ["korea"]
+            assert statements.get(fresh, "new-statement").side == "korea"
+        else:
+            assert report is None and seen[1] == "Nothing was imported."
+            assert database_dump(fresh.path) == before

@@ -125,7 +125,7 @@ def test_contradiction_link_picked_by_search(qtbot, panel: AnnotationsPanel, sto
         dialog = visible_dialog(StatementPickerDialog)
         dialog.query.setText(target.uid)
         dialog.run_search()
-        assert dialog.results_model.rowCount() == 1
+        qtbot.waitUntil(lambda: not dialog.searching() and dialog.results_model.rowCount() == 1, timeout=5000)
         dialog.accept()
 
     QTimer.singleShot(0, pick)
@@ -147,8 +147,11 @@ def test_picker_finds_by_words_and_by_id_but_not_the_statement_itself(qtbot, sto
     lavrov = [s for s in statements.iterate(store, StatementFilter()) if s.speaker == "Sergey Lavrov"]
     dialog = StatementPickerDialog(store, exclude_uid=lavrov[0].uid)
     qtbot.addWidget(dialog)
+    dialog.side.setCurrentIndex(dialog.side.findData(None))  # any side, any issue: Lavrov's own statements too
+    dialog.issue.setCurrentIndex(dialog.issue.findData(None))
     dialog.query.setText("Lavrov")
     dialog.run_search()
+    qtbot.waitUntil(lambda: not dialog.searching(), timeout=5000)
     found = [
         dialog.results_model.item(r).data(Qt.ItemDataRole.UserRole + 1) for r in range(dialog.results_model.rowCount())
     ]
@@ -157,6 +160,7 @@ def test_picker_finds_by_words_and_by_id_but_not_the_statement_itself(qtbot, sto
     assert dialog.selected_uid() == found[0]
     dialog.query.setText(lavrov[1].uid)
     dialog.run_search()
+    qtbot.waitUntil(lambda: not dialog.searching(), timeout=5000)
     assert dialog.results_model.rowCount() == 1 and dialog.selected_uid() == lavrov[1].uid
 
 

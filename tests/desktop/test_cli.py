@@ -154,6 +154,12 @@ def test_python_dash_m_desktop_runs_the_same_command_line(sample_db: Path) -> No
     assert len(json.loads(result.stdout)) == 12
 
 
+@pytest.mark.parametrize("limit", ["0", "-1", "many"])
+def test_search_limit_must_be_positive(limit: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "--limit", limit, "Kuril"]) == 2
+    assert "not a number of results" in capsys.readouterr().err
+
+
 def test_check_passes_on_a_database_upgraded_from_schema_1(
     db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

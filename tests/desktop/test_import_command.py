@@ -153,3 +153,16 @@ def test_an_import_is_followed_by_a_verified_backup(db_path: Path, capsys: pytes
     other = db_path.with_name("other.sqlite")
     assert run(capsys, "import", "--db", str(other), "--no-backup", str(ARTICLE))[0] == 0
     assert auto_backups.list_backups(other) == []
+
+
+def test_the_command_line_keeps_repeats_apart_and_says_so(capsys, db_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.db.test_import_duplicates import REPORTS
+
+    files = []
+    for name in ("kyodo.txt", "nhk.txt"):
+        files.append(tmp_path / name)
+        files[-1].write_text(REPORTS[name], encoding="utf-8")
+    code, out, _err = run(capsys, "import", "--db", str(db_path), *map(str, files))
+    assert code == 0 and "2 statements added" in out and "(unreviewed)" in out
+    assert "note: 1 of the statements look like another outlet's report" in out
+    assert out.strip().splitlines()[-1].endswith("(unreviewed)")  # the summary stays the last line

@@ -86,3 +86,12 @@ def test_headless_without_a_display(db: Path, tmp_path: Path) -> None:
                            "--pdf", str(out)], env=env, capture_output=True, text=True, timeout=120)  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "Page 1 of" in pdf_text(out)
+
+
+def test_unreviewed_statements_left_out_are_mentioned(db: Path, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+    out = tmp_path / "sheet.pdf"
+    assert main(["print", "--db", str(db), "--issue", ISSUE, "--pdf", str(out)]) == 0
+    assert "1 unreviewed statement(s) left out" in capsys.readouterr().out
+    assert main(["print", "--db", str(db), "--issue", ISSUE, "--pdf", str(out), "--include-unreviewed"]) == 0
+    assert "left out" not in capsys.readouterr().out

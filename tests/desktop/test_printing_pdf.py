@@ -85,6 +85,14 @@ def test_sheet_has_sides_quotes_in_three_languages_notes_and_a_marking_on_every_
     assert "Sources" in pages[-1]
 
 
+def test_the_sheet_says_that_unreviewed_statements_were_left_out(print_db: PrintDb, tmp_path: Path) -> None:
+    text = squash("".join(write(print_db, tmp_path / "sheet.pdf", [ISSUE])))
+    assert squash("1 unreviewed left out") in text
+    assert squash("nobody has reviewed yet are left out of this sheet") in text
+    text = squash("".join(write(print_db, tmp_path / "all.pdf", [ISSUE], include_unreviewed=True)))
+    assert squash("left out of this sheet") not in text
+
+
 def test_markup_in_quotes_and_notes_prints_literally(print_db: PrintDb, tmp_path: Path) -> None:
     text = squash("".join(write(print_db, tmp_path / "sheet.pdf", [ISSUE])))
     assert squash(MARKUP_QUOTE) in text

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from db import annotations, sample, statements
+from db import annotations, sample, statement_merge, statements
 from db.errors import ValidationError
 from db.partial_date import PartialDate
 from db.statements import NewStatement
@@ -90,6 +90,34 @@ def test_unreviewed_left_out_unless_asked(store: Store) -> None:
     assert not any("unreviewed import" in q for q in quotes)
     included = all_statements(build_sheet(store, ISSUE, SheetOptions(include_unreviewed=True)))
     assert [st.reviewed for st in included if "unreviewed import" in st.quote] == [False]
+
+
+def test_the_sheet_counts_the_unreviewed_statements_it_leaves_out(store: Store) -> None:
+    assert build_sheet(store, ISSUE, SheetOptions()).unreviewed_left_out == 1
+    assert build_sheet(store, ISSUE, SheetOptions(sides=("russia",))).unreviewed_left_out == 0  # only its columns
+    assert build_sheet(store, ISSUE, SheetOptions(include_unreviewed=True)).unreviewed_left_out == 0
+
+
+def test_a_merged_statement_cites_every_outlet_that_reported_it(store: Store, print_db: PrintDb) -> None:
+    twin = statements.add(store, NewStatement(
+        speaker="Сергей Лавров", side="russia", issue=ISSUE, said_on=PartialDate(2017, 3, 21),
+        quote=RU_QUOTE[:60], language="ru", reviewed=True), _source(store, "ТАСС"))  # fmt: skip
+    statement_merge.merge(store, print_db.ru_uid, [twin])
+    sheet = build_sheet(store, ISSUE, SheetOptions())
+    merged = next(st for st in all_statements(sheet) if st.uid == print_db.ru_uid)
+    (number,) = merged.more_source_numbers
+    assert sheet.sources[number - 1].outlet == "ТАСС"
+
+
+def _source(store: Store, outlet: str) -> int:
+    with store.transaction():
+        cursor = store.conn.execute(
+            "INSERT INTO sources (uid, sha256, title, outlet, published, language, text, imported_at)"
+            " VALUES ('tass-1', 'tass-1', 'Лавров о деятельности', ?, '2017-03-21', 'ru', '', '2017-03-21T00:00:00Z')",
+            (outlet,),
+        )
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
 
 
 def test_notes_numbered_in_order_and_shifts_summarised(store: Store, print_db: PrintDb) -> None:

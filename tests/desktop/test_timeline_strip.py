@@ -5,6 +5,7 @@ from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from db.store import Store
+from desktop.views.timeline_strip import TimelineStrip
 from tests.desktop.test_app_support import add_statement, build_database, open_window, show_issue, wait_rows
 
 ISSUE = "fisheries"
@@ -64,3 +65,27 @@ def test_dragging_a_range_filters_the_view_and_a_click_scrolls(qtbot: QtBot, db_
     assert bar.value() > 0
     top_row = window.comparison.rowAt(0)
     assert model.key(top_row) >= "2020"
+
+
+def test_the_axis_names_months_when_there_is_room_and_years_otherwise(qtbot: QtBot, db_path: Path) -> None:
+    build_database(db_path)
+    with Store.open(db_path) as store:
+        for month in (2, 6, 11):
+            add_statement(store, side="russia", issue=ISSUE, said_on=f"2019-{month:02d}-10", quote=f"Квоты {month}.")
+    window = open_window(qtbot, db_path)
+    show_issue(qtbot, window, ISSUE)
+    strip = TimelineStrip(window.comparison_model)
+    qtbot.addWidget(strip)
+    strip.rebuild()
+
+    def labels(width: int) -> list[str]:
+        strip.resize(width, 96)
+        return [text for _day, text, _year in strip.axis_labels()]
+
+    assert labels(1000)[:4] == ["2019", "Feb", "Mar", "Apr"] and "Dec" in labels(1000)  # every month named
+    assert labels(300) == ["2019", "Apr", "Jul", "Oct"]  # narrower: every third month
+    assert labels(120) == ["2019"]
+    spread_over_years(db_path)
+    window.comparison_model.reload()
+    wait_rows(qtbot, window)
+    assert all(text.isdigit() for text in labels(700))  # eight years: years only

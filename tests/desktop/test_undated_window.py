@@ -84,7 +84,7 @@ def test_undated_statements_have_their_own_last_row(qtbot: QtBot, db_path: Path,
     window.filters.set_date_range("2019-01-01", "2019-12-31")  # a range leaves unknown dates out
     wait_rows(qtbot, window)
     assert UNDATED not in keys(window) and model.undated_row() == -1
-    assert window.filters.excludes(statement)
+    assert window.filters.excludes(window.store, statement)
     window.filters.clear()
     wait_rows(qtbot, window)
     assert keys(window)[-1] == UNDATED

@@ -207,7 +207,7 @@ def test_check_page_edits_and_rereads(qtbot, store: Store, tmp_path: Path) -> No
     page = wizard.currentPage()
     assert isinstance(page, CheckPage)
     qtbot.waitUntil(page.isComplete, timeout=WAIT_MS)
-    assert "koi8-r" in page.format_label.text() and "ru" in page.format_label.text()
+    assert "koi8-r" in page.format_label.text() and "Russian" in page.format_label.text()
     assert "Лавров" in page.preview.toPlainText()
     # read it as the wrong encoding, then the right one
     page.encoding_box.setCurrentIndex(page.encoding_box.findData("cp1251"))

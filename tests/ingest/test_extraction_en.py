@@ -114,3 +114,31 @@ def test_a_spokesman_reading_out_a_joint_statement_relays_his_government(gazette
     )
     found = [(c.speaker, c.kind) for c in candidates(gazetteer, text) if c.accepted]
     assert found == [("Japanese government", "reported"), ("Yasuhisa Kawamura", "direct_quote")]
+
+
+def test_we_agreed_in_a_turn_is_the_speaker_s_and_his_counterpart_s(gazetteer: Gazetteer) -> None:
+    text = (
+        "Mr. Taro Kono, Minister for Foreign Affairs: Today I held a meeting with Minister of Foreign Affairs "
+        "Lavrov on the peace treaty. We shared the view that consultations on the peace treaty would take place "
+        "between Deputy Minister Morgulov and our deputy minister."
+    )
+    found = [(c.speaker, c.kind) for c in candidates(gazetteer, text) if c.accepted and c.quote.startswith("We")]
+    assert found == [("Taro Kono", "direct_quote"), ("Sergey Lavrov", "reported")]
+
+
+def test_he_in_the_next_sentence_is_who_spoke_not_the_last_name(gazetteer: Gazetteer) -> None:
+    text = (
+        "Chief Cabinet Secretary Yoshihide Suga criticized Putin's assertion that the islands are Russian. "
+        '"Such remarks are totally unacceptable for Japan," he said.'
+    )
+    assert [c.speaker for c in candidates(gazetteer, text) if c.quote.startswith('"Such')] == ["Yoshihide Suga"]
+
+
+def test_a_label_in_capitals_may_be_long(gazetteer: Gazetteer) -> None:
+    text = (
+        "REPORTER: Will Japan decide on sanctions against Russia tomorrow?\n\n"
+        "DEPUTY CHIEF CABINET SECRETARY SEKO: Japan will continue to deal with the sanctions question appropriately."
+    )
+    assert ticked(gazetteer, text) == [
+        ("Hiroshige Seko", "Japan will continue to deal with the sanctions question appropriately.")
+    ]

@@ -192,3 +192,47 @@ def test_two_coordinated_aims_make_two_lines_of_one_quote(gazetteer: Gazetteer) 
 def test_what_a_statement_rests_on_is_not_its_topic(gazetteer: Gazetteer) -> None:
     text = "プーチン大統領は、平和条約に基づいて、係争中の問題の解決を探っていくと述べた。"
     assert [c.issue for c in extracted(gazetteer, text)] == ["territorial_dispute"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("大統領は、両国は応酬をやめるべきだ、と指摘した。", ("と指摘した", "speech")),  # a comma before と
+        ("外相も「立場と相容れない」と同様に遺憾の意をあらわした。", ("意をあらわした", "speech")),  # kana spelling
+        ("首相は協議を開始することで合意したことを明らかにした。", ("で合意したことを明らかにした", "agreement")),
+    ],
+)
+def test_more_forms_of_reporting(text: str, cue: tuple[str, str]) -> None:
+    assert cue in cue_names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("大臣は「侵略は受け入れられない」と批判。", ("と批判", "speech")),  # a newspaper ends the sentence on the noun
+        ("報道官は「署名を遅らせた」などと一方的に非難しました。", ("と一方的に非難しました", "speech")),
+    ],
+)
+def test_newspaper_forms_of_reporting(text: str, cue: tuple[str, str]) -> None:
+    assert cue in cue_names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ロシアが入国禁止を発表したのは4回目。",  # a nominalised clause: a fact about the announcement
+        "報道官は声明を発表し、",  # issuing a statement introduces what it says
+    ],
+)
+def test_what_reports_no_position(text: str) -> None:
+    assert cue_names(text) == []
+
+
+def test_a_country_s_ministry_is_that_country_s(gazetteer: Gazetteer) -> None:
+    text = "ロシアの外務省は7日、安全操業の協定の履行を停止すると発表しました。"
+    assert [(c.speaker, c.side) for c in extracted(gazetteer, text)] == [("Russian Foreign Ministry", "russia")]
+
+
+def test_each_clause_has_its_own_topic_after_a_conjunctive_ga(gazetteer: Gazetteer) -> None:
+    text = "ロシア側は「日本の制裁への対抗措置」としているが、岩屋氏は「全てロシアの侵略に起因している」と反発した。"
+    assert [c.speaker for c in extracted(gazetteer, text)] == ["Russian side", "Takeshi Iwaya"]

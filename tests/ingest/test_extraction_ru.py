@@ -93,3 +93,34 @@ def test_a_statement_and_its_continuation_are_two(gazetteer: Gazetteer) -> None:
     found = extracted(gazetteer, text)
     assert [c.speaker for c in found] == ["Mikhail Galuzin", "Mikhail Galuzin"]
     assert found[1].quote == "добавив, что это требует учета."
+
+
+def test_answers_of_a_briefing_are_those_of_the_official_its_title_names(gazetteer: Gazetteer) -> None:
+    text = (
+        "Брифинг официального представителя МИД России М.В.Захаровой, Москва, 15 ноября 2022 года\n\n"
+        "Вопрос: Как Вы оцените заявления Токио о мирном договоре?\n\n"
+        "Ответ: Мы внимательно изучили эти заявления о мирном договоре с Японией.\n\n"
+        "Честно говоря, ничего нового в позиции Японии по мирному договору не увидела."
+    )
+    found = [(c.speaker, c.quote) for c in extracted(gazetteer, text)]
+    assert found == [
+        ("Maria Zakharova", "Мы внимательно изучили эти заявления о мирном договоре с Японией."),
+        ("Maria Zakharova", "Честно говоря, ничего нового в позиции Японии по мирному договору не увидела."),
+    ]
+
+
+def test_a_note_in_parentheses_inside_a_quotation_is_the_writer_s(gazetteer: Gazetteer) -> None:
+    text = (
+        '"Прискорбно, если Россия усилит военное присутствие на северных территориях (так в Японии называют '
+        'южные Курилы)", — отметил Суга.'
+    )
+    assert [c.speaker for c in extracted(gazetteer, text)] == ["Yoshihide Suga"]
+
+
+def test_a_politician_and_her_words_relayed_by_an_agency_refer_back(gazetteer: Gazetteer) -> None:
+    text = (
+        "Япония стремится возобновить консультации о рыболовстве, заявила министр иностранных дел Японии Ёко Камикава. "
+        "По ее словам, Япония ведет координацию с Россией по вопросам рыболовства, передает ТАСС. "
+        "Как пояснил политик, это соответствует позиции Японии по рыболовству."
+    )
+    assert [c.speaker for c in extracted(gazetteer, text)] == ["Yoko Kamikawa"] * 3

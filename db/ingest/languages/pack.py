@@ -66,6 +66,7 @@ class LanguagePack:
     impersonal_passive: re.Pattern[str] = NEVER  # "it was decided": an agreement of the subject before it
     unrecognised_subject: re.Pattern[str] = NEVER  # ", the official said": a subject that is no known actor
     can_be_subject: Callable[[str, str], bool] = lambda word, verb: True  # Russian: a nominative that agrees
+    knows_word: Callable[[str], bool] = lambda word: True  # the analyser's dictionary has it (not a guess)
     inverted_subject_far: bool = False  # "— заявил в беседе с журналистами посол X": the subject may stand apart
     possessive_pronouns: re.Pattern[str] = NEVER  # "his", "его": never the speaker
     possessive_after: re.Pattern[str] = NEVER  # "Japan's": a possessive is not the subject
@@ -80,6 +81,7 @@ class LanguagePack:
     clause_closed: Callable[[str, int, int], bool] = lambda text, start, end: False  # a clause ends in text[start:end]
     # --- transcripts ---
     label_honorifics: re.Pattern[str] = NEVER  # "Mr.", "С.В." before the name in a speaker label
+    answer_label: re.Pattern[str] = NEVER  # "Ответ:", "A:": the answer of the official the title names
     turn_announcement: re.Pattern[str] = NEVER  # "…の発言要旨は次の通り", "said the following:": a turn follows
     schedule: re.Pattern[str] = NEVER  # "is scheduled to visit", 「出席する予定」: a plan of travel, not a position
     no_comment: re.Pattern[str] = NEVER  # "declined to comment", 「申し上げる状況にない」: nothing stated
@@ -101,6 +103,7 @@ class LanguagePack:
     unknown_expert_patterns: Sequence[re.Pattern[str]] = ()
     anonymous_official: re.Pattern[str] = NEVER  # after a state or body: "幹部", " official": the state speaks
     compound_continues: re.Pattern[str] = NEVER  # after a country's name: part of a compound (日本時間)
+    genitive: re.Pattern[str] = NEVER  # 「ロシアの外務省」: a name, this particle and a name may be one compound name
     fuzzy_names: bool = True  # garbled transliterations of names ("Tarot Kono") are worth a fuzzy match
     # --- issues ---
     links: re.Pattern[str] = NEVER  # "a step towards": what comes after is the goal, not the topic

@@ -72,6 +72,7 @@ PACK = LanguagePack(
         r"stressed|emphasi[sz]ed)|(?:He|She|They) (?:said|stated|announced) (?:this|that|so)\b"
     ),
     coordinators=re.compile(r",?\s+(?:as well as|and also)\s+(?=to\s|on\s|about\s)"),
+    answer_label=re.compile(r"A|Answer|ANSWER"),
     label_honorifics=re.compile(r"^(?:(?:[^\W\d]|Mr|Mrs|Ms|Dr)\.\s*)+"),
     turn_announcement=re.compile(
         r"(?i)\b(?:said|stated|the following|as follows|full text|excerpts?)\b[^.]{0,40}:\s*$"

@@ -37,7 +37,7 @@ PACK = LanguagePack(
     complementizer=re.compile(r"と|、"),
     clause_closed=morphology.clause_closed,
     fragment=morphology.fragment,
-    clause_end=re.compile(r"(?:たが|だが|するが|ものの|けれども|一方|。)、?"),
+    clause_end=re.compile(r"(?:たが|だが|するが|ものの|けれども|一方|。)、?|(?:るが|ないが|いが)、"),
     own_voice=re.compile(  # the first person, and the polite forms a speaker uses and a report does not
         r"私|我々|わが国|我が国|当方|われわれ|政府として|まいります|おります|ございます|(?:です|ます|でした|ました|ません)(?:。|$)"
     ),
@@ -51,6 +51,7 @@ PACK = LanguagePack(
         r"^(?:また、)?(?:共同)?(?:声明|談話|宣言|書簡)(?:において|の中で|で)?は|旨の[^。、]{0,8}(?:声明|談話|宣言)を(?:発出|発表|公表|採択)"
     ),
     document_goes_on=re.compile(r"と(?:しています|している|しました|した)。?\s*$"),
+    answer_label=re.compile(r"答|回答|答え"),
     procedural=re.compile(
         r"以上(?:です|でございます)|冒頭|[1１一]点ございます|お伺い|お願い(?:します|いたします)|ありがとうございま"
     ),
@@ -61,6 +62,7 @@ PACK = LanguagePack(
     generic_patterns=speakers.GENERIC_PATTERNS,
     pronoun_patterns=speakers.PRONOUN_PATTERNS,
     anonymous_official=re.compile(r"の?(?:幹部|高官|関係者|筋|当局者)"),
+    genitive=re.compile(r"の"),
     compound_continues=re.compile(r"[\u3400-\u9fff\u30a0-\u30ff]"),
     fuzzy_names=False,
     links=re.compile(r"(?:に向けた|に向け|につなげ|への一歩|のための|の前提|に基づ[いき]て?|を踏まえ)"),

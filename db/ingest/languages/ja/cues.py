@@ -76,9 +76,10 @@ def _quotative(ws: list[Word], i: int) -> Cue | None:
         j += 1
     if j < len(ws) and ws[j].surface == "の" and word.surface == "と":  # との見方を示した
         return _shown_after_noun(ws, word.start, j + 1)
-    while j < len(ws) and (ws[j].pos == "副詞" or ws[j].pos == "形容詞" and ws[j].form.startswith("連用形")):
-        j += 1  # と厳しく批判した, と改めて強調した
+    j = _past_adverbs(ws, j)  # と厳しく批判した, と改めて強調した, と一方的に非難した
     predicate = _predicate(ws, j)
+    if predicate is None and j < len(ws) and ws[j].lemma in _SPEECH_ACTS:
+        predicate = _predicate(ws, j, allow_bare_noun=True)  # 「…」と批判。: a newspaper's sentence ends on the noun
     if predicate is None:
         return None
     lemma, last = predicate
@@ -134,8 +135,7 @@ def _shown_after_noun(ws: list[Word], cue_start: int, j: int) -> Cue | None:
     if k >= len(ws) or ws[k].surface not in ("を", "で", "も"):
         return None
     k += 1
-    while k < len(ws) and (ws[k].pos == "副詞" or ws[k].pos == "形容詞" and ws[k].form.startswith("連用形")):
-        k += 1
+    k = _past_adverbs(ws, k)
     predicate = _predicate(ws, k)
     if predicate is None:
         return None
@@ -177,6 +177,8 @@ def _speech_act(ws: list[Word], i: int) -> Cue | None:
         return None
     if _passive(ws, last):
         return None
+    if i > 1 and ws[i - 2].lemma in _REPORT_NOUNS and _continues_clause(ws, last):
+        return None  # 声明を発表し、「…」と非難した: issuing the statement introduces what it says
     embedded = _embedded(ws, last)
     if embedded is not None:
         return (ws[i].start, _chunk_end(ws, last), embedded) if embedded is RELAYED else None
@@ -191,12 +193,25 @@ def _agreement(ws: list[Word], i: int) -> Cue | None:
     j = i + 1
     if j < len(ws) and ws[j].surface == "を":  # 一致をしております
         j += 1
-    if j < len(ws) and ws[j].lemma == _SURU and not _modifies_noun(ws, j) and not _passive(ws, j):
+    if j < len(ws) and ws[j].lemma == _SURU and not _passive(ws, j):
         start = ws[i - 1].start if i > 0 and ws[i - 1].surface in ("で", "と") else word.start
-        return (start, _chunk_end(ws, j), AGREEMENT)
+        if not _modifies_noun(ws, j):
+            return (start, _chunk_end(ws, j), AGREEMENT)
+        announced = _announced(ws, _chunk_last(ws, j) + 1)  # …で合意したことを明らかにした: the agreement is told
+        return (start, _chunk_end(ws, announced), AGREEMENT) if announced is not None else None
     if _ends_sentence(ws, i):  # …で合意。
         return (word.start, word.end, AGREEMENT)
     return None
+
+
+def _announced(ws: list[Word], k: int) -> int | None:
+    """The last word of a verb of saying after こと at ws[k] (…ことを明らかにした, …ことを発表した), if any."""
+    if k + 1 >= len(ws) or ws[k].lemma != "事" or ws[k + 1].surface not in ("を", "も"):
+        return None
+    predicate = _predicate(ws, k + 2)
+    if predicate is None or predicate[0] not in _SPEECH_ACTS | _DISPLAY_VERBS or _passive(ws, predicate[1]):
+        return None
+    return predicate[1]
 
 
 def _final_intention(ws: list[Word], i: int) -> Cue | None:
@@ -218,10 +233,26 @@ def _final_intention(ws: list[Word], i: int) -> Cue | None:
 # --- grammar helpers ---------------------------------------------------------------------------------------------
 
 
+def _past_adverbs(ws: list[Word], j: int) -> int:
+    """The index after the adverbs at ws[j]: 改めて, 厳しく (an adjective's adverbial form), 一方的に (形状詞 + に)."""
+    while j < len(ws):
+        if ws[j].pos == "副詞" or ws[j].pos == "形容詞" and ws[j].form.startswith("連用形"):
+            j += 1
+        elif j + 1 < len(ws) and ws[j].pos == "形状詞" and ws[j + 1].form.startswith("連用形-ニ"):
+            j += 2
+        elif j + 2 < len(ws) and ws[j + 1].pos2 == "形状詞的" and ws[j + 2].form.startswith("連用形-ニ"):
+            j += 3  # 一方 + 的 + に
+        else:
+            return j
+    return j
+
+
 def _closes_clause(ws: list[Word], i: int) -> bool:
     """True when ws[i] (と) follows a clause or a quotation, which makes it the quotative particle."""
     k = i - 1
     if k >= 0 and ws[k].surface in ("など", "なんて"):  # 「…」などと呼びかけた
+        k -= 1
+    if k >= 1 and ws[k].surface == "、" and ws[k - 1].pos in ("助動詞", "動詞"):  # …やめるべきだ、と指摘した
         k -= 1
     if k < 0:
         return False
@@ -293,11 +324,14 @@ def _embedded(ws: list[Word], last: int) -> CueClass | None:
 
 
 def _modifies_noun(ws: list[Word], last: int) -> bool:
-    """…と述べた発言, …という方針, …求めてきたこと: the verb group describes the noun after it."""
+    """…と述べた発言, …という方針, …求めてきたこと, …発表したのは: the verb group describes the noun after it (or the
+    nominaliser の makes the clause a noun)."""
     k = _chunk_last(ws, last)
     if k + 1 >= len(ws):
         return False
-    return ws[k].form.startswith("連体形") and ws[k + 1].pos in ("名詞", "接尾辞")
+    marked = k + 2 < len(ws) and ws[k + 2].surface in ("は", "が", "を", "も")  # …したのは, not …したのに対し
+    nominalised = ws[k + 1].is_("助詞", "準体助詞") and marked
+    return ws[k].form.startswith("連体形") and (ws[k + 1].pos in ("名詞", "接尾辞") or nominalised)
 
 
 def _verb_noun(ws: list[Word], k: int) -> bool:
@@ -308,6 +342,12 @@ def _verb_noun(ws: list[Word], k: int) -> bool:
 def _continues(ws: list[Word], k: int) -> bool:
     """After …として: いる/おる continues it (…としている), anything else starts the clause it explains."""
     return k < len(ws) and ws[k].lemma in ("居る", "御座る")
+
+
+def _continues_clause(ws: list[Word], last: int) -> bool:
+    """The verb group ending at ws[last] is in its continuative form before a comma (発表し、…)."""
+    k = _chunk_last(ws, last)
+    return ws[k].form.startswith("連用形") and k + 1 < len(ws) and ws[k + 1].surface in ("、", "，", ",")
 
 
 def _ends_sentence(ws: list[Word], k: int) -> bool:

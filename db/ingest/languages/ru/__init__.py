@@ -13,7 +13,7 @@ import re
 from db.ingest.languages import lexicon
 from db.ingest.languages.pack import LanguagePack
 from db.ingest.languages.ru import cues, dates, speakers
-from db.ingest.languages.ru.morphology import agrees_as_subject, is_form
+from db.ingest.languages.ru.morphology import agrees_as_subject, is_form, knows_word
 from db.ingest.languages.ru.names import oblique_object, russian_word_pattern
 
 PACK = LanguagePack(
@@ -46,6 +46,7 @@ PACK = LanguagePack(
     ),
     complementizer=re.compile(r"(?<![\w-])что(?![\w-])", re.IGNORECASE),
     can_be_subject=agrees_as_subject,
+    knows_word=knows_word,
     inverted_subject_far=True,
     possessive_pronouns=re.compile(r"^(?:его|её|ее|их|ему|ей|им)$", re.IGNORECASE),
     oblique_object=oblique_object,
@@ -60,6 +61,7 @@ PACK = LanguagePack(
         re.IGNORECASE,
     ),
     coordinators=re.compile(r",\s+а также\s+"),
+    answer_label=re.compile(r"(?i:ответ)"),
     label_honorifics=re.compile(r"^(?:(?:[^\W\d]|Г-н|Г-жа)\.\s*)+"),
     turn_announcement=re.compile(
         r"(?i)(?:следующее|заявил[аи]?|сказал[аи]?|говорится|приводим|текст|заявление)[^.]{0,40}:\s*$"
@@ -81,7 +83,7 @@ PACK = LanguagePack(
     unknown_official_patterns=speakers.UNKNOWN_OFFICIAL_PATTERNS,
     unknown_expert_patterns=speakers.UNKNOWN_EXPERT_PATTERNS,
     links=re.compile(r"(?:шаг(?:ом)? к|на пути к|ключ к|услови[ея] для|с целью|в целях|привести к|путь к)"),
-    anaphors=re.compile(r"(?<![\w-])(?:этот|эта|это|эти|этого|этой|этим|его|ее|её|их|такой|такая|такие)(?![\w-])"),
+    anaphors=re.compile(r"(?<![\w-])(?:эт(?:от|а|о|и|ого|ой|им|их|ом|ими|у)|его|ее|её|их|так(?:ой|ая|ие|их|им))(?![\w-])"),
     date_rules=dates.DATE_RULES,
     event_words=re.compile(
         r"переговор\w*|встреч\w*|саммит\w*|визит\w*|консультаци\w*|диалог\w*|конференци\w*|заседани\w*|сесси\w*|"

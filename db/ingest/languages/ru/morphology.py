@@ -45,6 +45,11 @@ def agrees_as_subject(word: str, verb: str) -> bool:
     return True
 
 
+def knows_word(word: str) -> bool:
+    """True when the dictionary has the word; a foreign name it lacks ("Суга") only gets a guessed reading."""
+    return bool(_analyzer().word_is_known(word.lower()))
+
+
 def is_form(word: str, tag: str) -> bool:
     """True when some reading of the word carries the tag (GRND for a gerund, plur, past, ...)."""
     return any(tag in tags for _, tags in _parses(word.lower()))
