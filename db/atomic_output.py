@@ -45,6 +45,8 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO, Any
 
+from db.connection import is_open_database_file
+
 
 class OutputError(OSError):
     """A file could not be written; the target was left as it was and no temporary file remains."""
@@ -107,6 +109,9 @@ def atomic_output(
     except OSError as exc:
         raise OutputError(shown, _reason(exc)[0], existed=False, code=exc.errno) from exc
     existed = info is not None
+    if existed and is_open_database_file(target):  # renaming over it would replace the user's open database
+        raise OutputError(shown, "it is the database Positions has open (or one of SQLite's files beside it); "
+                          "choose another file name", existed=True, code=errno.EEXIST)  # fmt: skip
     if info is not None and stat.S_ISDIR(info.st_mode):
         raise OutputError(shown, "it is a folder; choose a file name", existed=True, code=errno.EISDIR)
     if info is not None and not stat.S_ISREG(info.st_mode):

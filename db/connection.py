@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,6 +97,29 @@ def refuse_unusable(path: Path, info: FileInfo, *, blank_ok: bool) -> None:
         return
     if not info.tables >= POSITIONS_TABLES:
         raise DatabaseError(f"{path}: an SQLite database, but not a Positions one; the file was not changed")
+
+
+_OPEN_DATABASES: dict[Path, int] = {}  # the databases this process has Stores open on, and how many
+_OPEN_LOCK = threading.Lock()
+
+
+def note_open(database: Path, change: int) -> None:
+    """Count a Store opened (+1) or closed (-1) on `database` (Store does this)."""
+    key = Path(os.path.abspath(database))
+    with _OPEN_LOCK:
+        count = _OPEN_DATABASES.get(key, 0) + change
+        if count > 0:
+            _OPEN_DATABASES[key] = count
+        else:
+            _OPEN_DATABASES.pop(key, None)
+
+
+def is_open_database_file(path: Path | str) -> bool:
+    """True when `path` is a database this process has open, or one of its -wal, -shm, -journal: a file to
+    write an output to must never be one of these (renaming over it would replace the user's database)."""
+    with _OPEN_LOCK:
+        databases = list(_OPEN_DATABASES)
+    return any(is_database_file(path, database) for database in databases)
 
 
 def is_database_file(path: Path | str, database: Path | str) -> bool:

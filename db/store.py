@@ -38,6 +38,7 @@ class Store:
         self._thread_stores: dict[int, Store] = {}
         self._thread_lock = threading.Lock()
         self._closed = False
+        connection.note_open(path, +1)
         self._memo: dict[str, Any] = {}
 
     @cached_property
@@ -73,11 +74,14 @@ class Store:
     def close(self) -> None:
         """Close this connection and every thread's own (call it when no worker uses them any more)."""
         with self._thread_lock:
+            if self._closed:
+                return
             others, self._thread_stores = list(self._thread_stores.values()), {}
             self._closed = True
         for store in others:
             store.close()
         self.conn.close()
+        connection.note_open(self.path, -1)
 
     def checkpoint(self, *, truncate: bool = False) -> tuple[int, int, int]:
         """Copy what the WAL holds into the database file (TRUNCATE also empties the WAL, when no one reads).

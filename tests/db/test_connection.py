@@ -223,3 +223,22 @@ def test_an_older_database_is_read_by_checks_but_reading_commands_say_it_needs_o
     assert "earlier version of Positions" in capsys.readouterr().err
     assert integrity.check_file(filled).ok
     assert file_bytes(filled) == before
+
+
+def test_no_output_is_ever_written_over_the_open_database(
+    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An export or a sheet saved under the database's name would be renamed over it: refused, nothing changed."""
+    from db.atomic_output import OutputError, write_atomically
+
+    before = file_bytes(filled)
+    for target in (filled, Path(f"{filled}-wal")):
+        target.touch(exist_ok=True)
+        assert cli(["annotations", "export", "--db", str(filled), str(target)]) == 1
+        assert "the database Positions has open" in capsys.readouterr().err
+    with Store.open(filled):  # the window has it open
+        with pytest.raises(OutputError, match="the database Positions has open"):
+            write_atomically(filled, b"%PDF-1.7 a sheet")
+    assert file_bytes(filled) == before
+    write_atomically(filled, b"closed: the user may overwrite a file nobody has open")
+    assert filled.read_bytes().startswith(b"closed")
