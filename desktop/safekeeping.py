@@ -12,12 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QStatusBar
+from PySide6.QtWidgets import QProgressBar, QStatusBar
 
 from db import auto_backups
 from db.store import Store
 from desktop import settings
-from desktop.wizard.job_progress import JobProgress
 from desktop.worker import Job, start_job
 
 CLOSE_WAIT_MS = 5000  # at close, how long a running backup may take to stop and clean up
@@ -30,8 +29,13 @@ class Safekeeping(QObject):
         super().__init__(status_bar)
         self.config = config
         self.status_bar = status_bar
-        self.progress = JobProgress(status_bar)
+        # A bare progress bar, shown and hidden whole: a label changing inside a status bar widget makes Qt
+        # show the window's path under a temporary message.
+        self.progress = QProgressBar(status_bar)
         self.progress.setObjectName("backupProgress")
+        self.progress.setMaximumWidth(220)
+        self.progress.setFormat(self.tr("Backing up… %p%"))
+        self.progress.hide()
         status_bar.addPermanentWidget(self.progress)
         self.store: Store | None = None
         self.backup_job: Job | None = None
@@ -80,14 +84,21 @@ class Safekeeping(QObject):
 
         job = start_job(self, work)
         self.backup_job = job
-        self.progress.watch(job, self.tr("Automatic backup…"))
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        job.progressed.connect(self._progressed)
         job.succeeded.connect(lambda backup: self._finished(self.tr("Backup written and verified: %s") % backup.path))
         job.failed.connect(lambda message: self._finished(self.tr("The automatic backup failed: %s") % message))
-        job.cancelled.connect(lambda: self.progress.show_idle(""))
+        job.ended.connect(self.progress.hide)
         return job
 
+    def _progressed(self, done: int, total: int, _message: str) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
+
     def _finished(self, message: str) -> None:
-        self.progress.show_idle("")
+        self.progress.hide()
         self.status_bar.showMessage(message, 10_000)
         self.backup_finished.emit(message)
 

@@ -236,9 +236,8 @@ def test_no_output_is_ever_written_over_the_open_database(
         target.touch(exist_ok=True)
         assert cli(["annotations", "export", "--db", str(filled), str(target)]) == 1
         assert "the database Positions has open" in capsys.readouterr().err
-    with Store.open(filled):  # the window has it open
-        with pytest.raises(OutputError, match="the database Positions has open"):
-            write_atomically(filled, b"%PDF-1.7 a sheet")
+    with Store.open(filled), pytest.raises(OutputError, match="the database Positions has open"):  # window open
+        write_atomically(filled, b"%PDF-1.7 a sheet")
     assert file_bytes(filled) == before
     write_atomically(filled, b"closed: the user may overwrite a file nobody has open")
     assert filled.read_bytes().startswith(b"closed")

@@ -37,7 +37,7 @@ def wait_backup(qtbot: QtBot, window: Any) -> None:
     keeper = window.safekeeping
     qtbot.waitUntil(lambda: not keeper.backup_timer.isActive(), timeout=WAIT_MS)
     qtbot.waitUntil(lambda: keeper.backup_job is None or keeper.backup_job.done, timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: not keeper.progress.bar.isVisible(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not keeper.progress.isVisible(), timeout=WAIT_MS)
 
 
 def wait_check(qtbot: QtBot, dialog: CheckDialog) -> None:
