@@ -297,8 +297,9 @@ def _candidates(
     """One candidate per issue of the attributed text (usually one; two for "X, as well as Y" on two issues), each
     with whether its own words name an issue of the taxonomy (other than the catch-all)."""
     attribution = item.attribution
+    relayed = attribution.kind == "reported"
     when = dates.resolve(
-        sentence, attribution.cue_start, attribution.cue_end, attribution.cue_class, item.mention.start
+        sentence, attribution.cue_start, attribution.cue_end, attribution.cue_class, item.mention.start, relayed
     )
     earlier = spoke.get(item.actor.key) if item.actor and item.actor.key else None
     # No date of its own: the same occasion as the speaker's statement before? A transcript's turn is dated by the
@@ -308,6 +309,7 @@ def _candidates(
         dates.close_to_publication(earlier[1])  # not "In 1956, Moscow agreed …. Russia insists …"
     ):
         when = StatementDate(earlier[1], "inferred", f"the same speaker's statement of {earlier[1].iso()} before")
+    dates.lead_statement(when)
     official = item.category == "official"
     actor = item.actor
     speaker = actor.name if actor else _generic_name(item.mention.text, item.category)

@@ -16,7 +16,10 @@ FEMALE_FIRST_NAME = re.compile(r"(?:[aя]|mi|ko|ka|ri|na|ne|e|ие|на|ья|и�
 _JAPANESE_FEMALE_ENDINGS = ("ko", "mi", "e", "na", "ri", "yo", "ne")
 
 
-_MALE_ENDINGS = ("hide", "shige", "suke", "take", "hike", "tane", "mune", "yuke")
+# Male names that end like female ones: Yoshihiko, Itsunori, Takamori, Hirofumi, Toshimi, Yoshihide
+_MALE_ENDINGS = ("hiko", "nori", "mori", "fumi", "toshimi", "hide", "shige", "suke", "take", "hike", "tane", "mune",
+                 "yuke")  # fmt: skip
+_SLAVIC_FEMALE = re.compile(r"[aяа]$", re.IGNORECASE)  # Maria, Valentina, Natalya; not Yuri, Sergey
 
 
 _NOT_FEMALE = {"nikita", "ilya", "sasha", "foma", "kuzma", "taisuke", "yohei", "shinzo", "taro", "daisuke", "keisuke"}
@@ -30,6 +33,8 @@ def looks_female(actor: Actor, any_kind: bool = False) -> bool:
     folded = first.casefold()
     if actor.side == "japan":  # Japanese given names: Yoko, Tomomi, Sanae, Yuriko; not Toyohisa, Yoshihide, Yutaka
         return folded.endswith(_JAPANESE_FEMALE_ENDINGS) and not folded.endswith(_MALE_ENDINGS)
+    if actor.side == "russia":  # a Russian woman's name ends in -a/-я; Yuri, Sergey and Dmitry do not
+        return bool(_SLAVIC_FEMALE.search(first)) and folded not in _NOT_FEMALE
     return bool(FEMALE_FIRST_NAME.search(first)) and folded not in _NOT_FEMALE
 
 
