@@ -159,3 +159,11 @@ def test_he_after_a_japanese_man_whose_name_ends_like_a_woman_s(gazetteer: Gazet
         "defense plan. He also demanded Russia show restraint on the disputed islands."
     )
     assert [c.speaker for c in candidates(gazetteer, text) if c.quote.startswith("He")] == ["Itsunori Onodera"]
+
+
+def test_a_clause_of_background_does_not_set_the_issue(gazetteer: Gazetteer) -> None:
+    text = (
+        "Japan and Russia agreed Thursday to work for the denuclearization of North Korea, as the two sides remained "
+        "at odds over Tokyo's planned Aegis Ashore missile defense systems."
+    )
+    assert {c.issue for c in candidates(gazetteer, text) if c.accepted} == {"north_korea"}

@@ -104,6 +104,7 @@ PACK = LanguagePack(
     links=re.compile(
         r"\b(?:step towards?|towards|pave the way|key to|a way to|condition for|conditions for|linked? to|"
         r"in order to|with a view to|prelude to)\b"
+        r"|,\s+(?:as|while|although|though|whereas)\s"  # "…, as the two sides remained at odds over …": background
     ),
     anaphors=re.compile(r"\b(?:this|these|such|it|its|they|their)\b"),
     date_rules=dates.DATE_RULES,

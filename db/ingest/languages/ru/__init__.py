@@ -82,7 +82,10 @@ PACK = LanguagePack(
     pronoun_patterns=speakers.PRONOUN_PATTERNS,
     unknown_official_patterns=speakers.UNKNOWN_OFFICIAL_PATTERNS,
     unknown_expert_patterns=speakers.UNKNOWN_EXPERT_PATTERNS,
-    links=re.compile(r"(?:шаг(?:ом)? к|на пути к|ключ к|услови[ея] для|с целью|в целях|привести к|путь к)"),
+    links=re.compile(
+        r"(?:шаг(?:ом)? к|на пути к|ключ к|услови[ея] для|с целью|в целях|привести к|путь к)"
+        r"|,\s+(?:хотя|тогда как|в то время как)\s"  # "…, хотя стороны расходятся в …": background
+    ),
     anaphors=re.compile(r"(?<![\w-])(?:эт(?:от|а|о|и|ого|ой|им|их|ом|ими|у)|его|ее|её|их|так(?:ой|ая|ие|их|им))(?![\w-])"),
     date_rules=dates.DATE_RULES,
     event_words=re.compile(
