@@ -67,6 +67,7 @@ class LanguagePack:
     unrecognised_subject: re.Pattern[str] = NEVER  # ", the official said": a subject that is no known actor
     can_be_subject: Callable[[str, str], bool] = lambda word, verb: True  # Russian: a nominative that agrees
     knows_word: Callable[[str], bool] = lambda word: True  # the analyser's dictionary has it (not a guess)
+    takes_noun_subject: Callable[[str], bool] = lambda verb: True  # not a verb in the first or second person
     inverted_subject_far: bool = False  # "— заявил в беседе с журналистами посол X": the subject may stand apart
     possessive_pronouns: re.Pattern[str] = NEVER  # "his", "его": never the speaker
     possessive_after: re.Pattern[str] = NEVER  # "Japan's": a possessive is not the subject

@@ -13,7 +13,7 @@ import re
 from db.ingest.languages import lexicon
 from db.ingest.languages.pack import LanguagePack
 from db.ingest.languages.ru import cues, dates, speakers
-from db.ingest.languages.ru.morphology import agrees_as_subject, is_form, knows_word
+from db.ingest.languages.ru.morphology import agrees_as_subject, is_form, knows_word, takes_noun_subject
 from db.ingest.languages.ru.names import oblique_object, russian_word_pattern
 
 PACK = LanguagePack(
@@ -47,6 +47,7 @@ PACK = LanguagePack(
     complementizer=re.compile(r"(?<![\w-])что(?![\w-])", re.IGNORECASE),
     can_be_subject=agrees_as_subject,
     knows_word=knows_word,
+    takes_noun_subject=takes_noun_subject,
     inverted_subject_far=True,
     possessive_pronouns=re.compile(r"^(?:его|её|ее|их|ему|ей|им)$", re.IGNORECASE),
     oblique_object=oblique_object,
