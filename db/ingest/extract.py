@@ -127,8 +127,11 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
                 if c.actor_key and c.said_on is not None and c.date_basis in ("explicit", "inferred"):
                     spoke[c.actor_key] = (sentence.paragraph, c.said_on)
         dates.observe(sentence)
-        main = [f for f in found if f.attribution.cue_class not in (NOUN, RELAYED) and not f.attribution.in_quotation]
-        context.observe(mentions, main[0].mention if main and len(main[0].mention.actors) == 1 else None)
+        # who spoke in this sentence, for "he" in the next; not a transcript's speaker, who says "I"
+        main = [f for f in found if f.attribution.cue_class not in (NOUN, RELAYED, TURN)]
+        main = [f for f in main if not f.attribution.in_quotation]
+        speaker = main[0].mention if main and len(main[0].mention.actors) == 1 else None
+        context.observe(mentions, speaker, turns.speaker)
     return _deduplicated(candidates)
 
 

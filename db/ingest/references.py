@@ -48,14 +48,19 @@ class SpeakerContext:
         self.recent: list[Mention] = []
         self.previous_subject: Mention | None = None
         self.previous_speaker: Mention | None = None
+        self.previous_mentions: list[Mention] = []
 
-    def observe(self, mentions: list[Mention], speaker: Mention | None = None) -> None:
+    def observe(self, mentions: list[Mention], speaker: Mention | None = None, narrator: Mention | None = None) -> None:
         """Record the mentions of a finished sentence; its first mention is taken as its subject, and `speaker`
-        is who it reports speaking (the subject of its main cue), if anyone."""
+        is who it reports speaking (the subject of its main cue), if anyone. A transcript's `narrator` (the
+        labelled speaker, who says "I") is nobody's "he"."""
         named = [m for m in mentions if m.how != "pronoun"]
         self.recent.extend(named)
         self.recent = self.recent[-40:]
-        self.previous_subject = mentions[0] if mentions else None
+        own = {a.key or a.name for a in narrator.actors} if narrator is not None else set()
+        others = [m for m in mentions if not own & {a.key or a.name for a in m.actors}]
+        self.previous_subject = others[0] if others else None
+        self.previous_mentions = others
         self.previous_speaker = speaker
 
     def pronouns(self, text: str, offset: int, before: list[Mention]) -> list[Mention]:
@@ -100,11 +105,13 @@ class SpeakerContext:
             return subject if subject is not None and _fits(subject, "thing", self.when) else None
         # "X also criticized Putin's assertion … . 'Such remarks are unacceptable,' he said.": a person referred to
         # in the next sentence is the one who spoke in this one (the centre of the discourse), not the last named.
-        speaker = self.previous_speaker
+        # Else the first person of the previous sentence that fits: its subject, as a rule.
         nearer = [m for m in earlier_in_sentence if _fits(m, want, self.when)]
         person = want in ("male", "female", "person", "minister", "ambassador")
-        if not nearer and person and speaker is not None and _fits(speaker, want, self.when):
-            return speaker
+        if not nearer and person:
+            fitting = [m for m in [self.previous_speaker, *self.previous_mentions] if m and _fits(m, want, self.when)]
+            if fitting:
+                return fitting[0]
         for m in reversed(candidates):
             if _fits(m, want, self.when):
                 return m

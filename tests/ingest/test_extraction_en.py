@@ -167,3 +167,13 @@ def test_a_clause_of_background_does_not_set_the_issue(gazetteer: Gazetteer) -> 
         "at odds over Tokyo's planned Aegis Ashore missile defense systems."
     )
     assert {c.issue for c in candidates(gazetteer, text) if c.accepted} == {"north_korea"}
+
+
+def test_he_in_a_turn_is_the_person_the_speaker_spoke_of_not_the_speaker(gazetteer: Gazetteer) -> None:
+    text = (
+        "Press Secretary Kawamura: On the position of the Japanese Government, Minister Lavrov was making comments "
+        "yesterday while mentioning President Putin. My understanding is that he expressed his intention to advance "
+        "Japan-Russia relations."
+    )
+    found = [c.speaker for c in candidates(gazetteer, text) if "he expressed" in c.quote]
+    assert found == ["Sergey Lavrov"]
