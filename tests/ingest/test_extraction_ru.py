@@ -142,3 +142,11 @@ def test_a_headline_ending_on_a_quoted_name_is_no_statement(gazetteer: Gazetteer
         "Россия призывает Японию отказаться от размещения ракет, заявила представитель МИД РФ Мария Захарова."
     )
     assert [c.quote[:6] for c in extracted(gazetteer, text)] == ["Россия"]
+
+
+def test_answering_a_question_says_nothing_until_the_answer_is_given(gazetteer: Gazetteer) -> None:
+    text = (
+        "Официальный представитель МИД РФ Мария Захарова ответила на вопрос СМИ о территориальных претензиях Японии. "
+        "Захарова ответила на вопрос о Курилах, что позиция Москвы неизменна."
+    )
+    assert [c.quote[:8] for c in extracted(gazetteer, text)] == ["Захарова"]

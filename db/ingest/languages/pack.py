@@ -40,7 +40,8 @@ class LanguagePack:
     author_frame: re.Pattern[str] = NEVER  # "It should be noted", "Известно": the author's framing
     schedule_after_intention: re.Pattern[str] = NEVER  # "plans to visit": a schedule, not a position
     schedule_before_intention: re.Pattern[str] = NEVER  # 「訪問する予定だ」
-    declined_comment: re.Pattern[str] = NEVER  # "declined to comment" after a cue: no content
+    # after a cue, what leaves it without content: "declined to comment", "answered a question about X."
+    declined_comment: re.Pattern[str] = NEVER
     adjective_before: re.Pattern[str] = NEVER  # "the said meeting": a participle, not a cue
     relayed_by: re.Pattern[str] = NEVER  # "quoted by RIA as saying": the outlet only carries the words
     speaker_inside_cue: re.Pattern[str] = NEVER  # "in his opinion", "по его словам": the speaker is in the cue

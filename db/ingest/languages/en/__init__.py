@@ -31,7 +31,9 @@ PACK = LanguagePack(
         r"hold a meeting)",
         re.IGNORECASE,
     ),
-    declined_comment=re.compile(r"\s*(?:to\s+)?comment", re.IGNORECASE),
+    declined_comment=re.compile(
+        r"\s*(?:to\s+)?comment|\s+(?:a|the|\w+'s)?\s*questions?\b(?![^.]*(?:\bthat\b|:))", re.IGNORECASE
+    ),
     adjective_before=re.compile(r"\b(?:the|this|that|a|an)\s+$", re.IGNORECASE),  # "the said meeting"
     relayed_by=re.compile(r"(?:quoted|cited) by\b"),  # "was quoted by RIA as saying": RIA only carries the words
     speaker_inside_cue=re.compile(r"(?i:in |quoted|cited)"),  # "in his opinion", "quoted Lavrov as saying"

@@ -26,7 +26,9 @@ PACK = LanguagePack(
     schedule_after_intention=re.compile(
         r"^\s*(?:посетить|провести переговоры|встретиться|принять участие)", re.IGNORECASE
     ),
-    declined_comment=re.compile(r"\s*(?:комментировать|комментариев)", re.IGNORECASE),
+    declined_comment=re.compile(  # "ответила на вопрос СМИ о …." without what she answered
+        r"\s*(?:комментировать|комментариев)|\s+на\s+вопрос\w*(?![^.]*(?:,\s*что|:))", re.IGNORECASE
+    ),
     speaker_inside_cue=re.compile(r"(?i:по )"),  # "по его словам", "по словам Лаврова"
     clause_break=re.compile(r"(?<![\w-])(?:что|чтобы|потому|хотя|но|однако)(?![\w-])|[;:]", re.IGNORECASE),
     object_before=re.compile(
