@@ -141,7 +141,7 @@ def _cues(text: str, sentence: Sentence, pack: LanguagePack) -> list[tuple[int, 
 def _filtered(text: str, sentence: Sentence, start: int, end: int, cue_class: CueClass, pack: LanguagePack) -> bool:
     """Cues that do not introduce a statement: passives ("This was said"), schedules ("plans to visit")."""
     before = text[sentence.start : start]
-    if pack.declined_comment.match(text[end : end + 20]):
+    if pack.declined_comment.match(text, end, sentence.end):
         return True  # "declined to comment": no content
     if pack.adjective_before.search(before):
         return True  # "the said meeting", "a proposed plan": an adjective, not a verb
