@@ -230,7 +230,9 @@ def _subject_after(
     verb = text[start:end]
     for m in mentions:
         near = end <= m.start <= limit and m.start - end <= _MAX_INVERTED_GAP
-        governed = pack.object_before.search(text[max(end, m.start - 20) : m.start])  # "посол РФ в Токио"
+        governed = bool(pack.object_before.search(text[max(end, m.start - 20) : m.start]))  # "посол РФ в Токио"
+        # an abbreviation right after a noun depends on it ("посол РФ", "МИД РФ"): it does not decline to show it
+        governed = governed or (m.text.isupper() and bool(re.search(r"[a-zа-яё]\s+$", text[end : m.start])))
         if near and not governed and _agrees(pack, m, verb):
             return m
     return None

@@ -75,6 +75,7 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
     before: Sentence | None = None  # the sentence before, unless a headline
     body_started = False  # a paragraph ending like a sentence has been read: the lines on top are over
     turn_candidates: list[Candidate] = []  # the last sentence of a transcript turn, for a fragment that completes it
+    agreed: set[int] = set()  # the sentence's lines of a state or delegation in an agreement
     cursor = 0
     for sentence in sentences:
         while cursor < len(all_mentions) and all_mentions[cursor].end <= sentence.start:
@@ -102,6 +103,10 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
             found = _continued_quotation(text, sentence, previous)
         if found and pack.back_reference.match(sentence.text):  # "…. Об этом заявил X.": what X said is before
             found = _with_sentence_before(found, before)
+            reporters = {f.actor.side for f in found if f.actor and f.actor.kind in ("person", "body")}
+            # "Стороны согласовали квоты. Об этом сообщило японское управление": Japan's line is the agency's
+            candidates = [c for c in candidates if not (id(c) in agreed and c.side in reporters)]
+        agreed = set()
         before = None if headline or not ENDS_SENTENCE.search(sentence.text) else sentence  # no dateline
         previous = found if found else []
         paragraph = text[sentence.paragraph_start : sentence.paragraph_end]
@@ -121,6 +126,8 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
                 related = topical or other_sides(own_sides if turn_sentence else nearby, candidate)
                 review(candidate, pack, related, document.published)
             candidates.extend(candidate for candidate, _ in made)
+            if item.attribution.cue_class is AGREEMENT and item.actor and item.actor.kind in ("state", "delegation"):
+                agreed |= {id(candidate) for candidate, _ in made}
             if item.attribution.cue_class is TURN:
                 turn_candidates = [candidate for candidate, _ in made]
             for c, _ in made:  # "Kishida said Tuesday ... He also said ...": the same occasion

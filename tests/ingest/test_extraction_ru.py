@@ -150,3 +150,11 @@ def test_answering_a_question_says_nothing_until_the_answer_is_given(gazetteer: 
         "Захарова ответила на вопрос о Курилах, что позиция Москвы неизменна."
     )
     assert [c.quote[:8] for c in extracted(gazetteer, text)] == ["Захарова"]
+
+
+def test_an_agreement_reported_by_one_side_s_agency_is_that_agency_s_line(gazetteer: Gazetteer) -> None:
+    text = (
+        "Представители РФ и Японии провели переговоры о квотах на вылов лососевых и согласовали их объемы. "
+        "Об этом сообщило японское управление по рыболовству."
+    )
+    assert sorted(c.speaker for c in extracted(gazetteer, text)) == ["Japanese Fisheries Agency", "Russian side"]
