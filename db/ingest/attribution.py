@@ -141,7 +141,7 @@ def _cues(text: str, sentence: Sentence, pack: LanguagePack) -> list[tuple[int, 
 def _filtered(text: str, sentence: Sentence, start: int, end: int, cue_class: CueClass, pack: LanguagePack) -> bool:
     """Cues that do not introduce a statement: passives ("This was said"), schedules ("plans to visit")."""
     before = text[sentence.start : start]
-    if pack.declined_comment.match(text[end : end + 20]):
+    if pack.declined_comment.match(text, end, sentence.end):
         return True  # "declined to comment": no content
     if pack.adjective_before.search(before):
         return True  # "the said meeting", "a proposed plan": an adjective, not a verb
@@ -212,9 +212,11 @@ def _speakers(
 def _agrees(pack: LanguagePack, mention: Mention, verb: str) -> bool:
     """Whether a mention can be the verb's subject: its first word, or its last (a foreign given name such as
     "Минору" does not decline; its surname "Кихара" shows the case)."""
-    if any(mention.text in actor.all_aliases() for actor in mention.actors) and not pack.knows_word(mention.text):
-        return True  # a name the analyser does not know, as the gazetteer writes it: "Суга" (not "Суги")
     words = mention.text.split() or [mention.text]
+    as_named = len(words) == 1 and any(mention.text in actor.all_aliases() for actor in mention.actors)
+    if as_named and not pack.knows_word(mention.text):
+        return pack.takes_noun_subject(verb)  # a name the analyser does not know, written as the gazetteer has it:
+        # "— отметил Суга" (not "Суги"); never the subject of "Призываем"
     return pack.can_be_subject(words[0], verb) or pack.can_be_subject(words[-1], verb)
 
 
@@ -228,7 +230,9 @@ def _subject_after(
     verb = text[start:end]
     for m in mentions:
         near = end <= m.start <= limit and m.start - end <= _MAX_INVERTED_GAP
-        governed = pack.object_before.search(text[max(end, m.start - 20) : m.start])  # "посол РФ в Токио"
+        governed = bool(pack.object_before.search(text[max(end, m.start - 20) : m.start]))  # "посол РФ в Токио"
+        # an abbreviation right after a noun depends on it ("посол РФ", "МИД РФ"): it does not decline to show it
+        governed = governed or (m.text.isupper() and bool(re.search(r"[a-zа-яё]\s+$", text[end : m.start])))
         if near and not governed and _agrees(pack, m, verb):
             return m
     return None
@@ -258,11 +262,26 @@ def _inverted_speaker(
             continue  # "заявил пресс-секретарь российского лидера Дмитрий Песков": not the genitive
         if m.start > end and pack.object_before.search(text[max(end, m.start - 20) : m.start]):
             continue  # "заявил посол РФ в Токио …": a place, not the speaker
+        named = _named_after(text, mentions, m)  # "заявила представитель МИД РФ Мария Захарова": the person
+        if named is not None:
+            return named
         closes = re.match(r"\s*(?:[.,;:!?)]|$|\(|—|–)", text[m.end : m.end + 3])
         if quoted_before or closes or not re.search(r",\s*$", lead):
             return m
         if not pack.inverted_subject_far:
             return None
+    return None
+
+
+def _named_after(text: str, mentions: list[Mention], body: Mention) -> Mention | None:
+    """The person named right after a ministry or state ("представитель МИД РФ Мария Захарова", "Japan's Foreign
+    Minister Yoko Kamikawa"): the ministry only says whose official the person is."""
+    if not body.actors or body.actors[0].kind not in ("body", "state"):
+        return None
+    for m in mentions:
+        if m.start >= body.end and not text[body.end : m.start].strip():
+            person = len(m.actors) == 1 and m.actors[0].kind == "person"
+            return m if person and m.actors[0].side == body.actors[0].side else None
     return None
 
 

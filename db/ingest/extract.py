@@ -75,6 +75,7 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
     before: Sentence | None = None  # the sentence before, unless a headline
     body_started = False  # a paragraph ending like a sentence has been read: the lines on top are over
     turn_candidates: list[Candidate] = []  # the last sentence of a transcript turn, for a fragment that completes it
+    agreed: set[int] = set()  # the sentence's lines of a state or delegation in an agreement
     cursor = 0
     for sentence in sentences:
         while cursor < len(all_mentions) and all_mentions[cursor].end <= sentence.start:
@@ -102,6 +103,10 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
             found = _continued_quotation(text, sentence, previous)
         if found and pack.back_reference.match(sentence.text):  # "…. Об этом заявил X.": what X said is before
             found = _with_sentence_before(found, before)
+            reporters = {f.actor.side for f in found if f.actor and f.actor.kind in ("person", "body")}
+            # "Стороны согласовали квоты. Об этом сообщило японское управление": Japan's line is the agency's
+            candidates = [c for c in candidates if not (id(c) in agreed and c.side in reporters)]
+        agreed = set()
         before = None if headline or not ENDS_SENTENCE.search(sentence.text) else sentence  # no dateline
         previous = found if found else []
         paragraph = text[sentence.paragraph_start : sentence.paragraph_end]
@@ -121,14 +126,19 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
                 related = topical or other_sides(own_sides if turn_sentence else nearby, candidate)
                 review(candidate, pack, related, document.published)
             candidates.extend(candidate for candidate, _ in made)
+            if item.attribution.cue_class is AGREEMENT and item.actor and item.actor.kind in ("state", "delegation"):
+                agreed |= {id(candidate) for candidate, _ in made}
             if item.attribution.cue_class is TURN:
                 turn_candidates = [candidate for candidate, _ in made]
             for c, _ in made:  # "Kishida said Tuesday ... He also said ...": the same occasion
                 if c.actor_key and c.said_on is not None and c.date_basis in ("explicit", "inferred"):
                     spoke[c.actor_key] = (sentence.paragraph, c.said_on)
         dates.observe(sentence)
-        main = [f for f in found if f.attribution.cue_class not in (NOUN, RELAYED) and not f.attribution.in_quotation]
-        context.observe(mentions, main[0].mention if main and len(main[0].mention.actors) == 1 else None)
+        # who spoke in this sentence, for "he" in the next; not a transcript's speaker, who says "I"
+        main = [f for f in found if f.attribution.cue_class not in (NOUN, RELAYED, TURN)]
+        main = [f for f in main if not f.attribution.in_quotation]
+        speaker = main[0].mention if main and len(main[0].mention.actors) == 1 else None
+        context.observe(mentions, speaker, turns.speaker)
     return _deduplicated(candidates)
 
 
@@ -297,8 +307,9 @@ def _candidates(
     """One candidate per issue of the attributed text (usually one; two for "X, as well as Y" on two issues), each
     with whether its own words name an issue of the taxonomy (other than the catch-all)."""
     attribution = item.attribution
+    relayed = attribution.kind == "reported"
     when = dates.resolve(
-        sentence, attribution.cue_start, attribution.cue_end, attribution.cue_class, item.mention.start
+        sentence, attribution.cue_start, attribution.cue_end, attribution.cue_class, item.mention.start, relayed
     )
     earlier = spoke.get(item.actor.key) if item.actor and item.actor.key else None
     # No date of its own: the same occasion as the speaker's statement before? A transcript's turn is dated by the
@@ -308,6 +319,7 @@ def _candidates(
         dates.close_to_publication(earlier[1])  # not "In 1956, Moscow agreed …. Russia insists …"
     ):
         when = StatementDate(earlier[1], "inferred", f"the same speaker's statement of {earlier[1].iso()} before")
+    dates.lead_statement(when)
     official = item.category == "official"
     actor = item.actor
     speaker = actor.name if actor else _generic_name(item.mention.text, item.category)

@@ -16,7 +16,10 @@ FEMALE_FIRST_NAME = re.compile(r"(?:[aя]|mi|ko|ka|ri|na|ne|e|ие|на|ья|и�
 _JAPANESE_FEMALE_ENDINGS = ("ko", "mi", "e", "na", "ri", "yo", "ne")
 
 
-_MALE_ENDINGS = ("hide", "shige", "suke", "take", "hike", "tane", "mune", "yuke")
+# Male names that end like female ones: Yoshihiko, Itsunori, Takamori, Hirofumi, Toshimi, Yoshihide
+_MALE_ENDINGS = ("hiko", "nori", "mori", "fumi", "toshimi", "hide", "shige", "suke", "take", "hike", "tane", "mune",
+                 "yuke")  # fmt: skip
+_SLAVIC_FEMALE = re.compile(r"[aяа]$", re.IGNORECASE)  # Maria, Valentina, Natalya; not Yuri, Sergey
 
 
 _NOT_FEMALE = {"nikita", "ilya", "sasha", "foma", "kuzma", "taisuke", "yohei", "shinzo", "taro", "daisuke", "keisuke"}
@@ -30,6 +33,8 @@ def looks_female(actor: Actor, any_kind: bool = False) -> bool:
     folded = first.casefold()
     if actor.side == "japan":  # Japanese given names: Yoko, Tomomi, Sanae, Yuriko; not Toyohisa, Yoshihide, Yutaka
         return folded.endswith(_JAPANESE_FEMALE_ENDINGS) and not folded.endswith(_MALE_ENDINGS)
+    if actor.side == "russia":  # a Russian woman's name ends in -a/-я; Yuri, Sergey and Dmitry do not
+        return bool(_SLAVIC_FEMALE.search(first)) and folded not in _NOT_FEMALE
     return bool(FEMALE_FIRST_NAME.search(first)) and folded not in _NOT_FEMALE
 
 
@@ -43,14 +48,19 @@ class SpeakerContext:
         self.recent: list[Mention] = []
         self.previous_subject: Mention | None = None
         self.previous_speaker: Mention | None = None
+        self.previous_mentions: list[Mention] = []
 
-    def observe(self, mentions: list[Mention], speaker: Mention | None = None) -> None:
+    def observe(self, mentions: list[Mention], speaker: Mention | None = None, narrator: Mention | None = None) -> None:
         """Record the mentions of a finished sentence; its first mention is taken as its subject, and `speaker`
-        is who it reports speaking (the subject of its main cue), if anyone."""
+        is who it reports speaking (the subject of its main cue), if anyone. A transcript's `narrator` (the
+        labelled speaker, who says "I") is nobody's "he"."""
         named = [m for m in mentions if m.how != "pronoun"]
         self.recent.extend(named)
         self.recent = self.recent[-40:]
-        self.previous_subject = mentions[0] if mentions else None
+        own = {a.key or a.name for a in narrator.actors} if narrator is not None else set()
+        others = [m for m in mentions if not own & {a.key or a.name for a in m.actors}]
+        self.previous_subject = others[0] if others else None
+        self.previous_mentions = others
         self.previous_speaker = speaker
 
     def pronouns(self, text: str, offset: int, before: list[Mention]) -> list[Mention]:
@@ -95,11 +105,13 @@ class SpeakerContext:
             return subject if subject is not None and _fits(subject, "thing", self.when) else None
         # "X also criticized Putin's assertion … . 'Such remarks are unacceptable,' he said.": a person referred to
         # in the next sentence is the one who spoke in this one (the centre of the discourse), not the last named.
-        speaker = self.previous_speaker
+        # Else the first person of the previous sentence that fits: its subject, as a rule.
         nearer = [m for m in earlier_in_sentence if _fits(m, want, self.when)]
         person = want in ("male", "female", "person", "minister", "ambassador")
-        if not nearer and person and speaker is not None and _fits(speaker, want, self.when):
-            return speaker
+        if not nearer and person:
+            fitting = [m for m in [self.previous_speaker, *self.previous_mentions] if m and _fits(m, want, self.when)]
+            if fitting:
+                return fitting[0]
         for m in reversed(candidates):
             if _fits(m, want, self.when):
                 return m

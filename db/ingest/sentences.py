@@ -21,7 +21,9 @@ _TERMINATORS_LATIN = ".!?…"
 _TERMINATORS_CJK = "。！？"
 FULL_STOPS_CJK = _TERMINATORS_CJK + "．"  # full-width stops, which no abbreviation or number uses
 _CLOSERS_AFTER_STOP = "\"'”»)）」』’"
-ENDS_SENTENCE = re.compile(r"[.!?…。！？\"”»」』]\s*$")  # a line ending like this is a sentence, not a heading
+# A line ending like this is a sentence, not a heading: a stop, maybe inside quotes ('… talks."'), or a Japanese
+# quotation (「…」 captions); a headline "Захарова предупредила Японию из-за «Тифонов»" ends on a quoted name.
+ENDS_SENTENCE = re.compile(r"(?:[.!?…。！？][\"”»」』)）]*|[」』])\s*$")
 _QUOTATIVE_AFTER = re.compile(r"(?:と|って|など|との)")  # particles after a Japanese quotation: the sentence goes on
 _MAX_QUOTE_LENGTH = 1500  # a "quotation" longer than this is an unbalanced mark, not a quotation
 _REPORTING_DASH_AFTER = re.compile(r",?\s*[-—–]\s")  # after the mark: the reporting dash ('…", - сказал он')

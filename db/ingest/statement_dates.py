@@ -28,6 +28,7 @@ from db.partial_date import PartialDate
 
 _MAX_CUE_DISTANCE = 100
 _EVENT_MEMORY_PARAGRAPHS = 2
+_LEAD_DAYS = 7  # the lead's day dates the article's undated quotes when it is this close to publication
 _NEWS_DAYS = 92  # a date further back than this before publication does not date an undated statement
 _INVERTED_LEAD = re.compile(r"(?:[,—–\"”»]|\s-)\s*$")
 # What may stand between a verb and the date of its saying: "said on Monday", "told a news conference in Tokyo on
@@ -69,6 +70,7 @@ class DateResolver:
         self._paragraph_dates: list[tuple[int, PartialDate]] = []  # (paragraph, date) of earlier sentences
         self._cache: dict[int, list[DateMention]] = {}
         self._last_day: PartialDate | None = None  # the last day-precise date mentioned, for "the next day"
+        self.lead: PartialDate | None = None  # the day the article's first dated statement was made
 
     def dates_in(self, sentence: Sentence) -> list[DateMention]:
         """Usable date mentions of a sentence, offsets into the document: no future (by the publication date or
@@ -117,10 +119,19 @@ class DateResolver:
                 self._set_current(referred, sentence.paragraph)
 
     def resolve(
-        self, sentence: Sentence, cue_start: int, cue_end: int, cue_class: CueClass, speaker_start: int | None = None
+        self,
+        sentence: Sentence,
+        cue_start: int,
+        cue_end: int,
+        cue_class: CueClass,
+        speaker_start: int | None = None,
+        relayed: bool = False,
     ) -> StatementDate:
         """The date of a statement whose cue spans [cue_start, cue_end) in this sentence, said by the speaker
-        named at `speaker_start`."""
+        named at `speaker_start`. A transcript's turn was said on the transcript's day, whatever dates its words
+        hold (「11月中に…開催することを考えています」), unless it is `relayed` (a statement read out)."""
+        if cue_class is TURN and self.published and not relayed:
+            return StatementDate(self.published, "explicit", "transcript turn: the transcript's date")
         near = [d for d in self.dates_in(sentence) if _distance(d, cue_start) <= _MAX_CUE_DISTANCE]
         if not self.pack.verb_final and cue_class is not AGREEMENT:  # "agreed on it during the visit in December"
             near = [d for d in near if self._dates_the_saying(sentence, d, cue_start, cue_end, speaker_start)]
@@ -168,9 +179,19 @@ class DateResolver:
         recent = sentence.paragraph - self._current_seen_at <= _EVENT_MEMORY_PARAGRAPHS
         if recent and self._current is not None and self.close_to_publication(self._current.date):
             return StatementDate(self._current.date, "inferred", f"event under discussion, {self._current.date.iso()}")
+        if self.lead is not None:  # news writing: the lead says when; the quotes after it are from that day
+            return StatementDate(self.lead, "inferred", f"the day of the article's lead, {self.lead.iso()}")
         if self.published:
             return StatementDate(self.published, "article", "publication date")
         return StatementDate(None, "unknown", "no date in the text and no publication date")
+
+    def lead_statement(self, when: StatementDate) -> None:
+        """Take the day of the article's first statement that has its own, as the day of the news ("Japan and
+        Russia agreed Tuesday …"): a few days before publication at most."""
+        if self.lead is not None or not when.own or when.value is None or when.value.precision != "day":
+            return
+        if self.published is None or 0 <= (self.published.start() - when.value.start()).days <= _LEAD_DAYS:
+            self.lead = when.value
 
     # --- helpers -------------------------------------------------------------------------------------------
     def _dates_the_saying(

@@ -34,7 +34,9 @@ _MAX_TITLED_LABEL_WORDS = 16
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
-_TURN_END = re.compile(r"[.!?…。！？\"”»」』)）]\s*$")
+# A turn ends like a sentence: a stop, maybe inside quotes ('… talks."'); a headline "Захарова: Япония должна
+# пересмотреть решение о размещении «Тифонов»" ends on a quoted name without one.
+_TURN_END = re.compile(r"(?:[.!?…。！？][\"”»」』)）]*|[」』）)])\s*$")
 
 
 _MIN_TURN_CJK_CHARACTERS = 12

@@ -142,3 +142,38 @@ def test_a_label_in_capitals_may_be_long(gazetteer: Gazetteer) -> None:
     assert ticked(gazetteer, text) == [
         ("Hiroshige Seko", "Japan will continue to deal with the sanctions question appropriately.")
     ]
+
+
+def test_the_lead_s_day_dates_the_quotes_after_it(gazetteer: Gazetteer) -> None:
+    text = (
+        "Japan and Russia agreed Thursday to step up security cooperation on North Korea.\n\n"
+        "Lavrov told reporters after the meeting that Russia is concerned about missile defense systems in Japan."
+    )
+    dates = [c.said_on for c in candidates(gazetteer, text) if c.speaker == "Sergey Lavrov"]
+    assert dates == [PartialDate(2019, 8, 1)]  # the Thursday before publication on Monday 5 August
+
+
+def test_he_after_a_japanese_man_whose_name_ends_like_a_woman_s(gazetteer: Gazetteer) -> None:
+    text = (
+        "Foreign Minister Lavrov met Defense Minister Itsunori Onodera. Onodera asked Russia to accept the missile "
+        "defense plan. He also demanded Russia show restraint on the disputed islands."
+    )
+    assert [c.speaker for c in candidates(gazetteer, text) if c.quote.startswith("He")] == ["Itsunori Onodera"]
+
+
+def test_a_clause_of_background_does_not_set_the_issue(gazetteer: Gazetteer) -> None:
+    text = (
+        "Japan and Russia agreed Thursday to work for the denuclearization of North Korea, as the two sides remained "
+        "at odds over Tokyo's planned Aegis Ashore missile defense systems."
+    )
+    assert {c.issue for c in candidates(gazetteer, text) if c.accepted} == {"north_korea"}
+
+
+def test_he_in_a_turn_is_the_person_the_speaker_spoke_of_not_the_speaker(gazetteer: Gazetteer) -> None:
+    text = (
+        "Press Secretary Kawamura: On the position of the Japanese Government, Minister Lavrov was making comments "
+        "yesterday while mentioning President Putin. My understanding is that he expressed his intention to advance "
+        "Japan-Russia relations."
+    )
+    found = [c.speaker for c in candidates(gazetteer, text) if "he expressed" in c.quote]
+    assert found == ["Sergey Lavrov"]

@@ -236,3 +236,18 @@ def test_a_country_s_ministry_is_that_country_s(gazetteer: Gazetteer) -> None:
 def test_each_clause_has_its_own_topic_after_a_conjunctive_ga(gazetteer: Gazetteer) -> None:
     text = "ロシア側は「日本の制裁への対抗措置」としているが、岩屋氏は「全てロシアの侵略に起因している」と反発した。"
     assert [c.speaker for c in extracted(gazetteer, text)] == ["Russian side", "Takeshi Iwaya"]
+
+
+def test_the_partner_of_a_meeting_agreed_too(gazetteer: Gazetteer) -> None:
+    text = "安倍首相は16日、プーチン大統領との首脳会談で共同経済活動の交渉を開始することで合意したことを明らかにした。"
+    assert sorted(c.speaker for c in extracted(gazetteer, text)) == ["Shinzo Abe", "Vladimir Putin"]
+
+
+def test_both_leaders_instructing_their_ministries_are_two_lines(gazetteer: Gazetteer) -> None:
+    text = "両首脳は共同経済活動の協議を開始するよう関係省庁に指示する。"
+    assert len(extracted(gazetteer, text)) == 2
+
+
+def test_a_turn_says_when_the_transcript_was_said_whatever_dates_it_holds(gazetteer: Gazetteer) -> None:
+    text = "外務大臣会見記録\n\n【岸田外務大臣】11月中に日露貿易経済政府間委員会を開催することを考えています。"
+    assert [c.said_on for c in extracted(gazetteer, text)] == [PUBLISHED]

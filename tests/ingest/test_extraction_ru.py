@@ -124,3 +124,37 @@ def test_a_politician_and_her_words_relayed_by_an_agency_refer_back(gazetteer: G
         "Как пояснил политик, это соответствует позиции Японии по рыболовству."
     )
     assert [c.speaker for c in extracted(gazetteer, text)] == ["Yoko Kamikawa"] * 3
+
+
+def test_the_person_named_after_her_ministry_speaks(gazetteer: Gazetteer) -> None:
+    text = "Россия призывает Японию отказаться от размещения ракет, заявила представитель МИД РФ Мария Захарова."
+    assert [c.speaker for c in extracted(gazetteer, text)] == ["Maria Zakharova"]
+
+
+def test_a_verb_in_the_first_person_has_no_noun_for_its_subject(gazetteer: Gazetteer) -> None:
+    text = "Призываем правительство Японии пересмотреть решение о размещении ракет."
+    assert "Japanese government" not in [c.speaker for c in extracted(gazetteer, text)]
+
+
+def test_a_headline_ending_on_a_quoted_name_is_no_statement(gazetteer: Gazetteer) -> None:
+    text = (
+        "Захарова предупредила Японию из-за «Тифонов»\n\n"
+        "Россия призывает Японию отказаться от размещения ракет, заявила представитель МИД РФ Мария Захарова."
+    )
+    assert [c.quote[:6] for c in extracted(gazetteer, text)] == ["Россия"]
+
+
+def test_answering_a_question_says_nothing_until_the_answer_is_given(gazetteer: Gazetteer) -> None:
+    text = (
+        "Официальный представитель МИД РФ Мария Захарова ответила на вопрос СМИ о территориальных претензиях Японии. "
+        "Захарова ответила на вопрос о Курилах, что позиция Москвы неизменна."
+    )
+    assert [c.quote[:8] for c in extracted(gazetteer, text)] == ["Захарова"]
+
+
+def test_an_agreement_reported_by_one_side_s_agency_is_that_agency_s_line(gazetteer: Gazetteer) -> None:
+    text = (
+        "Представители РФ и Японии провели переговоры о квотах на вылов лососевых и согласовали их объемы. "
+        "Об этом сообщило японское управление по рыболовству."
+    )
+    assert sorted(c.speaker for c in extracted(gazetteer, text)) == ["Japanese Fisheries Agency", "Russian side"]

@@ -40,7 +40,8 @@ class LanguagePack:
     author_frame: re.Pattern[str] = NEVER  # "It should be noted", "Известно": the author's framing
     schedule_after_intention: re.Pattern[str] = NEVER  # "plans to visit": a schedule, not a position
     schedule_before_intention: re.Pattern[str] = NEVER  # 「訪問する予定だ」
-    declined_comment: re.Pattern[str] = NEVER  # "declined to comment" after a cue: no content
+    # after a cue, what leaves it without content: "declined to comment", "answered a question about X."
+    declined_comment: re.Pattern[str] = NEVER
     adjective_before: re.Pattern[str] = NEVER  # "the said meeting": a participle, not a cue
     relayed_by: re.Pattern[str] = NEVER  # "quoted by RIA as saying": the outlet only carries the words
     speaker_inside_cue: re.Pattern[str] = NEVER  # "in his opinion", "по его словам": the speaker is in the cue
@@ -67,6 +68,7 @@ class LanguagePack:
     unrecognised_subject: re.Pattern[str] = NEVER  # ", the official said": a subject that is no known actor
     can_be_subject: Callable[[str, str], bool] = lambda word, verb: True  # Russian: a nominative that agrees
     knows_word: Callable[[str], bool] = lambda word: True  # the analyser's dictionary has it (not a guess)
+    takes_noun_subject: Callable[[str], bool] = lambda verb: True  # not a verb in the first or second person
     inverted_subject_far: bool = False  # "— заявил в беседе с журналистами посол X": the subject may stand apart
     possessive_pronouns: re.Pattern[str] = NEVER  # "his", "его": never the speaker
     possessive_after: re.Pattern[str] = NEVER  # "Japan's": a possessive is not the subject

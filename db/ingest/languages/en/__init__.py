@@ -31,7 +31,9 @@ PACK = LanguagePack(
         r"hold a meeting)",
         re.IGNORECASE,
     ),
-    declined_comment=re.compile(r"\s*(?:to\s+)?comment", re.IGNORECASE),
+    declined_comment=re.compile(
+        r"\s*(?:to\s+)?comment|\s+(?:a|the|\w+'s)?\s*questions?\b(?![^.]*(?:\bthat\b|:))", re.IGNORECASE
+    ),
     adjective_before=re.compile(r"\b(?:the|this|that|a|an)\s+$", re.IGNORECASE),  # "the said meeting"
     relayed_by=re.compile(r"(?:quoted|cited) by\b"),  # "was quoted by RIA as saying": RIA only carries the words
     speaker_inside_cue=re.compile(r"(?i:in |quoted|cited)"),  # "in his opinion", "quoted Lavrov as saying"
@@ -104,6 +106,7 @@ PACK = LanguagePack(
     links=re.compile(
         r"\b(?:step towards?|towards|pave the way|key to|a way to|condition for|conditions for|linked? to|"
         r"in order to|with a view to|prelude to)\b"
+        r"|,\s+(?:as|while|although|though|whereas)\s"  # "…, as the two sides remained at odds over …": background
     ),
     anaphors=re.compile(r"\b(?:this|these|such|it|its|they|their)\b"),
     date_rules=dates.DATE_RULES,

@@ -173,7 +173,7 @@ def _speech_act(ws: list[Word], i: int) -> Cue | None:
         previous = ws[index - 1] if index > 0 else None
     if previous is None or previous.surface not in ("を", "も", "に", "、"):
         return None  # the object marks a speech act on something said ("…ことを強調した")
-    if previous.surface == "に" and lemma not in ("抗議", "反発", "反論", "要請", "要求", "警告"):
+    if previous.surface == "に" and lemma not in ("抗議", "反発", "反論", "要請", "要求", "警告", "指示"):
         return None
     if _passive(ws, last):
         return None

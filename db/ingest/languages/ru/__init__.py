@@ -13,7 +13,7 @@ import re
 from db.ingest.languages import lexicon
 from db.ingest.languages.pack import LanguagePack
 from db.ingest.languages.ru import cues, dates, speakers
-from db.ingest.languages.ru.morphology import agrees_as_subject, is_form, knows_word
+from db.ingest.languages.ru.morphology import agrees_as_subject, is_form, knows_word, takes_noun_subject
 from db.ingest.languages.ru.names import oblique_object, russian_word_pattern
 
 PACK = LanguagePack(
@@ -26,7 +26,9 @@ PACK = LanguagePack(
     schedule_after_intention=re.compile(
         r"^\s*(?:посетить|провести переговоры|встретиться|принять участие)", re.IGNORECASE
     ),
-    declined_comment=re.compile(r"\s*(?:комментировать|комментариев)", re.IGNORECASE),
+    declined_comment=re.compile(  # "ответила на вопрос СМИ о …." without what she answered
+        r"\s*(?:комментировать|комментариев)|\s+на\s+вопрос\w*(?![^.]*(?:,\s*что|:))", re.IGNORECASE
+    ),
     speaker_inside_cue=re.compile(r"(?i:по )"),  # "по его словам", "по словам Лаврова"
     clause_break=re.compile(r"(?<![\w-])(?:что|чтобы|потому|хотя|но|однако)(?![\w-])|[;:]", re.IGNORECASE),
     object_before=re.compile(
@@ -47,6 +49,7 @@ PACK = LanguagePack(
     complementizer=re.compile(r"(?<![\w-])что(?![\w-])", re.IGNORECASE),
     can_be_subject=agrees_as_subject,
     knows_word=knows_word,
+    takes_noun_subject=takes_noun_subject,
     inverted_subject_far=True,
     possessive_pronouns=re.compile(r"^(?:его|её|ее|их|ему|ей|им)$", re.IGNORECASE),
     oblique_object=oblique_object,
@@ -82,7 +85,10 @@ PACK = LanguagePack(
     pronoun_patterns=speakers.PRONOUN_PATTERNS,
     unknown_official_patterns=speakers.UNKNOWN_OFFICIAL_PATTERNS,
     unknown_expert_patterns=speakers.UNKNOWN_EXPERT_PATTERNS,
-    links=re.compile(r"(?:шаг(?:ом)? к|на пути к|ключ к|услови[ея] для|с целью|в целях|привести к|путь к)"),
+    links=re.compile(
+        r"(?:шаг(?:ом)? к|на пути к|ключ к|услови[ея] для|с целью|в целях|привести к|путь к)"
+        r"|,\s+(?:хотя|тогда как|в то время как)\s"  # "…, хотя стороны расходятся в …": background
+    ),
     anaphors=re.compile(r"(?<![\w-])(?:эт(?:от|а|о|и|ого|ой|им|их|ом|ими|у)|его|ее|её|их|так(?:ой|ая|ие|их|им))(?![\w-])"),
     date_rules=dates.DATE_RULES,
     event_words=re.compile(

@@ -40,9 +40,17 @@ def agrees_as_subject(word: str, verb: str) -> bool:
     if not nominative:
         return False
     verb_readings = [tags for _, tags in _parses(verb.lower()) if "VERB" in tags]
+    if not takes_noun_subject(verb):
+        return False  # "Призываем правительство Японии": a verb in the first person has "мы" for its subject
     if verb_readings and all("sing" in tags for tags in verb_readings):
         return any("sing" in tags for tags in nominative)
     return True
+
+
+def takes_noun_subject(verb: str) -> bool:
+    """False for a verb only in the first or second person (призываем, заявляю): its subject is a pronoun."""
+    readings = [tags for _, tags in _parses(verb.lower()) if "VERB" in tags]
+    return not readings or not all("1per" in tags or "2per" in tags for tags in readings)
 
 
 def knows_word(word: str) -> bool:

@@ -61,6 +61,12 @@ COLLECTIVE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "delegation",
     ),
     (re.compile(r"(?<![\w-])(?i:(?:российская и японская|японская и российская) стороны)"), "delegation"),
+    (  # "Представители РФ и Японии провели переговоры": both delegations
+        re.compile(
+            r"(?<![\w-])(?i:представители (?:(?:РФ|России) и Японии|Японии и (?:РФ|России)|двух стран))(?![\w-])"
+        ),
+        "delegation",
+    ),
     (re.compile(r"(?<![\w-])(?i:лидеры (?:двух |обеих |наших )?(?:стран|государств))"), LEADERS),
     (
         # "главы МИД" is also the genitive of one minister ("по словам главы МИД России"): plural only bare
