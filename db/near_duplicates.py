@@ -56,11 +56,29 @@ def is_japanese(text: str) -> bool:
     return bool(letters) and sum(bool(_CJK.match(ch)) for ch in letters) / len(letters) > 0.2
 
 
+@dataclass(frozen=True)
+class QuoteProfile:
+    """What a quote is compared by, computed once per quote (a batch compares each quote with many)."""
+
+    japanese: bool
+    bigrams: Counter[str]
+    trigrams: Counter[str]
+    stems: Counter[str]
+
+
+def profile(quote: str) -> QuoteProfile:
+    return QuoteProfile(is_japanese(quote), _char_grams(quote, 2), _char_grams(quote, 3), _word_stems(quote))
+
+
+def similarity(a: QuoteProfile, b: QuoteProfile) -> float:
+    if a.japanese or b.japanese:
+        return _overlap(a.bigrams, b.bigrams)
+    return (_overlap(a.trigrams, b.trigrams) + _overlap(a.stems, b.stems)) / 2
+
+
 def quote_similarity(a: str, b: str) -> float:
     """0 (nothing alike) to 1 (the same words), see the module docstring."""
-    if is_japanese(a) or is_japanese(b):
-        return _overlap(_char_grams(a, 2), _char_grams(b, 2))
-    return (_overlap(_char_grams(a, 3), _char_grams(b, 3)) + _overlap(_word_stems(a), _word_stems(b))) / 2
+    return similarity(profile(a), profile(b))
 
 
 def dates_near(a: PartialDate, b: PartialDate, days: int = NEAR_DAYS) -> bool:
@@ -166,30 +184,56 @@ def find_in_batch(candidates: Sequence[tuple[int, int, Candidate]]) -> dict[tupl
         by_speaker.setdefault(item[2].actor_key or _fold(item[2].speaker), []).append(item)
     found: dict[tuple[int, int], tuple[int, int, float]] = {}
     for group in by_speaker.values():
-        when = [c.said_on for _d, _r, c in group if c.said_on is not None]  # every one has a date here
-        dated = sorted((day.start().toordinal(), n) for n, day in enumerate(when) if day.precision == "day")
-        days = [day for day, _n in dated]
-        imprecise = [n for n, day in enumerate(when) if day.precision != "day"]
-        for (doc, row, candidate), said_on in zip(group, when, strict=True):
-            if said_on.precision == "day":
-                day = said_on.start().toordinal()
-                window = dated[bisect_left(days, day - NEAR_DAYS) : bisect_right(days, day + NEAR_DAYS)]
-                nearby = sorted([n for _day, n in window] + imprecise)
-            else:
-                nearby = list(range(len(group)))
+        periods = _Periods([c.said_on for _d, _r, c in group if c.said_on is not None])  # every one has a date
+        profiles: dict[int, QuoteProfile] = {}
+        for n, (doc, row, _candidate) in enumerate(group):
             best: tuple[int, int, float] | None = None
-            for n in nearby:
-                earlier_doc, earlier_row, earlier = group[n]
+            for m in periods.near(n):
+                earlier_doc, earlier_row, earlier = group[m]
                 if earlier_doc >= doc or (earlier_doc, earlier_row) in found:
                     continue
-                if not dates_near(said_on, when[n]):
-                    continue
-                score = quote_similarity(candidate.quote, earlier.quote)
+                for k in (n, m):
+                    if k not in profiles:
+                        profiles[k] = profile(group[k][2].quote)
+                score = similarity(profiles[n], profiles[m])
                 if score >= THRESHOLD and (best is None or score > best[2]):
                     best = (earlier_doc, earlier_row, round(score, 3))
             if best is not None:
                 found[(doc, row)] = best
     return found
+
+
+class _Periods:
+    """The dates of one speaker's candidates, indexed so that those near a date are found without a pass over all
+    of them: days sorted for a window of a few days, dates known to the month or year by that month or year (a
+    month is near every day in it and the year it falls in, see `dates_near`)."""
+
+    def __init__(self, dates: Sequence[PartialDate]) -> None:
+        self.dates = dates
+        self.days = sorted((d.start().toordinal(), n) for n, d in enumerate(dates) if d.precision == "day")
+        self.ordinals = [day for day, _n in self.days]
+        self.by_period: dict[str, list[int]] = {}
+        for n, d in enumerate(dates):
+            if d.precision != "day":
+                self.by_period.setdefault(d.iso(), []).append(n)
+
+    def near(self, n: int) -> list[int]:
+        """Indexes of the dates near date n (n itself included), in index order."""
+        when = self.dates[n]
+        if when.precision == "day":
+            day = when.start().toordinal()
+            low, high = day - NEAR_DAYS, day + NEAR_DAYS
+            periods = [when.iso()[:7], when.iso()[:4]]
+        else:
+            first = when.start()
+            last = dt.date(when.year, when.month or 12, 28) + dt.timedelta(days=4)
+            low, high = first.toordinal(), last.toordinal()
+            periods = [p for p in self.by_period if p.startswith(when.iso()) or when.iso().startswith(p)]
+        window = self.days[bisect_left(self.ordinals, low) : bisect_right(self.ordinals, high)]
+        found = {m for _day, m in window if dates_near(when, self.dates[m])}
+        for period in periods:
+            found.update(self.by_period.get(period, ()))
+        return sorted(found)
 
 
 @dataclass
