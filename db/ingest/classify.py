@@ -18,6 +18,7 @@ from db.ingest.gazetteer import Gazetteer, fold
 from db.ingest.languages import pack_for
 
 FALLBACK_ISSUE = "other"
+_ACRONYM_MARK = "\ue000"  # a private-use character before an acronym in capitals, kept by folding
 CONTEXT_WEIGHT = 0.25  # a keyword elsewhere in the paragraph, when the statement has none of its own or only
 # refers back to it ("this activity", "its implementation")
 CONTEXT_WEIGHT_WITH_OWN = 0.08  # ... when it names its own topic
@@ -81,16 +82,31 @@ class IssueClassifier:
         # (issue, keyword, its first word, pattern, weight): the first word is a cheap substring probe that
         # spares most regex scans, since a keyword cannot match where its first word is absent.
         self._patterns: list[tuple[str, str, str, re.Pattern[str], float]] = []
+        self._acronyms: set[str] = set()
+        self._acronym_pattern: re.Pattern[str] | None = None
         for issue in gazetteer.issues:
             words = list(issue.keywords.get(language, ()))
             if language != "en":  # Latin acronyms (THAAD, Aegis, G7) also appear in Russian and Japanese texts
                 words += [
                     w for w in issue.keywords.get("en", ()) if re.fullmatch(r"[a-z0-9+\- ]{2,}", w) and len(w) <= 6
                 ]
+            # A keyword written in capitals is an acronym, matched only in capitals: ПРО (missile defence), not про
+            acronyms = [w for w in words if len(w) >= 2 and w.isupper()]
+            self._acronyms.update(acronyms)
+            words = [_ACRONYM_MARK + w if w in acronyms else w for w in words]
             for word in dict.fromkeys(fold(w) for w in words if w.strip()):
                 probe = word.split()[0]
                 weight = _weight(word, issue.slug, self.pack.word_count(word))
                 self._patterns.append((issue.slug, word, probe, _keyword_pattern(word), weight))
+
+    def _fold(self, text: str) -> str:
+        """The text folded for matching, with its acronyms marked so that they keep their case."""
+        if self._acronyms and self._acronym_pattern is None:
+            alternatives = "|".join(re.escape(a) for a in sorted(self._acronyms, key=len, reverse=True))
+            self._acronym_pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+        if self._acronym_pattern is not None:
+            text = self._acronym_pattern.sub(lambda m: _ACRONYM_MARK + m.group(0), text)
+        return fold(text)
 
     @functools.lru_cache(maxsize=256)  # noqa: B019 - one classifier per document; paragraphs repeat
     def _matches(self, folded: str) -> dict[str, list[tuple[int, int, float, str]]]:
@@ -114,7 +130,7 @@ class IssueClassifier:
     def scores(self, statement: str, context: str = "", background: str = "") -> list[IssueScore]:
         """Issues ranked by score for a statement, its paragraph (which may include the statement) and a wider
         background (the paragraphs before). Context counts much less once the statement has keywords of its own."""
-        statement_folded = fold(statement)
+        statement_folded = self._fold(statement)
         link = self.pack.links.search(statement_folded)
         link_at = link.start() if link else None
         own_scores: dict[str, float] = {}
@@ -132,12 +148,12 @@ class IssueClassifier:
                     topical = topical or slug != FALLBACK_ISSUE
                 else:
                     own_scores[slug] = own_scores.get(slug, 0.0) + weight * LINKED_TO_WEIGHT
-                hits.setdefault(slug, []).append(word)
+                hits.setdefault(slug, []).append(word.replace(_ACRONYM_MARK, ""))
         context_scores: dict[str, float] = {}
-        context_folded = fold(context)
+        context_folded = self._fold(context)
         if statement_folded and statement_folded in context_folded:  # the paragraph without the statement itself
             context_folded = context_folded.replace(statement_folded, " ", 1)
-        for weight_factor, folded in ((1.0, context_folded), (BACKGROUND_WEIGHT, fold(background))):
+        for weight_factor, folded in ((1.0, context_folded), (BACKGROUND_WEIGHT, self._fold(background))):
             for slug, matches in self._matches(folded).items():
                 context_scores[slug] = context_scores.get(slug, 0.0) + weight_factor * sum(m[2] for m in matches)
         # "this activity", "its implementation": the topic is in the context; otherwise the statement's own words

@@ -158,3 +158,10 @@ def test_an_agreement_reported_by_one_side_s_agency_is_that_agency_s_line(gazett
         "Об этом сообщило японское управление по рыболовству."
     )
     assert sorted(c.speaker for c in extracted(gazetteer, text)) == ["Japanese Fisheries Agency", "Russian side"]
+
+
+def test_an_acronym_in_capitals_is_not_the_word_in_small_letters(gazetteer: Gazetteer) -> None:
+    found = extracted(gazetteer, "Лавров заявил, что Япония не сможет избежать контроля США над системами ПРО.")
+    assert [c.issue for c in found] == ["missile_defense"]
+    found = extracted(gazetteer, "Лавров заявил про переговоры о мирном договоре с Японией.")
+    assert [c.issue for c in found] == ["peace_treaty"]
