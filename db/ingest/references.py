@@ -38,6 +38,12 @@ def looks_female(actor: Actor, any_kind: bool = False) -> bool:
     return bool(FEMALE_FIRST_NAME.search(first)) and folded not in _NOT_FEMALE
 
 
+_HEAD_TITLES = {
+    "prime_minister": ("prime minister", "премьер", "首相", "総理"),
+    "president": ("president", "президент", "大統領"),
+}
+
+
 class SpeakerContext:
     """The discourse memory for back-references: actors in order of mention, most recent last."""
 
@@ -107,7 +113,7 @@ class SpeakerContext:
         # in the next sentence is the one who spoke in this one (the centre of the discourse), not the last named.
         # Else the first person of the previous sentence that fits: its subject, as a rule.
         nearer = [m for m in earlier_in_sentence if _fits(m, want, self.when)]
-        person = want in ("male", "female", "person", "minister", "ambassador")
+        person = want in ("male", "female", "person", "minister", "ambassador", "prime_minister", "president")
         if not nearer and person:
             fitting = [m for m in [self.previous_speaker, *self.previous_mentions] if m and _fits(m, want, self.when)]
             if fitting:
@@ -140,6 +146,8 @@ def _fits(mention: Mention, want: str, when: PartialDate | None = None) -> bool:
     if want == "ambassador":  # "Посол отметил", "the ambassador said": the last ambassador named (even one
         titles = [fold(t) for t in single.role_titles()]  # whose mission ends that week)
         return any("ambassador" in t or "посол" in t or "大使" in t for t in titles)
+    if want in _HEAD_TITLES:  # "the prime minister", "the president": the last one named who held that office
+        return any(word in fold(t) for t in single.role_titles(when) for word in _HEAD_TITLES[want])
     if want == "minister":
         titles = [fold(t) for t in single.role_titles(when)]
         return any(("minister" in t and "prime" not in t) or "министр" in t or "大臣" in t for t in titles)

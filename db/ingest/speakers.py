@@ -105,6 +105,11 @@ class MentionFinder:
             names += [_SURNAME_MARK + stem for stem in _surnames(names, self.pack.title_suffixes)]
         if self.language != "en":  # Latin-script names also occur in Russian and Japanese texts
             names += [a for a in actor.all_aliases("en") if a.isascii()]
+        if actor.kind == "person" and actor.side == "japan":  # "Kishida Fumio", "KISHIDA Fumio": surname first
+            western = [a for a in names if _GIVEN_AND_SURNAME.fullmatch(a)]
+            for name in western:  # also in titled aliases: "Prime Minister Kishida Fumio"
+                surname_first = " ".join(reversed(name.split()))
+                names += [a.replace(name, surname_first) for a in names if name in a]
         return list(dict.fromkeys(names))
 
     def _pattern(self, aliases: tuple[str, ...]) -> re.Pattern[str]:
@@ -310,6 +315,7 @@ def _probe_fold(text: str) -> str:
     return text.casefold().replace("ё", "е")
 
 
+_GIVEN_AND_SURNAME = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+")  # a Japanese name in the Western order
 _MAX_COMPOUND_TAIL = 10  # characters after 「ロシアの」 that may complete a compound name
 
 

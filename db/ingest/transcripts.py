@@ -18,10 +18,10 @@ from db.ingest.speakers import Mention
 # "LAVROV:", "Mr. Lavrov:", "М.В.Захарова:", "林官房長官:", "Q:", "Вопрос:", "記者:" at the start of a paragraph.
 # (No "^": `match(text, pos)` anchors at pos, while "^" would only match at the start of the whole text.)
 # "LAVROV:", "Mr. Lavrov:", "М.В.Захарова:", "林官房長官:", "【林外務大臣】", "Mr. MOTEGI Toshimitsu, Minister for
-# Foreign Affairs:" at the start of a paragraph; group 1 is the label.
+# Foreign Affairs:", "С.Абэ (как переведено):" at the start of a paragraph; group 1 or 2 is the label.
 _LABEL = re.compile(
     r"\s*(?:【\s*([^】\n]{1,24}?)\s*】"
-    r"|([^\W\d][\w .,'’\-]{0,90}?|[\u3040-\u30ff\u3400-\u9fff・]{2,15})\s*[:：])\s*(?=\S)"
+    r"|([^\W\d][\w .,'’\-]{0,90}?|[\u3040-\u30ff\u3400-\u9fff・]{2,15})\s*(?:\([^()\n]{1,30}\)\s*)?[:：])\s*(?=\S)"
 )
 
 
@@ -42,6 +42,9 @@ _TURN_END = re.compile(r"(?:[.!?…。！？][\"”»」』)）]*|[」』）)])\
 _MIN_TURN_CJK_CHARACTERS = 12
 
 
+_FULL_STOP = re.compile(r"[.!?。！？]\s*$")
+
+
 def turn_label(text: str, sentence: Sentence, *, short: bool = False) -> re.Match[str] | None:
     """The speaker label ("Q:", "Вопрос:", "LAVROV:", "林官房長官:") that opens the sentence's paragraph, if any.
 
@@ -53,16 +56,18 @@ def turn_label(text: str, sentence: Sentence, *, short: bool = False) -> re.Matc
     match = _LABEL.match(text, sentence.start, sentence.paragraph_end)
     label = label_text(match) if match else ""
     words = label.replace(",", " ").split()  # "Kyodo News, Sato:"
-    titled = "," in label or "【" in (match.group(0) if match else "") or (label.isupper() and len(label) > 3)
-    limit = _MAX_TITLED_LABEL_WORDS if titled else _MAX_LABEL_WORDS  # "DEPUTY CHIEF CABINET SECRETARY SEKO:"
-    if not match or len(words) > limit or not _label_words(words, "," in label):
+    # "DEPUTY CHIEF CABINET SECRETARY SEKO:", "President of Russia Vladimir Putin:": a title before a full name
+    named = len(words) >= 2 and all(w[:1].isupper() for w in words[-2:])
+    titled = "," in label or "【" in (match.group(0) if match else "") or (label.isupper() and len(label) > 3) or named
+    limit = _MAX_TITLED_LABEL_WORDS if titled else _MAX_LABEL_WORDS
+    if not match or len(words) > limit or not _label_words(words, "," in label or named):
         return None  # "Lavrov told reporters: ..." is a sentence, not a label
     if short:  # any labelled paragraph, however short ("Q: And the talks?"), ends the turn before it
         return match
     rest = text[match.end() : sentence.paragraph_end]
     long_enough = len(rest) >= _MIN_TURN_CJK_CHARACTERS if _CJK.search(rest[:20]) else len(rest.split()) >= 6
-    if not long_enough or not _TURN_END.search(rest):
-        return None
+    if not _TURN_END.search(rest) or not long_enough and not _FULL_STOP.search(rest):
+        return None  # "Lavrov: Moscow ready for talks" is a headline; "Vladimir Putin: Good afternoon." a turn
     return match
 
 

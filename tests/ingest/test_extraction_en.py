@@ -177,3 +177,19 @@ def test_he_in_a_turn_is_the_person_the_speaker_spoke_of_not_the_speaker(gazette
     )
     found = [c.speaker for c in candidates(gazetteer, text) if "he expressed" in c.quote]
     assert found == ["Sergey Lavrov"]
+
+
+def test_a_long_label_with_a_title_and_a_short_greeting_opens_a_turn(gazetteer: Gazetteer) -> None:
+    text = (
+        "President of Russia Vladimir Putin: Good afternoon.\n\n"
+        "Japan is an important partner for Russia, and we are ready to work on the peace treaty."
+    )
+    assert [c.speaker for c in candidates(gazetteer, text) if c.accepted] == ["Vladimir Putin"]
+
+
+def test_a_japanese_name_surname_first_and_the_prime_minister_referring_back(gazetteer: Gazetteer) -> None:
+    text = (
+        "Japanese Prime Minister Abe Shinzo has announced sanctions against Russia. The prime minister said "
+        "that Japan will consider further sanctions against Russia."
+    )
+    assert [c.speaker for c in candidates(gazetteer, text) if c.accepted] == ["Shinzo Abe", "Shinzo Abe"]

@@ -165,3 +165,8 @@ def test_an_acronym_in_capitals_is_not_the_word_in_small_letters(gazetteer: Gaze
     assert [c.issue for c in found] == ["missile_defense"]
     found = extracted(gazetteer, "Лавров заявил про переговоры о мирном договоре с Японией.")
     assert [c.issue for c in found] == ["peace_treaty"]
+
+
+def test_a_label_may_say_it_is_translated(gazetteer: Gazetteer) -> None:
+    text = "С.Абэ (как переведено): Сегодня мы наблюдаем положительную тенденцию в японо-российских отношениях."
+    assert [c.speaker for c in extracted(gazetteer, text)] == ["Shinzo Abe"]

@@ -114,6 +114,8 @@ PRONOUN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "thing",
     ),
     (re.compile(r"\b[Tt]he [Mm]inister\b(?! of)"), "minister"),
+    (re.compile(r"\b[Tt]he (?:[Pp]rime [Mm]inister|[Pp]remier)\b(?! of)"), "prime_minister"),
+    (re.compile(r"\b[Tt]he [Pp]resident\b(?! of)"), "president"),
     (re.compile(r"\b[Tt]he (?:[Mm]inistry|[Aa]gency|[Ee]mbassy)\b(?! of)"), "body"),
     (re.compile(r"\b[Tt]he government\b(?! of)"), "state"),
     (re.compile(r"\b[Tt]he (?:senator|lawmaker|diplomat|spokes(?:man|woman|person)|envoy)\b"), "person"),
