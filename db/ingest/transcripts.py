@@ -42,7 +42,7 @@ _TURN_END = re.compile(r"(?:[.!?…。！？][\"”»」』)）]*|[」』）)])\
 _MIN_TURN_CJK_CHARACTERS = 12
 
 
-_FULL_STOP = re.compile(r"[.!?。！？]\s*$")
+_FULL_STOP = re.compile(r"[.。]\s*$")  # a short first line ending with a stop: "Good afternoon."
 
 
 def turn_label(text: str, sentence: Sentence, *, short: bool = False) -> re.Match[str] | None:
