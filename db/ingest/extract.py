@@ -94,6 +94,8 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
         fallback = discourse.speakers(sentence.paragraph)
         found = [] if headline else _attributed(text, sentence, mentions, gazetteer, language, turns, fallback)
         discourse.observe(found, sentence.paragraph)
+        if not found and pack.zero_subject:  # 「両外相は…議論を行いました。その上で、…で一致しました。」
+            discourse.topic(text, explicit, sentence.paragraph, pack.topic_marker)
         turns.announced(text, sentence, mentions)
         if sentence.end == sentence.paragraph_end:
             turns.paragraph_done(text[sentence.paragraph_start : sentence.paragraph_end])
@@ -235,6 +237,14 @@ class _LastSpeakers:
         named = [f for f in found if f.attribution.cue_class is not RELAYED and f.category == "official"]
         if named:
             self._speakers = named[-1].attribution.speakers
+            self._paragraph = paragraph
+
+    def topic(self, text: str, mentions: list[Mention], paragraph: int, marker: re.Pattern[str]) -> None:
+        """A sentence that reports no statement but has an official for its topic (「両外相は…議論を行いました」):
+        the subject the next sentences leave out is that one."""
+        topics = [m for m in mentions if m.actors and m.category == "official" and marker.match(text, m.end)]
+        if topics:
+            self._speakers = (topics[0],)
             self._paragraph = paragraph
 
 

@@ -18,9 +18,10 @@ from db.ingest.speakers import Mention
 # "LAVROV:", "Mr. Lavrov:", "М.В.Захарова:", "林官房長官:", "Q:", "Вопрос:", "記者:" at the start of a paragraph.
 # (No "^": `match(text, pos)` anchors at pos, while "^" would only match at the start of the whole text.)
 # "LAVROV:", "Mr. Lavrov:", "М.В.Захарова:", "林官房長官:", "【林外務大臣】", "Mr. MOTEGI Toshimitsu, Minister for
-# Foreign Affairs:", "С.Абэ (как переведено):" at the start of a paragraph; group 1 or 2 is the label.
+# Foreign Affairs:", "С.Абэ (как переведено):", and (問)/(答) in a summary of a press conference, at the start of a
+# paragraph; group 1, 2 or 3 is the label.
 _LABEL = re.compile(
-    r"\s*(?:【\s*([^】\n]{1,24}?)\s*】"
+    r"\s*(?:【\s*([^】\n]{1,24}?)\s*】|[(（]\s*([問答])\s*[)）]"
     r"|([^\W\d][\w .,'’\-]{0,90}?|[\u3040-\u30ff\u3400-\u9fff・]{2,15})\s*(?:\([^()\n]{1,30}\)\s*)?[:：])\s*(?=\S)"
 )
 
@@ -72,7 +73,12 @@ def turn_label(text: str, sentence: Sentence, *, short: bool = False) -> re.Matc
 
 
 def label_text(match: re.Match[str]) -> str:
-    return (match.group(1) or match.group(2) or "").strip()
+    return (match.group(label_group(match)) or "").strip()
+
+
+def label_group(match: re.Match[str]) -> int:
+    """Which group of `_LABEL` holds the label: 【…】, (問)/(答) or "Name:"."""
+    return next((n for n in range(1, 4) if match.group(n)), 3)
 
 
 def _label_words(words: list[str], titled: bool) -> bool:
@@ -92,7 +98,7 @@ def transcript_turn(
     if not match:
         return None
     label = label_text(match)
-    group = 1 if match.group(1) else 2
+    group = label_group(match)
     for m in mentions:
         inside = match.start(group) <= m.start and m.end <= match.end(group)
         person = all(a.kind == "person" for a in m.actors)  # "Tokyo: Tokyo on Wednesday …" is a dateline
@@ -140,7 +146,7 @@ class Turns:
             self.speaker = transcript_turn(text, sentence, gazetteer, mentions, self.language)
             written = label_text(label)
             if self.speaker is None and self.host is not None and self.pack.answer_label.fullmatch(written):
-                group = 1 if label.group(1) else 2  # "Ответ:" in a briefing the title names the speaker of
+                group = label_group(label)  # "Ответ:" in a briefing the title names the speaker of
                 self.speaker = Mention(label.start(group), label.end(group), written, self.host.actors, "role")
             self._document = None
             self.partner = None

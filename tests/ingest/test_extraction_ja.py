@@ -251,3 +251,27 @@ def test_both_leaders_instructing_their_ministries_are_two_lines(gazetteer: Gaze
 def test_a_turn_says_when_the_transcript_was_said_whatever_dates_it_holds(gazetteer: Gazetteer) -> None:
     text = "外務大臣会見記録\n\n【岸田外務大臣】11月中に日露貿易経済政府間委員会を開催することを考えています。"
     assert [c.said_on for c in extracted(gazetteer, text)] == [PUBLISHED]
+
+
+def test_answers_of_a_press_conference_summary_are_the_minister_s_its_title_names(gazetteer: Gazetteer) -> None:
+    text = (
+        "茂木外務大臣記者会見要旨\n\n"
+        "(問)北方領土問題についてお伺いします。\n"
+        "(答)今回のロシア側の北方領土に関する発表は極めて一方的であり、受け入れられるものではありません。"
+    )
+    assert [c.speaker for c in extracted(gazetteer, text)] == ["Toshimitsu Motegi"]
+
+
+def test_a_meeting_summary_says_who_spoke_with_kara(gazetteer: Gazetteer) -> None:
+    text = (
+        "茂木大臣からは、平和条約交渉についてしっかりと協議していきたい旨述べました。"
+        "両外相は、今後の協議の進め方について議論を行いました。"
+        "その上で、平和条約締結問題を含む幅広い分野で関係を発展させていくことで一致しました。"
+    )
+    found = sorted(c.speaker for c in extracted(gazetteer, text))
+    assert found == ["Sergey Lavrov", "Toshimitsu Motegi", "Toshimitsu Motegi"]  # his wish, then both agree
+
+
+def test_a_reporter_as_topic_is_not_the_minister_named_before(gazetteer: Gazetteer) -> None:
+    text = "岸田外務大臣は記者会見で質問にこたえた。時事通信の記者は「北方領土訪問の影響は」と質問した。"
+    assert extracted(gazetteer, text) == []

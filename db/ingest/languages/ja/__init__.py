@@ -25,9 +25,12 @@ PACK = LanguagePack(
     schedule_before_intention=re.compile(r"(?:訪問|出席|参加|会談|訪れ|訪日|訪露|来日)(?:する|した)?(?:の)?$"),
     subject_by_topic=True,
     zero_subject=True,
-    unnamed_source=re.compile(r"(?:関係者|幹部|当局者|高官|筋|担当者|専門家|識者)(?:の[0-9０-９一二三]+人)?(?:は|が)"),
+    unnamed_source=re.compile(
+        r"(?:関係者|幹部|当局者|高官|筋|担当者|専門家|識者|記者|特派員)(?:の[0-9０-９一二三]+人)?(?:は|が)"
+    ),
     verb_final=True,
-    topic_marker=re.compile(r"(?:は|も|としては|側は|(?:の?間)?(?:で|において)は)"),
+    # 「茂木大臣からは、…旨述べました」「ラヴロフ外相から、…との発言がありました」: a meeting summary's speaker
+    topic_marker=re.compile(r"(?:は|も|としては|側は|(?:の?間)?(?:で|において)は|からは|から(?=[、,，]))"),
     subject_marker=re.compile(r"が"),
     source_speaker_before=True,  # 「日本経済新聞によると」: the source ends where the cue begins
     clause_break=re.compile(r"[。；]"),
