@@ -320,7 +320,8 @@ def _nearest_left(
         gap = text[m.end : cue_start]
         if len(gap) > (_MAX_PARENTHETICAL_GAP if gap.lstrip().startswith(",") else _MAX_SUBJECT_GAP):
             return None
-        if pack.clause_break.search(gap) or gap.rfind("(") > gap.rfind(")") or _SENTENCE_INSIDE.search(gap):
+        breaks = pack.clause_break.search(gap) or pack.relative_clause.search(gap) or _SENTENCE_INSIDE.search(gap)
+        if breaks or gap.rfind("(") > gap.rfind(")"):
             return None  # another clause; a verb inside a parenthesis ("(так в Японии называют …)") has its own
         if pack.possessive_pronouns.match(m.text):
             continue

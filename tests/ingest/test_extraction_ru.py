@@ -170,3 +170,16 @@ def test_an_acronym_in_capitals_is_not_the_word_in_small_letters(gazetteer: Gaze
 def test_a_label_may_say_it_is_translated(gazetteer: Gazetteer) -> None:
     text = "С.Абэ (как переведено): Сегодня мы наблюдаем положительную тенденцию в японо-российских отношениях."
     assert [c.speaker for c in extracted(gazetteer, text)] == ["Shinzo Abe"]
+
+
+def test_the_head_of_a_government_and_the_ministry_s_spokeswoman_are_people(gazetteer: Gazetteer) -> None:
+    text = (
+        "Глава японского правительства отметил, что Токио не намерен пересматривать позицию по Курилам. "
+        "Официальный представитель МИД РФ обратила внимание, что Россия не признает претензий Японии на Курилы."
+    )
+    assert [c.speaker for c in extracted(gazetteer, text)] == ["Fumio Kishida", "Maria Zakharova"]
+
+
+def test_in_a_clause_of_place_the_name_before_it_is_not_the_subject(gazetteer: Gazetteer) -> None:
+    text = "Посол России в Японии Михаил Галузин был вызван в японский МИД, где ему был заявлен протест по Курилам."
+    assert "Mikhail Galuzin" not in [c.speaker for c in extracted(gazetteer, text)]

@@ -54,6 +54,9 @@ class LanguagePack:
     subject_marker: re.Pattern[str] = NEVER  # right after a name: it is the subject (が)
     source_speaker_before: bool = False  # Japanese: 「Xによると」 names the source before the cue
     clause_break: re.Pattern[str] = NEVER  # between a subject and its verb: another clause
+    # the end of a gap: the verb is in a clause of place (", где ему был заявлен протест"), whose subject is its own
+    # ("…, which writes" is not one: "which" is the name before it)
+    relative_clause: re.Pattern[str] = NEVER
     object_before: re.Pattern[str] = NEVER  # a preposition right before a name: an object, not the speaker
     object_particle_after: re.Pattern[str] = NEVER  # Japanese: ロシアの, 日本に: a name that is not the subject
     phrase_preposition: re.Pattern[str] = NEVER  # a comma-delimited phrase opened by a preposition holds no subject

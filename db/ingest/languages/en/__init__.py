@@ -37,6 +37,7 @@ PACK = LanguagePack(
     adjective_before=re.compile(r"\b(?:the|this|that|a|an)\s+$", re.IGNORECASE),  # "the said meeting"
     relayed_by=re.compile(r"(?:quoted|cited) by\b"),  # "was quoted by RIA as saying": RIA only carries the words
     speaker_inside_cue=re.compile(r"(?i:in |quoted|cited)"),  # "in his opinion", "quoted Lavrov as saying"
+    relative_clause=re.compile(r",\s*where\b[^,]*$", re.IGNORECASE),
     clause_break=re.compile(r"\b(?:that|whether|because|although|while|but|however)\b|[;:]", re.IGNORECASE),
     object_before=re.compile(
         r"(?:\b(?:to|with|of|about|against|on|for|from|between|by|in|at|over|towards?|than|into|among|"

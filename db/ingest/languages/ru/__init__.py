@@ -30,6 +30,7 @@ PACK = LanguagePack(
         r"\s*(?:комментировать|комментариев)|\s+на\s+вопрос\w*(?![^.]*(?:,\s*что|:))", re.IGNORECASE
     ),
     speaker_inside_cue=re.compile(r"(?i:по )"),  # "по его словам", "по словам Лаврова"
+    relative_clause=re.compile(r",\s*(?:где|куда|откуда)(?![\w-])[^,]*$", re.IGNORECASE),
     clause_break=re.compile(r"(?<![\w-])(?:что|чтобы|потому|хотя|но|однако)(?![\w-])|[;:]", re.IGNORECASE),
     object_before=re.compile(
         r"(?:\b(?:с|со|к|ко|о|об|от|для|по|при|у|в|во|на|между|против|за)\s+|"

@@ -13,6 +13,7 @@ from db.ingest.languages.roles import (
     FOREIGN_MINISTERS,
     KREMLIN_PRESS_SECRETARY,
     LEADERS,
+    MFA_SPOKESPERSON,
     PM,
     PRESIDENT,
 )
@@ -20,6 +21,13 @@ from db.ingest.languages.roles import (
 _SIDE_RU = r"(?P<side>(?i:росси|япони|российск|японск)[а-яё]*|РФ)"
 
 ROLE_PATTERNS: list[tuple[re.Pattern[str], tuple[str, ...], str]] = [
+    (  # "официальный представитель МИД РФ", "официального представителя российского МИД": the spokesperson
+        re.compile(
+            r"(?<![\w-])(?i:официальн[а-я]+ представител[а-я]{0,2}) (?:МИД (?:России|РФ)|(?i:российского МИД(?:а)?))"
+        ),
+        MFA_SPOKESPERSON,
+        "=russia",
+    ),
     (  # "представитель Кремля", "пресс-секретарь российского лидера": the Kremlin's press secretary
         re.compile(
             r"(?<![\w-])(?i:(?:официальн[а-я]+ )?представител[а-я]{0,2}|пресс-секретар[а-я]{0,2}) "
@@ -36,7 +44,11 @@ ROLE_PATTERNS: list[tuple[re.Pattern[str], tuple[str, ...], str]] = [
     (re.compile(r"(?i:министр[а-я]{0,3} обороны|глав[а-я]{0,2} Минобороны) " + _SIDE_RU), DEFENSE, "side"),
     (re.compile(r"(?i:премьер-министр[а-я]{0,3}|премьер[а-я]{0,3}) " + _SIDE_RU), PM, "side"),
     (re.compile(r"(?i:президент[а-я]{0,3}) " + _SIDE_RU), PRESIDENT, "side"),
-    (re.compile(_SIDE_RU + r" (?i:премьер-министр[а-я]{0,3}|президент[а-я]{0,3})"), PM, "side"),
+    (re.compile(_SIDE_RU + r" (?i:премьер-министр[а-я]{0,3}|премьер[а-я]{0,3})"), PM, "side"),
+    (re.compile(_SIDE_RU + r" (?i:президент[а-я]{0,3})"), PRESIDENT, "side"),
+    # "глава японского правительства", "главы правительства Японии": the prime minister
+    (re.compile(r"(?i:глав[а-я]{0,2}) " + _SIDE_RU + r" (?i:правительств[а-я]{0,2})"), PM, "side"),
+    (re.compile(r"(?i:глав[а-я]{0,2} правительств[а-я]{0,2}) " + _SIDE_RU), PM, "side"),
     # ambassadors: "посол России в Японии", "посла Японии", "японский посол"
     (
         re.compile(r"(?i:посол|посла|послу|послом|после) (?:России|РФ|Российской Федерации) в Японии"),
