@@ -193,3 +193,22 @@ def test_a_japanese_name_surname_first_and_the_prime_minister_referring_back(gaz
         "that Japan will consider further sanctions against Russia."
     )
     assert [c.speaker for c in candidates(gazetteer, text) if c.accepted] == ["Shinzo Abe", "Shinzo Abe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Suga objected through diplomatic channels to Moscow over the drills on the disputed islands.",
+            "Yoshihide Suga",
+        ),
+        ("Foreign Minister Taro Kono lodged a protest with Russia over the drills on the islands.", "Taro Kono"),
+        (
+            "Ambassador Mikhail Galuzin was summoned over the drills. The Russian envoy told reporters that Moscow "
+            "did not accept Tokyo's protest over the islands.",
+            "Mikhail Galuzin",
+        ),
+    ],
+)
+def test_protests_and_envoys(gazetteer: Gazetteer, text: str, speaker: str) -> None:
+    assert speaker in [c.speaker for c in candidates(gazetteer, text) if c.accepted]

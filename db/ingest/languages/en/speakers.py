@@ -118,7 +118,11 @@ PRONOUN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b[Tt]he [Pp]resident\b(?! of)"), "president"),
     (re.compile(r"\b[Tt]he (?:[Mm]inistry|[Aa]gency|[Ee]mbassy)\b(?! of)"), "body"),
     (re.compile(r"\b[Tt]he government\b(?! of)"), "state"),
-    (re.compile(r"\b[Tt]he (?:senator|lawmaker|diplomat|spokes(?:man|woman|person)|envoy)\b"), "person"),
+    (
+        re.compile(r"\b[Tt]he (?:senator|lawmaker|politician|diplomat|spokes(?:man|woman|person)|envoy)\b"),
+        "person",
+    ),
+    (re.compile(r"\b[Tt]he (?:Russian|Japanese) (?:envoy|ambassador)\b"), "ambassador"),
         (re.compile(r"\b[Tt]he ambassador\b"), "ambassador"),
     (re.compile(r"\b[Tt]he Japanese (?:[Ff]oreign )?[Mm]inister\b(?! of)"), "minister:japan"),
     (re.compile(r"\b[Tt]he Russian (?:[Ff]oreign )?[Mm]inister\b(?! of)"), "minister:russia"),
