@@ -19,7 +19,7 @@ from db.ingest.classify import FALLBACK_ISSUE, IssueClassifier, IssueScore
 from db.ingest.cues import AGREEMENT, NOUN, RELAYED, SPEECH, TURN, CueClass
 from db.ingest.document import Candidate, Document
 from db.ingest.gazetteer import Actor, Gazetteer
-from db.ingest.languages import pack_for
+from db.ingest.languages import LanguagePack, pack_for
 from db.ingest.references import SpeakerContext
 from db.ingest.relevance import SidesMentioned, other_sides, review, sides_named
 from db.ingest.sentences import ENDS_SENTENCE, Sentence, split_sentences
@@ -95,7 +95,7 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
         found = [] if headline else _attributed(text, sentence, mentions, gazetteer, language, turns, fallback)
         discourse.observe(found, sentence.paragraph)
         if not found and pack.zero_subject:  # 「両外相は…議論を行いました。その上で、…で一致しました。」
-            discourse.topic(text, explicit, sentence.paragraph, pack.topic_marker)
+            discourse.topic(text, explicit, sentence.paragraph, pack)
         turns.announced(text, sentence, mentions)
         if sentence.end == sentence.paragraph_end:
             turns.paragraph_done(text[sentence.paragraph_start : sentence.paragraph_end])
@@ -222,6 +222,9 @@ def _own_side_inside(item: _Found, outer_sides: set[str | None], unofficial: boo
     return actor.side in outer_sides or (item.attribution.in_quotation and unofficial)
 
 
+_AGE_OR_NOTE = re.compile(r"\s*[(（][^()（）\n]{1,12}[)）]")  # 「ノズドレフ氏(52)が」
+
+
 class _LastSpeakers:
     """Who spoke last, for a sentence that leaves its subject out (「また、…懸念を示した。」): the speakers of the
     last statement, while the text stays within the same or the next paragraph."""
@@ -239,10 +242,16 @@ class _LastSpeakers:
             self._speakers = named[-1].attribution.speakers
             self._paragraph = paragraph
 
-    def topic(self, text: str, mentions: list[Mention], paragraph: int, marker: re.Pattern[str]) -> None:
-        """A sentence that reports no statement but has an official for its topic (「両外相は…議論を行いました」):
-        the subject the next sentences leave out is that one."""
-        topics = [m for m in mentions if m.actors and m.category == "official" and marker.match(text, m.end)]
+    def topic(self, text: str, mentions: list[Mention], paragraph: int, pack: LanguagePack) -> None:
+        """A sentence that reports no statement but has an official for its topic or subject (「両外相は…議論を
+        行いました」, 「ノズドレフ氏(52)が…インタビューに答えた」): the subject the next sentences leave out."""
+
+        def marked(m: Mention) -> bool:
+            after = _AGE_OR_NOTE.match(text, m.end)
+            at = after.end() if after else m.end
+            return bool(pack.topic_marker.match(text, at) or pack.subject_marker.match(text, at))
+
+        topics = [m for m in mentions if m.actors and m.category == "official" and marked(m)]
         if topics:
             self._speakers = (topics[0],)
             self._paragraph = paragraph

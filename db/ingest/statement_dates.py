@@ -133,6 +133,7 @@ class DateResolver:
         if cue_class is TURN and self.published and not relayed:
             return StatementDate(self.published, "explicit", "transcript turn: the transcript's date")
         near = [d for d in self.dates_in(sentence) if _distance(d, cue_start) <= _MAX_CUE_DISTANCE]
+        near = [d for d in near if not self._attributive(d)]
         if not self.pack.verb_final and cue_class is not AGREEMENT:  # "agreed on it during the visit in December"
             near = [d for d in near if self._dates_the_saying(sentence, d, cue_start, cue_end, speaker_start)]
         infinitive = self.pack.infinitive_after.match(self.text, cue_end)
@@ -209,6 +210,13 @@ class DateResolver:
             return not inverted or date.start >= clause_start
         between = self.text[cue_end : date.start]
         return inverted or _REPORTING_WORDS.fullmatch(between) is not None
+
+    def _attributive(self, date: DateMention) -> bool:
+        """「1986年の政府間協定」: a date that qualifies a noun dates that thing, not the saying; 「16日の記者会見で」
+        dates the occasion, which is the saying's."""
+        particle = self.pack.attributive_after.match(self.text, date.end)
+        occasion = particle and self.pack.event_words.search(self.text, particle.end(), particle.end() + 8)
+        return particle is not None and not occasion  # 「6日の定例記者会見で」 is an occasion too
 
     def _clause_start(self, sentence: Sentence, cue_start: int) -> int:
         """Where the reporting clause of an inverted cue begins: after the last comma, dash or quote before it."""

@@ -275,3 +275,17 @@ def test_a_meeting_summary_says_who_spoke_with_kara(gazetteer: Gazetteer) -> Non
 def test_a_reporter_as_topic_is_not_the_minister_named_before(gazetteer: Gazetteer) -> None:
     text = "岸田外務大臣は記者会見で質問にこたえた。時事通信の記者は「北方領土訪問の影響は」と質問した。"
     assert extracted(gazetteer, text) == []
+
+
+def test_an_ambassador_with_his_age_and_a_position_shown_at_the_end(gazetteer: Gazetteer) -> None:
+    text = (
+        "ロシアの駐日大使ノズドレフ氏(52)が書面インタビューに答えた。"
+        "「日本政府が反ロシア路線をやめない限り、平和条約の対話に復帰することはあり得ない」と厳しい姿勢を強調。"
+    )
+    found = [(c.speaker, c.said_on) for c in extracted(gazetteer, text)]
+    assert found == [("Nikolay Nozdrev", PUBLISHED)]
+
+
+def test_a_date_that_qualifies_a_noun_does_not_date_the_saying(gazetteer: Gazetteer) -> None:
+    text = "ノズドレフ大使は、1986年の政府間協定に基づく北方墓参の枠組みを維持していると明言した。"
+    assert [c.said_on for c in extracted(gazetteer, text)] == [PUBLISHED]

@@ -120,6 +120,7 @@ class LanguagePack:
     event_words: re.Pattern[str] = NEVER  # talks, переговоры, 会談: the events statements are made at
     event_classes: Sequence[tuple[str, re.Pattern[str]]] = ()  # kinds of event; anything else is "talks"
     distinctive_events: re.Pattern[str] = NEVER  # a "2 + 2" is not the "strategic dialogue"
+    attributive_after: re.Pattern[str] = NEVER  # after a date: it qualifies the noun that follows (「1986年の協定」)
     anchored_days: re.Pattern[str] = NEVER  # "the next day", 翌日: counted from the last date mentioned
     anchor_shifts: Sequence[tuple[str, int]] = ()  # word of an anchored day -> days from the anchor
     present_cue: re.Pattern[str] = NEVER  # "says", 「…と話しています」: a stance at publication

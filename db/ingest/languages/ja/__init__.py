@@ -84,6 +84,7 @@ PACK = LanguagePack(
         ("interview", re.compile(r"インタビュー")),
     ),
     distinctive_events=re.compile(r"首脳会談|フォーラム|委員会|記者会見|プラス"),
+    attributive_after=re.compile(r"の"),
     anchored_days=re.compile(r"翌日|同日|前日"),
     anchor_shifts=(("翌日", 1), ("前日", -1)),
     present_cue=re.compile(r"(?:ている|ています)$"),

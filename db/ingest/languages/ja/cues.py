@@ -136,7 +136,7 @@ def _shown_after_noun(ws: list[Word], cue_start: int, j: int) -> Cue | None:
         return None
     k += 1
     k = _past_adverbs(ws, k)
-    predicate = _predicate(ws, k)
+    predicate = _predicate(ws, k, allow_bare_noun=True)  # …と厳しい姿勢を強調。
     if predicate is None:
         return None
     lemma, last = predicate
