@@ -77,6 +77,7 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
     turn_candidates: list[Candidate] = []  # the last sentence of a transcript turn, for a fragment that completes it
     agreed: set[int] = set()  # the sentence's lines of a state or delegation in an agreement
     cursor = 0
+    title = _title(text, sentences)
     for sentence in sentences:
         while cursor < len(all_mentions) and all_mentions[cursor].end <= sentence.start:
             cursor += 1
@@ -113,6 +114,8 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
         previous = found if found else []
         paragraph = text[sentence.paragraph_start : sentence.paragraph_end]
         background = _paragraphs_before(text, sentence.paragraph_start, BACKGROUND_PARAGRAPHS)
+        if title and title not in background:  # the headline says what the whole article is about
+            background = f"{title}\n{background}"
         question = _paragraphs_before(text, sentence.paragraph_start, 1)  # a transcript answer's topic is its question
         if turns.fragment is sentence:
             _join_fragment(text, sentence, turn_candidates)
@@ -410,6 +413,14 @@ def _generic_name(written: str, category: str) -> str:
         name = " ".join(words)
         return name[0].upper() + name[1:]
     return _GENERIC_NAMES.get(category, written)
+
+
+def _title(text: str, sentences: list[Sentence]) -> str:
+    """The document's headline: its first paragraph when that does not end like a sentence."""
+    if not sentences:
+        return ""
+    first = text[sentences[0].paragraph_start : sentences[0].paragraph_end].strip()
+    return "" if ENDS_SENTENCE.search(first) or len(first) > _MAX_HEADLINE else first
 
 
 def _paragraphs_before(text: str, start: int, count: int) -> str:

@@ -183,3 +183,12 @@ def test_the_head_of_a_government_and_the_ministry_s_spokeswoman_are_people(gaze
 def test_in_a_clause_of_place_the_name_before_it_is_not_the_subject(gazetteer: Gazetteer) -> None:
     text = "Посол России в Японии Михаил Галузин был вызван в японский МИД, где ему был заявлен протест по Курилам."
     assert "Mikhail Galuzin" not in [c.speaker for c in extracted(gazetteer, text)]
+
+
+def test_the_headline_says_what_a_statement_without_keywords_is_about(gazetteer: Gazetteer) -> None:
+    text = (
+        "Лавров оценил возможность заключения мирного договора с Японией\n\n"
+        "Москва, 10 мая.\n\n"
+        "Лавров заявил, что решить эту задачу можно лишь путем длительной и кропотливой работы."
+    )
+    assert [c.issue for c in extracted(gazetteer, text)] == ["peace_treaty"]
