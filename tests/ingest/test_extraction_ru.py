@@ -189,6 +189,9 @@ def test_the_headline_says_what_a_statement_without_keywords_is_about(gazetteer:
     text = (
         "Лавров оценил возможность заключения мирного договора с Японией\n\n"
         "Москва, 10 мая.\n\n"
+        "Министр провел переговоры в Москве.\n\n"
+        "Встреча продолжалась три часа.\n\n"
         "Лавров заявил, что решить эту задачу можно лишь путем длительной и кропотливой работы."
     )
-    assert [c.issue for c in extracted(gazetteer, text)] == ["peace_treaty"]
+    document = Document("t.txt", "0" * 64, "text", "utf-8", "ru", normalise_text(text), published=PUBLISHED)
+    assert [c.issue for c in extract_candidates(document, gazetteer)] == ["peace_treaty"]
