@@ -78,6 +78,8 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
     agreed: set[int] = set()  # the sentence's lines of a state or delegation in an agreement
     cursor = 0
     title = _title(text, sentences)
+    title_end = sentences[0].paragraph_end if title else 0
+    title_sides = sides_named(title, [m for m in all_mentions if m.end <= title_end])  # the article's sides
     for sentence in sentences:
         while cursor < len(all_mentions) and all_mentions[cursor].end <= sentence.start:
             cursor += 1
@@ -123,7 +125,7 @@ def extract_candidates(document: Document, gazetteer: Gazetteer) -> list[Candida
             around = (paragraph, question if item.attribution.cue_class is TURN else background)
             made = _candidates(item, text, sentence, around, classifier, dates, spoke)
             since = turns.since if item.attribution.cue_class is TURN else None
-            nearby = mentioned.near(sentence.paragraph, since)
+            nearby = mentioned.near(sentence.paragraph, since) | title_sides
             turn_sentence = item.attribution.cue_class is TURN
             # A transcript's sentence must name an issue or the other side itself: answers wander.
             own_sides = sides_named(sentence.text, explicit) if turn_sentence else set()

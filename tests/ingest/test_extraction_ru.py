@@ -194,4 +194,4 @@ def test_the_headline_says_what_a_statement_without_keywords_is_about(gazetteer:
         "Лавров заявил, что решить эту задачу можно лишь путем длительной и кропотливой работы."
     )
     document = Document("t.txt", "0" * 64, "text", "utf-8", "ru", normalise_text(text), published=PUBLISHED)
-    assert [c.issue for c in extract_candidates(document, gazetteer)] == ["peace_treaty"]
+    assert [(c.issue, c.accepted) for c in extract_candidates(document, gazetteer)] == [("peace_treaty", True)]
