@@ -195,3 +195,17 @@ def test_the_headline_says_what_a_statement_without_keywords_is_about(gazetteer:
     )
     document = Document("t.txt", "0" * 64, "text", "utf-8", "ru", normalise_text(text), published=PUBLISHED)
     assert [(c.issue, c.accepted) for c in extract_candidates(document, gazetteer)] == [("peace_treaty", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Глава российского МИД заявил, что Москва готова к переговорам о мирном договоре с Японией.", "Sergey Lavrov"),
+        ("Японский министр иностранных дел заявил, что Токио готов к переговорам о мирном договоре.", "Taro Kono"),
+    ],
+)
+def test_the_head_of_a_side_s_ministry_is_its_minister_on_that_date(
+    gazetteer: Gazetteer, text: str, speaker: str
+) -> None:
+    document = Document("t.txt", "0" * 64, "text", "utf-8", "ru", text, published=PartialDate(2019, 1, 14))
+    assert [c.speaker for c in extract_candidates(document, gazetteer) if c.accepted] == [speaker]

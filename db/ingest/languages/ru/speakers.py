@@ -41,6 +41,12 @@ ROLE_PATTERNS: list[tuple[re.Pattern[str], tuple[str, ...], str]] = [
         FOREIGN,
         "side",
     ),
+    (  # "глава российского МИД", "российский министр иностранных дел": the side before the ministry
+        re.compile(r"(?i:глав[а-я]{0,2}) " + _SIDE_RU + r" (?:МИД[а-я]{0,2}|(?i:внешнеполитического ведомства))"),
+        FOREIGN,
+        "side",
+    ),
+    (re.compile(_SIDE_RU + r" (?i:министр[а-я]{0,3} иностранных дел)"), FOREIGN, "side"),
     (re.compile(r"(?i:министр[а-я]{0,3} обороны|глав[а-я]{0,2} Минобороны) " + _SIDE_RU), DEFENSE, "side"),
     (re.compile(r"(?i:премьер-министр[а-я]{0,3}|премьер[а-я]{0,3}) " + _SIDE_RU), PM, "side"),
     (re.compile(r"(?i:президент[а-я]{0,3}) " + _SIDE_RU), PRESIDENT, "side"),
