@@ -212,3 +212,8 @@ def test_a_japanese_name_surname_first_and_the_prime_minister_referring_back(gaz
 )
 def test_protests_and_envoys(gazetteer: Gazetteer, text: str, speaker: str) -> None:
     assert speaker in [c.speaker for c in candidates(gazetteer, text) if c.accepted]
+
+
+def test_a_side_s_top_diplomat_is_its_foreign_minister(gazetteer: Gazetteer) -> None:
+    text = "Russia's top diplomat said Moscow is ready for peace treaty talks with Japan."
+    assert [c.speaker for c in candidates(gazetteer, text) if c.accepted] == ["Sergey Lavrov"]

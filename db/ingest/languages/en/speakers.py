@@ -44,7 +44,11 @@ ROLE_PATTERNS: list[tuple[re.Pattern[str], tuple[str, ...], str]] = [
         KREMLIN_PRESS_SECRETARY,
         "=russia",
     ),
-    (_en(_SIDE_EN + r"\s+(?:Foreign Minister|Minister of Foreign Affairs|foreign minister)"), FOREIGN, "side"),
+    (
+        _en(_SIDE_EN + r"\s+(?:Foreign Minister|Minister of Foreign Affairs|foreign minister|top diplomat)"),
+        FOREIGN,
+        "side",
+    ),
     (
         _en(r"(?:Foreign Minister|Minister of Foreign Affairs|Minister for Foreign Affairs) of " + _SIDE_EN_OF),
         FOREIGN,
