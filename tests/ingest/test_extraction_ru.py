@@ -209,3 +209,12 @@ def test_the_head_of_a_side_s_ministry_is_its_minister_on_that_date(
 ) -> None:
     document = Document("t.txt", "0" * 64, "text", "utf-8", "ru", text, published=PartialDate(2019, 1, 14))
     assert [c.speaker for c in extract_candidates(document, gazetteer) if c.accepted] == [speaker]
+
+
+def test_a_meeting_that_will_take_place_is_a_schedule_and_such_an_opinion_refers_back(gazetteer: Gazetteer) -> None:
+    text = (
+        "По словам Лаврова, 30 мая в Токио пройдут двусторонние переговоры по мирному договору. "
+        "Мирному договору мешают санкции Японии. Такое мнение Песков высказал в эфире телеканала."
+    )
+    found = [(c.speaker, c.quote[:8]) for c in extracted(gazetteer, text)]
+    assert found == [("Dmitry Peskov", "Мирному ")]

@@ -82,7 +82,7 @@ PACK = LanguagePack(
     ),
     schedule=re.compile(
         r"(?i)\b(?:arrangements? (?:are|is) (?:underway|being made)|(?:is|are) (?:scheduled|expected|set|due) to "
-        r"(?:visit|attend|meet|hold|travel)|will (?:visit|attend|travel to))\b"
+        r"(?:visit|attend|meet|hold|travel)|will (?:visit|attend|travel to)|will (?:be held|take place))\b"
     ),
     no_comment=re.compile(
         r"(?i)\b(?:declined? to comment|no comment|would not comment|refused to comment|refrained from comment\w*|"
