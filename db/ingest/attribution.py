@@ -84,10 +84,18 @@ def find_attributions(
             Attribution(speakers, cue, match_start, match_end, cue_class, kind, sentence.start, sentence.end,
                         quote is not None)  # fmt: skip
         )
+    # "Комментируя реакцию Токио, представитель МИД заявила …": a participle opening the sentence belongs to the
+    # main verb after it, whose subject is its subject too
+    found = [a for a in found if not (_opens_sentence(text, sentence, a) and pack.continuation_cue(a.cue)
+                                      and any(b.cue_start > a.cue_end for b in found))]  # fmt: skip
     found = [a for a in found if not relayed_by(a, found)]
     found = [a for a in found if not nested(text, a, found, pack)]
     found = reported_by_own_official(text, found, pack)
     return clauses(text, sentence, found) if pack.verb_final else continuations(text, found, pack)
+
+
+def _opens_sentence(text: str, sentence: Sentence, attribution: Attribution) -> bool:
+    return not text[sentence.start : attribution.cue_start].strip(" \"«“„'—–-")
 
 
 def _in_parentheses(text: str, start: int, at: int) -> bool:

@@ -218,3 +218,11 @@ def test_a_meeting_that_will_take_place_is_a_schedule_and_such_an_opinion_refers
     )
     found = [(c.speaker, c.quote[:8]) for c in extracted(gazetteer, text)]
     assert found == [("Dmitry Peskov", "Мирному ")]
+
+
+def test_a_participle_opening_the_sentence_belongs_to_the_main_verb(gazetteer: Gazetteer) -> None:
+    text = (
+        "Комментируя реакцию Токио на санкции, официальный представитель МИД РФ обратила внимание, что "
+        "Россия отвечает на японские санкции."
+    )
+    assert [c.speaker for c in extracted(gazetteer, text)] == ["Maria Zakharova"]
