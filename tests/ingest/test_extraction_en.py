@@ -217,3 +217,8 @@ def test_protests_and_envoys(gazetteer: Gazetteer, text: str, speaker: str) -> N
 def test_a_side_s_top_diplomat_is_its_foreign_minister(gazetteer: Gazetteer) -> None:
     text = "Russia's top diplomat said Moscow is ready for peace treaty talks with Japan."
     assert [c.speaker for c in candidates(gazetteer, text) if c.accepted] == ["Sergey Lavrov"]
+
+
+def test_one_side_s_ministers_are_that_side(gazetteer: Gazetteer) -> None:
+    text = "During the two-plus-two session, the Japanese ministers sought cooperation from Russia on North Korea."
+    assert [c.speaker for c in candidates(gazetteer, text) if c.accepted] == ["Japanese side"]
