@@ -99,8 +99,10 @@ class ImportReport:
         if self.sides_added:
             out.append(f"new side(s) created: {', '.join(self.sides_added)}")
         if self.conflicts:
-            out.append(f"{len(self.conflicts)} statement(s) read differently here and in the file: this database "
-                       f"keeps its text, the file's version is kept in a note tagged {CONFLICT_TAG} on each:")
+            out.append(
+                f"{len(self.conflicts)} statement(s) read differently here and in the file: this database "
+                f"keeps its text, the file's version is kept in a note tagged {CONFLICT_TAG} on each:"
+            )
             out += [f"  {conflict.line()}" for conflict in self.conflicts]
         if self.skipped:
             out.append(f"{len(self.skipped)} skipped:")

@@ -395,7 +395,5 @@ def restore_reviewed(store: Store, before: dict[str, bool]) -> None:
 
 def uids_of_source(store: Store, source_id: int) -> list[str]:
     """The statements taken from one imported document, in the order of the text."""
-    rows = store.conn.execute(
-        "SELECT uid FROM statements WHERE source_id = ? ORDER BY start_offset, id", (source_id,)
-    )
+    rows = store.conn.execute("SELECT uid FROM statements WHERE source_id = ? ORDER BY start_offset, id", (source_id,))
     return [row[0] for row in rows]

@@ -24,6 +24,8 @@ _MIN_DIRECT_QUOTE_WORDS = 4
 _MAX_INVERTED_GAP = 90  # characters between an inverted cue and its speaker ("заявил в беседе с журналистами посол")
 _INVERTED_CLAUSE_END = re.compile(r"[,;:.!?]\s")
 _SENTENCE_INSIDE = re.compile(r"[.!?。！？]\s*[A-ZА-ЯЁ]")  # "… visiting Russia. We proposed": not the subject
+
+
 @dataclass(frozen=True)
 class Attribution:
     """One attributed statement in one sentence: who (one or more speakers), the cue, and the quote span."""
@@ -81,8 +83,9 @@ def find_attributions(
         kind = _kind(text, sentence, quotes, speakers, cue_class)
         cue = text[match_start:match_end]
         found.append(
-            Attribution(speakers, cue, match_start, match_end, cue_class, kind, sentence.start, sentence.end,
-                        quote is not None)  # fmt: skip
+            Attribution(
+                speakers, cue, match_start, match_end, cue_class, kind, sentence.start, sentence.end, quote is not None
+            )  # fmt: skip
         )
     # "Комментируя реакцию Токио, представитель МИД заявила …": a participle opening the sentence belongs to the
     # main verb after it, whose subject is its subject too

@@ -37,8 +37,6 @@ class DateMention:
     text: str
 
 
-
-
 def find_dates(text: str, language: str, reference: PartialDate | None = None) -> list[DateMention]:
     """Every date mention in `text`, in order, without overlaps (the longest mention wins).
 

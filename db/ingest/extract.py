@@ -294,8 +294,10 @@ def _attributed(
         reported = any(not f.attribution.in_quotation for f in own)
         turns.narration(text[sentence.paragraph_start : sentence.paragraph_end], reported)
         turn = turn if turns.speaker is not None else None
-    if turn is not None and sentence.start > sentence.paragraph_start and pack_for(language).fragment(
-        text, sentence.start, sentence.end
+    if (
+        turn is not None
+        and sentence.start > sentence.paragraph_start
+        and pack_for(language).fragment(text, sentence.start, sentence.end)
     ):
         turns.fragment = sentence  # it completes the turn's sentence before it (extract_candidates joins them)
     elif turn is not None and (agreed := turns.joint_agreement(text, sentence, words_start, mentions)) is not None:
@@ -339,8 +341,13 @@ def _candidates(
     # No date of its own: the same occasion as the speaker's statement before? A transcript's turn is dated by the
     # transcript, unless it reads out a document ("reported"), which is dated where the document was first named.
     undated = not when.own and (attribution.cue_class is not TURN or attribution.kind == "reported")
-    if undated and earlier is not None and sentence.paragraph - earlier[0] <= _SAME_OCCASION_PARAGRAPHS and (
-        dates.close_to_publication(earlier[1])  # not "In 1956, Moscow agreed …. Russia insists …"
+    if (
+        undated
+        and earlier is not None
+        and sentence.paragraph - earlier[0] <= _SAME_OCCASION_PARAGRAPHS
+        and (
+            dates.close_to_publication(earlier[1])  # not "In 1956, Moscow agreed …. Russia insists …"
+        )
     ):
         when = StatementDate(earlier[1], "inferred", f"the same speaker's statement of {earlier[1].iso()} before")
     dates.lead_statement(when)

@@ -133,7 +133,8 @@ def reported_by_own_official(text: str, found: list[Attribution], pack: Language
             if outer is not inner
             and outer.cue_class is SPEECH
             and (
-                outer.cue_start > inner.cue_end and _reporting_clause(text, outer)
+                outer.cue_start > inner.cue_end
+                and _reporting_clause(text, outer)
                 or outer.cue_end <= inner.cue_start
                 and pack.complementizer.search(text[outer.cue_end : inner.speakers[0].start])
             )

@@ -89,4 +89,3 @@ def _side_words(paragraph: str) -> set[str]:
             if len(stem) >= 2 and (any(w.startswith(stem) for w in words) if pack.words_spaced else stem in folded):
                 sides.add(side)
     return sides
-

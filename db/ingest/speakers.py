@@ -21,6 +21,8 @@ from db.partial_date import PartialDate
 _LOWER_RANK = re.compile(
     r"(?:deputy|vice|vice-|first|former|acting|заместитель|замглавы|экс-|бывший|前|元|副)\s*$", re.IGNORECASE
 )
+
+
 @dataclass(frozen=True)
 class Mention:
     """A place in the text that names (or refers to) one actor, or several for a collective."""
@@ -420,4 +422,3 @@ def _merge_ambiguous(mentions: list[Mention], when: PartialDate | None) -> list[
             full_names.append(m.actors[0])
         result.append(m)
     return result
-

@@ -221,7 +221,7 @@ class DateResolver:
     def _clause_start(self, sentence: Sentence, cue_start: int) -> int:
         """Where the reporting clause of an inverted cue begins: after the last comma, dash or quote before it."""
         lead = self.text[sentence.start : cue_start]
-        cut = max(lead.rfind(mark) for mark in ",—–\"”»")
+        cut = max(lead.rfind(mark) for mark in ',—–"”»')
         return sentence.start + cut + 1 if cut >= 0 else sentence.start
 
     def _anchored_day(self, sentence: Sentence, cue_start: int) -> PartialDate | None:

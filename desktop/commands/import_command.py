@@ -35,8 +35,12 @@ def register(sub: Any) -> None:
     p.add_argument("--outlet", metavar="NAME", help="the outlet that published the documents")
     p.add_argument("--language", choices=LANGUAGES, help="the documents' language (default: detected)")
     p.add_argument("--encoding", metavar="ENC", help="the files' encoding (default: detected)")
-    p.add_argument("--max-size", type=megabytes, metavar="MB",
-                   help="refuse files larger than MB megabytes (default: the import/max_file_mb setting, 64)")
+    p.add_argument(
+        "--max-size",
+        type=megabytes,
+        metavar="MB",
+        help="refuse files larger than MB megabytes (default: the import/max_file_mb setting, 64)",
+    )
     p.add_argument("--quiet", action="store_true", help="print only problems and the final line")
     p.add_argument("--no-backup", action="store_true",
                    help="no automatic backup after this import (a script importing files one by one on a large "

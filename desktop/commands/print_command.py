@@ -81,9 +81,13 @@ def run_print(args: argparse.Namespace) -> int:
     )
     with open_store(args) as store:
         sheets = build_book(store, args.issue, options)
-        unreviewed = 0 if args.include_unreviewed else sum(
-            statements.count(store, dataclasses.replace(statement_filter(slug, options), reviewed=False))
-            for slug in dict.fromkeys(args.issue)
+        unreviewed = (
+            0
+            if args.include_unreviewed
+            else sum(
+                statements.count(store, dataclasses.replace(statement_filter(slug, options), reviewed=False))
+                for slug in dict.fromkeys(args.issue)
+            )
         )
     count = sum(sheet.statement_count for sheet in sheets)
     what = "comparison sheet" if len(sheets) == 1 else f"briefing book of {len(sheets)} issues"

@@ -150,8 +150,10 @@ def agree_to_new_sides(parent: QWidget, error: NewSidesError) -> bool:
     """Ask before a colleague's file adds a side: every comparison would get a column for it."""
     tr = parent.tr
     names = "\n".join(f"  {name}" for _slug, name in error.sides)
-    text = tr("This file has statements of side(s) this database does not compare:\n\n%1\n\nEach side is a "
-              "column of every comparison. Add them and import the file?").replace("%1", names)
+    text = tr(
+        "This file has statements of side(s) this database does not compare:\n\n%1\n\nEach side is a "
+        "column of every comparison. Add them and import the file?"
+    ).replace("%1", names)
     box = QMessageBox(QMessageBox.Icon.Question, tr("Import annotations"), "", QMessageBox.StandardButton.NoButton,
                       parent)  # fmt: skip
     box.setTextFormat(Qt.TextFormat.PlainText)

@@ -133,15 +133,25 @@ class CheckDialog(QDialog):
                         "annotations may be unreadable or wrong.", "", count)  # fmt: skip
         if good_backup is None:
             folder = auto_backups.backup_folder(self.store.path)
-            return found + "\n\n" + self.tr(
-                "No backup in %s passes the check. Do not delete this file: keep it as it is and ask for help, "
-                "since SQLite's recovery tools can often save most of it."
-            ) % folder
+            return (
+                found
+                + "\n\n"
+                + self.tr(
+                    "No backup in %s passes the check. Do not delete this file: keep it as it is and ask for help, "
+                    "since SQLite's recovery tools can often save most of it."
+                )
+                % folder
+            )
         when = good_backup.taken_at.strftime("%Y-%m-%d %H:%M")
-        return found + "\n\n" + self.tr(
-            "The newest backup that passes the check was taken on %s. Restoring it puts the database back as it "
-            "was then; the damaged database is kept aside, not deleted."
-        ) % when
+        return (
+            found
+            + "\n\n"
+            + self.tr(
+                "The newest backup that passes the check was taken on %s. Restoring it puts the database back as it "
+                "was then; the damaged database is kept aside, not deleted."
+            )
+            % when
+        )
 
     def _restore_chosen(self) -> None:
         if self.good_backup is not None:

@@ -43,7 +43,8 @@ class RestoreDialog(QDialog):
             self.tr(
                 "Choose the backup to put back. It is checked first; if it is sound, the current database is "
                 "kept aside in %s and the backup takes its place."
-            ) % folder,
+            )
+            % folder,
             self,
         )
         intro.setTextFormat(Qt.TextFormat.PlainText)

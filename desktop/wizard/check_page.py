@@ -307,7 +307,8 @@ class CheckPage(QWizardPage):
             if LIMIT_HINT in message:
                 config = Settings()
                 message += "\n\n" + self.tr("The import limit is {0}: change {1} under [import] in {2}.").format(
-                    megabytes(config.import_max_bytes), IMPORT_MAX_MB.key.split("/")[1], config.where())
+                    megabytes(config.import_max_bytes), IMPORT_MAX_MB.key.split("/")[1], config.where()
+                )
             self.problems_view.setPlainText(message)
             return
         document = result.document

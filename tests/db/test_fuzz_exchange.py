@@ -81,9 +81,29 @@ json_values = st.recursive(
 )
 odd_values = st.one_of(
     json_values,
-    st.sampled_from(["../../root", "Peace Treaty", "", " ", "x" * 70, "ЯПОНИЯ", "日本", "russia", "japan", "korea",
-                     "2017-02-30", "2026-11-20T09:14:03Z", "9999-12-31T23:59:59.999999999Z", "note", "contradiction",
-                     "direct_quote", "=HYPERLINK(\"x\")", "\x00", "\u202e"]),  # fmt: skip
+    st.sampled_from(
+        [
+            "../../root",
+            "Peace Treaty",
+            "",
+            " ",
+            "x" * 70,
+            "ЯПОНИЯ",
+            "日本",
+            "russia",
+            "japan",
+            "korea",
+            "2017-02-30",
+            "2026-11-20T09:14:03Z",
+            "9999-12-31T23:59:59.999999999Z",
+            "note",
+            "contradiction",
+            "direct_quote",
+            '=HYPERLINK("x")',
+            "\x00",
+            "\u202e",
+        ]
+    ),  # fmt: skip
     st.just([[[]]]),
 )
 

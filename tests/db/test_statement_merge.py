@@ -58,7 +58,10 @@ def test_merged_statement_has_both_sources_and_the_annotations_and_splits_back_e
         get(store, b)
     (extra,) = statement_merge.more_sources(store, kept.id)
     assert (extra.source.outlet, extra.quote, extra.speaker_as_written) == (  # type: ignore[union-attr]
-        "РИА Новости", "Москва не намерена передавать Японии острова", "Лавров")
+        "РИА Новости",
+        "Москва не намерена передавать Японии острова",
+        "Лавров",
+    )
     assert extra.said_on == PartialDate(2018, 11, 15)
     assert [n.uid for n in annotations.for_statement_uid(store, a)] == [note.uid, link.uid]
     assert statement_merge.resolve(store, b).uid == a  # the contradiction's link still finds its statement

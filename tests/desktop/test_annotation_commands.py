@@ -117,9 +117,7 @@ def test_annotate_contradiction_and_follow_up(anna_db: Path, capsys: pytest.Capt
         assert notes["follow_up"].due_on == "2026-12-01"
 
 
-def test_the_database_itself_is_refused_as_an_exchange_file(
-    anna_db: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_the_database_itself_is_refused_as_an_exchange_file(anna_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     for name in (str(anna_db), f"{anna_db}-wal"):
         Path(name).touch(exist_ok=True)
         code, _, err = run(capsys, "annotations", "import", "--db", str(anna_db), name)

@@ -52,8 +52,10 @@ def test_print_to_dev_full_fails_naming_the_path(db: Path) -> None:
                            "--pdf", "/dev/full"], capture_output=True, text=True, timeout=120,
                           env={**os.environ, "PYTHONPATH": PROJECT_ROOT_HINT})  # fmt: skip
     assert done.returncode == 1
-    assert done.stderr == "positions: error: cannot write /dev/full: No space left on device; " \
-                          "the existing file was left as it was\n"
+    assert (
+        done.stderr == "positions: error: cannot write /dev/full: No space left on device; "
+        "the existing file was left as it was\n"
+    )
     assert "page(s)" not in done.stdout
 
 
@@ -89,8 +91,10 @@ def test_print_into_a_missing_folder_names_it_without_qt_noise(db: Path, tmp_pat
     target = tmp_path / "no such folder" / "sheet.pdf"
     assert main(["print", "--db", str(db), "--issue", ISSUE, "--pdf", str(target)]) == 1
     err = capfd.readouterr().err
-    assert err == f"positions: error: cannot write {target}: the folder {target.parent} does not exist; " \
-                  "nothing was written\n"
+    assert (
+        err == f"positions: error: cannot write {target}: the folder {target.parent} does not exist; "
+        "nothing was written\n"
+    )
 
 
 def test_exchange_export_on_a_full_tmpfs_keeps_the_earlier_file(
@@ -165,7 +169,6 @@ def _some_uid(db: Path) -> str:
 
     with Store.open(db) as store:
         return str(store.conn.execute("SELECT uid FROM statements ORDER BY id LIMIT 1").fetchone()[0])
-
 
 
 def test_a_reader_that_stops_early_is_not_an_error_message(db: Path) -> None:

@@ -9,7 +9,12 @@ from db.partial_date import PartialDate
 
 
 def dated(  # noqa: PLR0913
-    text: str, cue: str, published: PartialDate, language: str = "en", cue_class=SPEECH, speaker: str = ""  # noqa: ANN001
+    text: str,
+    cue: str,
+    published: PartialDate,
+    language: str = "en",
+    cue_class=SPEECH,
+    speaker: str = "",  # noqa: ANN001
 ) -> StatementDate:
     """The date of the statement whose cue is the first occurrence of `cue` (feeding all earlier sentences), said by
     the first occurrence of `speaker`."""

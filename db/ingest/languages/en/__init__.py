@@ -95,8 +95,14 @@ PACK = LanguagePack(
         r"(?i)\b(?:opening remarks|that is all|that's all|thank you|next question|I have (?:a|one|another) question|"
         r"distributed to you|good (?:morning|afternoon|evening))\b"
     ),
-    side_words=(("russia", "russia"), ("soviet", "russia"), ("moscow", "russia"), ("kremlin", "russia"),
-                ("japan", "japan"), ("tokyo", "japan")),  # fmt: skip
+    side_words=(
+        ("russia", "russia"),
+        ("soviet", "russia"),
+        ("moscow", "russia"),
+        ("kremlin", "russia"),
+        ("japan", "japan"),
+        ("tokyo", "japan"),
+    ),  # fmt: skip
     anonymous_official=re.compile(r"\s+(?:officials?|sources?)\b"),
     role_patterns=speakers.ROLE_PATTERNS,
     collective_patterns=speakers.COLLECTIVE_PATTERNS,

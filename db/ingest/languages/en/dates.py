@@ -46,7 +46,6 @@ def _en_month(word: str) -> int:
     return _EN_MONTHS[word.rstrip(".").lower()]
 
 
-
 def _english_rules() -> list[DateRule]:
     M = _EN_MONTH
 

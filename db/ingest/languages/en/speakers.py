@@ -22,6 +22,7 @@ _SIDE_EN = r"(?P<side>Russian|Japanese|Russia's|Japan's|Soviet)"
 _SIDE_EN_OF = r"(?P<side>Russia|Japan|the Russian Federation)"
 _BOTH_EN = r"(?P<both>Russia and Japan|Japan and Russia)"
 
+
 def _en(pattern: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])" + pattern + r"(?![\w])")
 
@@ -127,7 +128,7 @@ PRONOUN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "person",
     ),
     (re.compile(r"\b[Tt]he (?:Russian|Japanese) (?:envoy|ambassador)\b"), "ambassador"),
-        (re.compile(r"\b[Tt]he ambassador\b"), "ambassador"),
+    (re.compile(r"\b[Tt]he ambassador\b"), "ambassador"),
     (re.compile(r"\b[Tt]he Japanese (?:[Ff]oreign )?[Mm]inister\b(?! of)"), "minister:japan"),
     (re.compile(r"\b[Tt]he Russian (?:[Ff]oreign )?[Mm]inister\b(?! of)"), "minister:russia"),
     (re.compile(r"\b(?:[Tt]he two|[Bb]oth) (?:men|women|officials|politicians|diplomats)\b"), "pair"),
@@ -153,9 +154,7 @@ _EXPERT_TITLES_EN = (
 )
 UNKNOWN_EXPERT_PATTERNS: list[re.Pattern[str]] = [
     re.compile(_NAME_EN + r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,6}?" + _EXPERT_TITLES_EN + r"\b"),
-    re.compile(
-        r"(?i:" + _EXPERT_TITLES_EN + r")\s+(?:at|of|from)\s+(?:[\w'’-]+\s+){1,5}?" + _NAME_EN + r"(?![\w])"
-    ),
+    re.compile(r"(?i:" + _EXPERT_TITLES_EN + r")\s+(?:at|of|from)\s+(?:[\w'’-]+\s+){1,5}?" + _NAME_EN + r"(?![\w])"),
     re.compile(r"(?i:" + _EXPERT_TITLES_EN + r")\s+" + _NAME_EN + r"(?![\w])"),
 ]
 

@@ -291,8 +291,11 @@ def _chunk_last(ws: list[Word], last: int) -> int:
         nxt = ws[k + 1]
         if nxt.pos == "助動詞":
             k += 1
-        elif nxt.surface in ("て", "で") and nxt.pos == "助詞" and k + 2 < len(ws) and (
-            ws[k + 2].lemma in _AUXILIARY_VERBS
+        elif (
+            nxt.surface in ("て", "で")
+            and nxt.pos == "助詞"
+            and k + 2 < len(ws)
+            and (ws[k + 2].lemma in _AUXILIARY_VERBS)
         ):
             k += 2
         elif nxt.pos == "動詞" and nxt.lemma in _AUXILIARY_VERBS and nxt.pos2 == "非自立可能":
@@ -352,4 +355,3 @@ def _continues_clause(ws: list[Word], last: int) -> bool:
 
 def _ends_sentence(ws: list[Word], k: int) -> bool:
     return k + 1 >= len(ws) or ws[k + 1].surface in _SENTENCE_END
-

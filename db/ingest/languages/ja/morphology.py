@@ -50,8 +50,15 @@ def _analyse(text: str) -> tuple[Word, ...]:
         feature = node.feature
         lemma = feature.lemma if feature.lemma not in (None, "*") else surface
         words.append(
-            Word(surface, position, position + len(surface), lemma.split("-")[0], feature.pos1 or "",
-                 feature.pos2 or "", feature.cForm or "*")  # fmt: skip
+            Word(
+                surface,
+                position,
+                position + len(surface),
+                lemma.split("-")[0],
+                feature.pos1 or "",
+                feature.pos2 or "",
+                feature.cForm or "*",
+            )  # fmt: skip
         )
         position += len(surface)
     return tuple(words)

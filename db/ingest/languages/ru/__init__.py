@@ -81,8 +81,15 @@ PACK = LanguagePack(
         r"|^В нё?м (?:говорится|отмечается)"
     ),
     procedural=re.compile(r"(?i)(?:спасибо|добрый день|следующий вопрос|у меня (?:есть )?вопрос|вступительн)"),
-    side_words=(("росси", "russia"), ("рф", "russia"), ("москв", "russia"), ("кремл", "russia"),
-                ("япони", "japan"), ("японск", "japan"), ("токи", "japan")),  # fmt: skip
+    side_words=(
+        ("росси", "russia"),
+        ("рф", "russia"),
+        ("москв", "russia"),
+        ("кремл", "russia"),
+        ("япони", "japan"),
+        ("японск", "japan"),
+        ("токи", "japan"),
+    ),  # fmt: skip
     alias_pattern=russian_word_pattern,
     role_patterns=speakers.ROLE_PATTERNS,
     collective_patterns=speakers.COLLECTIVE_PATTERNS,
@@ -94,7 +101,9 @@ PACK = LanguagePack(
         r"(?:шаг(?:ом)? к|на пути к|ключ к|услови[ея] для|с целью|в целях|привести к|путь к)"
         r"|,\s+(?:хотя|тогда как|в то время как)\s"  # "…, хотя стороны расходятся в …": background
     ),
-    anaphors=re.compile(r"(?<![\w-])(?:эт(?:от|а|о|и|ого|ой|им|их|ом|ими|у)|его|ее|её|их|так(?:ой|ая|ие|их|им))(?![\w-])"),
+    anaphors=re.compile(
+        r"(?<![\w-])(?:эт(?:от|а|о|и|ого|ой|им|их|ом|ими|у)|его|ее|её|их|так(?:ой|ая|ие|их|им))(?![\w-])"
+    ),
     date_rules=dates.DATE_RULES,
     event_words=re.compile(
         r"переговор\w*|встреч\w*|саммит\w*|визит\w*|консультаци\w*|диалог\w*|конференци\w*|заседани\w*|сесси\w*|"

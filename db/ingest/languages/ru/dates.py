@@ -39,7 +39,6 @@ def _ru_month(word: str) -> int:
     return next(number for prefix, number in _RU_PREFIXES if lowered.startswith(prefix))
 
 
-
 def _russian_rules() -> list[DateRule]:
     M = _RU_MONTH
     flags = re.IGNORECASE
