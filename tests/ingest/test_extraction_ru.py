@@ -226,3 +226,11 @@ def test_a_participle_opening_the_sentence_belongs_to_the_main_verb(gazetteer: G
         "Россия отвечает на японские санкции."
     )
     assert [c.speaker for c in extracted(gazetteer, text)] == ["Maria Zakharova"]
+
+
+def test_in_the_ministry_refers_back_to_the_ministry_named_before(gazetteer: Gazetteer) -> None:
+    text = (
+        "МИД РФ сообщил, что сотрудничество с Японией по Сахалину взаимовыгодно. "
+        "В министерстве подчеркнули, что Россия прагматично подходит к сотрудничеству с Японией в энергетике."
+    )
+    assert [c.speaker for c in extracted(gazetteer, text)] == ["Russian Foreign Ministry"] * 2
