@@ -68,6 +68,8 @@ def find_attributions(
             continue
         if quote is not None and _in_parentheses(text, quote[0], match_start):
             continue  # «… (так в Японии называют …)», — отметил Суга: the writer's note inside the quotation
+        if quote is not None and cue_class in (STANCE, INTENTION):
+            continue  # 「日本政府は…リーダーになろうとしている」 inside a quotation: how the speaker sees them
         if quote is not None:  # a verb inside someone's quotation is part of what they said, unless it reports
             inside = [m for m in mentions if quote[0] < m.start and m.end < quote[1] and m.how != "pronoun"]
             speakers = _speakers(text, sentence, inside, match_start, match_end, cue_class, pack)  # a third party
@@ -372,7 +374,7 @@ def _topic(text: str, mentions: list[Mention], cue_start: int, pack: LanguagePac
     """The topic (は, も) nearest before the cue, else the first subject (が): in 「日本側は…を求めたが、ロシア側は…を
     主張した」 each verb has its own topic; in 「XはYが…と述べた」 X speaks."""
     before = [m for m in mentions if _same_sentence(text, m.end, cue_start) and m.end <= cue_start]
-    topics = [m for m in before if pack.topic_marker.match(text, m.end)]
+    topics = [m for m in before if pack.topic_marker.match(text, _past_apposition(text, m.end))]
     if topics:  # the first topic, unless a clause ended after it ("…求めたが、ロシア側は…")
         chosen = topics[0]
         for later in topics[1:]:
@@ -380,9 +382,33 @@ def _topic(text: str, mentions: list[Mention], cue_start: int, pack: LanguagePac
                 chosen = later
         return chosen
     subjects = [
-        m for m in before if pack.subject_marker.match(text, m.end) and not pack.clause_closed(text, m.end, cue_start)
-    ]  # 「日本側が求めている問題には触れず、…と述べた」: 日本側 is the subject of 求めている only
+        m
+        for m in before
+        if pack.subject_marker.match(text, _past_apposition(text, m.end))
+        and not pack.clause_closed(*_unquoted(text, m.end, cue_start))
+    ]  # 「日本側が求めている問題には触れず、…と述べた」: 日本側 is the subject of 求めている only; the clauses of a
+    # quotation (「Xが「…分けても、…」と指摘した」) are what X said
     return subjects[0] if subjects else None
+
+
+def _unquoted(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """text[start:end] with its quotations left out, as (text, start, end) for a check of its clauses."""
+    kept, at = [], start
+    for open_at, close_at in quotation_spans(text, start, end):
+        kept.append(text[at:open_at])
+        at = close_at + 1
+    kept.append(text[at:end])
+    joined = "「」".join(kept)
+    return joined, 0, len(joined)
+
+
+_APPOSITION = re.compile(r"・[\u3400-\u9fff\u30a0-\u30ff]{1,8}|\s?[(（][^()（）\n]{1,12}[)）]")
+
+
+def _past_apposition(text: str, end: int) -> int:
+    """After a name, past a title or a note set beside it (「前原誠司・前代表が」, 「ノズドレフ氏(52)は」)."""
+    match = _APPOSITION.match(text, end)
+    return match.end() if match else end
 
 
 def _same_sentence(text: str, start: int, end: int) -> bool:

@@ -141,6 +141,7 @@ class MentionFinder:
             escaped = "(?i:" + escaped + ")"
         elif len(alias) > 3 and not alias.isupper():  # "Japan's foreign ministry": only the first letter is fixed
             escaped = re.escape(alias[0]) + "(?i:" + escaped[len(re.escape(alias[0])) :] + ")"
+        escaped = escaped.replace("'", "['’]")  # "Russia’s Foreign Ministry" as typeset
         return r"(?<![\w-])" + escaped + r"(?![\w])"
 
     def find(self, text: str, when: PartialDate | None = None) -> list[Mention]:
@@ -161,7 +162,7 @@ class MentionFinder:
                 end = m.end()
                 if not _other_given_name(text, m.start(), m.group(0), actor, self._title_words):
                     found.append(self._institutional(text, Mention(m.start(), m.end(), m.group(0), (actor,), "alias")))
-        found = [m for m in found if m.actors]
+        found = [m for m in found if m.actors and not _dateline(text, m)]
         found += self._fuzzy(text)
         found += self._roles(text, when)
         found += self._collectives(text, when)
@@ -319,6 +320,15 @@ def _probe_fold(text: str) -> str:
 
 _GIVEN_AND_SURNAME = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+")  # a Japanese name in the Western order
 _MAX_COMPOUND_TAIL = 10  # characters after 「ロシアの」 that may complete a compound name
+
+
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*[—–-]|,\s*\d|,\s*[A-ZА-ЯЁ][a-zа-яё]+\.?\s+\d|\.\s*/)")
+
+
+def _dateline(text: str, mention: Mention) -> bool:
+    """A city in capitals opening a wire's dateline ("MOSCOW (AP) —", "TOKYO, March 31. /TASS/."): where, not who."""
+    at_line_start = mention.start == 0 or text[mention.start - 1] == "\n"
+    return at_line_start and mention.text.isupper() and bool(_DATELINE_AFTER.match(text, mention.end))
 
 
 def _occurrences(text: str, probe: str) -> list[int]:

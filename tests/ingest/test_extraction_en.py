@@ -222,3 +222,8 @@ def test_a_side_s_top_diplomat_is_its_foreign_minister(gazetteer: Gazetteer) -> 
 def test_one_side_s_ministers_are_that_side(gazetteer: Gazetteer) -> None:
     text = "During the two-plus-two session, the Japanese ministers sought cooperation from Russia on North Korea."
     assert [c.speaker for c in candidates(gazetteer, text) if c.accepted] == ["Japanese side"]
+
+
+def test_a_wire_dateline_city_is_no_speaker_and_a_typeset_apostrophe_is_one(gazetteer: Gazetteer) -> None:
+    text = "MOSCOW (AP) — Russia’s Foreign Ministry says Japan's claims to the Kuril Islands are unacceptable."
+    assert [c.speaker for c in candidates(gazetteer, text) if c.accepted] == ["Russian Foreign Ministry"]

@@ -289,3 +289,13 @@ def test_an_ambassador_with_his_age_and_a_position_shown_at_the_end(gazetteer: G
 def test_a_date_that_qualifies_a_noun_does_not_date_the_saying(gazetteer: Gazetteer) -> None:
     text = "ノズドレフ大使は、1986年の政府間協定に基づく北方墓参の枠組みを維持していると明言した。"
     assert [c.said_on for c in extracted(gazetteer, text)] == [PUBLISHED]
+
+
+def test_a_subject_with_a_title_beside_it_speaks_the_quotation_after_it(gazetteer: Gazetteer) -> None:
+    text = "民主党の前原誠司・前代表が「4島を分けても、4島とも日本の領土に入るという認識が必要だ」と指摘した。"
+    assert [c.speaker for c in extracted(gazetteer, text)] == ["Seiji Maehara"]
+
+
+def test_how_a_speaker_sees_a_third_party_inside_a_quotation_is_the_speaker_s(gazetteer: Gazetteer) -> None:
+    text = "ロシア外務省は声明で「日本政府は反ロシアのリーダーになろうとしている」と非難した。"
+    assert [c.speaker for c in extracted(gazetteer, text)] == ["Russian Foreign Ministry"]
