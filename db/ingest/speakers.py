@@ -142,7 +142,7 @@ class MentionFinder:
         elif len(alias) > 3 and not alias.isupper():  # "Japan's foreign ministry": only the first letter is fixed
             escaped = re.escape(alias[0]) + "(?i:" + escaped[len(re.escape(alias[0])) :] + ")"
         escaped = escaped.replace("'", "['’]")  # "Russia’s Foreign Ministry" as typeset
-        return r"(?<![\w-])" + escaped + r"(?![\w])"
+        return r"(?<![\w-])" + escaped + r"(?![\w]|-[^\W\d_])"  # not "Japan-Soviet Joint Declaration"
 
     def find(self, text: str, when: PartialDate | None = None) -> list[Mention]:
         """Every explicit mention in the text, longest first where they overlap, in text order."""
@@ -221,12 +221,14 @@ class MentionFinder:
         result = []
         for pattern in self.pack.unknown_official_patterns:
             for m in pattern.finditer(text):
-                side = _side_from(m.group("side"))
+                named_side = m.groupdict().get("side")
+                side = _side_from(named_side) if named_side else self.pack.unknown_official_side
                 if side is None:
                     continue
                 name = m.group("name")
                 actor = Actor(key="", name=name, kind="person", side=side)
-                result.append(Mention(m.start("name"), m.end("name"), name, (actor,), "unknown"))
+                end = m.end()  # with a title written after the name (森健良外務事務次官), the title too
+                result.append(Mention(m.start("name"), end, text[m.start("name") : end], (actor,), "unknown"))
         return result
 
     def _unknown_experts(self, text: str) -> list[tuple[Mention, tuple[int, int]]]:

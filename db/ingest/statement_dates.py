@@ -214,6 +214,8 @@ class DateResolver:
     def _attributive(self, date: DateMention) -> bool:
         """「1986年の政府間協定」: a date that qualifies a noun dates that thing, not the saying; 「16日の記者会見で」
         dates the occasion, which is the saying's."""
+        if self.pack.attributive_before.search(self.text, max(0, date.start - 20), date.start):
+            return True  # "the Joint Declaration of 1956"
         particle = self.pack.attributive_after.match(self.text, date.end)
         occasion = particle and self.pack.event_words.search(self.text, particle.end(), particle.end() + 8)
         return particle is not None and not occasion  # 「6日の定例記者会見で」 is an occasion too

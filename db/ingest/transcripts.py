@@ -166,8 +166,9 @@ class Turns:
             return
         at = sentence.start + match.start()
         speakers = [m for m in mentions if m.end <= at and len(m.actors) == 1 and m.category == "official"]
+        topics = [m for m in speakers if self.pack.topic_marker.match(text, m.end)]  # 「次官は、大使に対して…」
         if speakers:
-            self.speaker = speakers[-1]
+            self.speaker = topics[0] if topics else speakers[-1]
             self.since = sentence.paragraph
 
     def narration(self, paragraph: str, reported: bool) -> None:

@@ -227,3 +227,10 @@ def test_one_side_s_ministers_are_that_side(gazetteer: Gazetteer) -> None:
 def test_a_wire_dateline_city_is_no_speaker_and_a_typeset_apostrophe_is_one(gazetteer: Gazetteer) -> None:
     text = "MOSCOW (AP) — Russia’s Foreign Ministry says Japan's claims to the Kuril Islands are unacceptable."
     assert [c.speaker for c in candidates(gazetteer, text) if c.accepted] == ["Russian Foreign Ministry"]
+
+
+def test_a_country_in_a_compound_adjective_is_no_speaker(gazetteer: Gazetteer) -> None:
+    text = (
+        "Putin also mentioned the Japan-Soviet Joint Declaration of 1956, noting that two islands could be handed over."
+    )
+    assert [c.speaker for c in candidates(gazetteer, text) if c.accepted] == ["Vladimir Putin"]

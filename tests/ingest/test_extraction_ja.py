@@ -299,3 +299,13 @@ def test_a_subject_with_a_title_beside_it_speaks_the_quotation_after_it(gazettee
 def test_how_a_speaker_sees_a_third_party_inside_a_quotation_is_the_speaker_s(gazetteer: Gazetteer) -> None:
     text = "ロシア外務省は声明で「日本政府は反ロシアのリーダーになろうとしている」と非難した。"
     assert [c.speaker for c in extracted(gazetteer, text)] == ["Russian Foreign Ministry"]
+
+
+def test_points_conveyed_by_an_official_named_with_his_title(gazetteer: Gazetteer) -> None:
+    text = (
+        "10月4日、山田太郎外務事務次官は、ガルージン駐日ロシア大使を召致の上、同大使に対して、以下を伝達しました。\n"
+        "(1)ロシア側による総領事館員の拘束は、ウィーン条約の明白な違反であり、決して受け入れられない。\n"
+        "(2)ロシア側に対し、北方領土周辺での措置を然るべく撤回するよう強く求める。"
+    )
+    found = [(c.speaker, c.side) for c in extracted(gazetteer, text)]
+    assert found == [("山田太郎", "japan"), ("山田太郎", "japan")]

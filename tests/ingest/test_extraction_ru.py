@@ -234,3 +234,11 @@ def test_in_the_ministry_refers_back_to_the_ministry_named_before(gazetteer: Gaz
         "В министерстве подчеркнули, что Россия прагматично подходит к сотрудничеству с Японией в энергетике."
     )
     assert [c.speaker for c in extracted(gazetteer, text)] == ["Russian Foreign Ministry"] * 2
+
+
+def test_the_premier_refers_back_to_the_prime_minister_named_before(gazetteer: Gazetteer) -> None:
+    text = (
+        "Премьер-министр Японии Фумио Кисида провел пресс-конференцию. Говоря о новых санкциях против России, "
+        "премьер отметил, что Япония будет действовать вместе с G7."
+    )
+    assert [c.speaker for c in extracted(gazetteer, text)] == ["Fumio Kishida"]

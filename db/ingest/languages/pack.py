@@ -105,6 +105,7 @@ class LanguagePack:
     generic_patterns: Sequence[tuple[re.Pattern[str], str]] = ()  # unnamed media and experts
     pronoun_patterns: Sequence[tuple[re.Pattern[str], str]] = ()
     unknown_official_patterns: Sequence[re.Pattern[str]] = ()
+    unknown_official_side: str | None = None  # the side of one whose pattern names none (a name in kanji: Japan)
     unknown_expert_patterns: Sequence[re.Pattern[str]] = ()
     anonymous_official: re.Pattern[str] = NEVER  # after a state or body: "幹部", " official": the state speaks
     compound_continues: re.Pattern[str] = NEVER  # after a country's name: part of a compound (日本時間)
@@ -121,6 +122,7 @@ class LanguagePack:
     event_classes: Sequence[tuple[str, re.Pattern[str]]] = ()  # kinds of event; anything else is "talks"
     distinctive_events: re.Pattern[str] = NEVER  # a "2 + 2" is not the "strategic dialogue"
     attributive_after: re.Pattern[str] = NEVER  # after a date: it qualifies the noun that follows (「1986年の協定」)
+    attributive_before: re.Pattern[str] = NEVER  # before a date: it qualifies the noun before ("Declaration of 1956")
     anchored_days: re.Pattern[str] = NEVER  # "the next day", 翌日: counted from the last date mentioned
     anchor_shifts: Sequence[tuple[str, int]] = ()  # word of an anchored day -> days from the anchor
     present_cue: re.Pattern[str] = NEVER  # "says", 「…と話しています」: a stance at publication

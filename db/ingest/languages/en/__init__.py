@@ -115,6 +115,9 @@ PACK = LanguagePack(
         r"in order to|with a view to|prelude to)\b"
         r"|,\s+(?:as|while|although|though|whereas)\s"  # "…, as the two sides remained at odds over …": background
     ),
+    attributive_before=re.compile(  # "the Joint Declaration of 1956": a document's date
+        r"(?i:declaration|treaty|agreement|statement|communiqu[ée]|convention|accord|resolution)s? of\s+$"
+    ),
     anaphors=re.compile(r"\b(?:this|these|such|it|its|they|their)\b"),
     date_rules=dates.DATE_RULES,
     event_words=re.compile(

@@ -47,6 +47,7 @@ PACK = LanguagePack(
     coordinators=re.compile(r"(?<=[^\W\d_])や、|(?<=、)また、|。また|(?<=うえで)、|(?<=上で)、|とともに、"),
     turn_announcement=re.compile(
         r"(?:発言|発言要旨|要旨|会見|談話|声明|演説|主な発言)(?:の要旨)?(?:は|を)?[、]?(?:次の|以下の)(?:通り|とおり)"
+        r"|(?:次の|以下の)(?:通り|とおり)(?:申し入れ|抗議|表明|伝達|述べ|発言)|以下を(?:申し入れ|表明|伝達|述べ)"
     ),
     schedule=re.compile(r"(?:出席|訪問|参加|会談|訪れ|来日|訪日|訪露)(?:する)?(?:予定|方向で調整|日程を調整)"),
     no_comment=re.compile(
@@ -66,6 +67,8 @@ PACK = LanguagePack(
     collective_patterns=speakers.COLLECTIVE_PATTERNS,
     generic_patterns=speakers.GENERIC_PATTERNS,
     pronoun_patterns=speakers.PRONOUN_PATTERNS,
+    unknown_official_patterns=speakers.UNKNOWN_OFFICIAL_PATTERNS,
+    unknown_official_side="japan",  # a name in kanji with a ministry's title; Russian names are in katakana
     anonymous_official=re.compile(r"の?(?:幹部|高官|関係者|筋|当局者)"),
     genitive=re.compile(r"の"),
     compound_continues=re.compile(r"[\u3400-\u9fff\u30a0-\u30ff]"),

@@ -59,3 +59,13 @@ PRONOUN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"同大使"), "ambassador"),
     (re.compile(r"両氏"), "pair"),
 ]
+
+
+# A name in kanji before a title of a ministry the gazetteer may not list (森健良外務事務次官, 船越健裕欧州局長): an
+# official of Japan, by the script of the name.
+UNKNOWN_OFFICIAL_PATTERNS: list[re.Pattern[str]] = [
+    re.compile(
+        r"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{3,5}?)"
+        r"(?:外務事務次官|事務次官|外務審議官|外務副大臣|外務大臣政務官|欧州局長|官房副長官|総領事|外務報道官)"
+    ),
+]
