@@ -309,3 +309,8 @@ def test_points_conveyed_by_an_official_named_with_his_title(gazetteer: Gazettee
     )
     found = [(c.speaker, c.side) for c in extracted(gazetteer, text)]
     assert found == [("山田太郎", "japan"), ("山田太郎", "japan")]
+
+
+def test_issuing_a_statement_right_before_its_words_introduces_them(gazetteer: Gazetteer) -> None:
+    text = "ロシア外務省は27日声明を発表し「日本の制裁は不法行為であり許すわけにはいかない」と反発した。"
+    assert [c.quote[-6:] for c in extracted(gazetteer, text)] == ["と反発した。"]

@@ -348,9 +348,10 @@ def _continues(ws: list[Word], k: int) -> bool:
 
 
 def _continues_clause(ws: list[Word], last: int) -> bool:
-    """The verb group ending at ws[last] is in its continuative form before a comma (発表し、…)."""
+    """The verb group ending at ws[last] is in its continuative form before a comma or a quotation (発表し、…,
+    発表し「…」)."""
     k = _chunk_last(ws, last)
-    return ws[k].form.startswith("連用形") and k + 1 < len(ws) and ws[k + 1].surface in ("、", "，", ",")
+    return ws[k].form.startswith("連用形") and k + 1 < len(ws) and ws[k + 1].surface in ("、", "，", ",", "「")
 
 
 def _ends_sentence(ws: list[Word], k: int) -> bool:
