@@ -11,7 +11,7 @@ from db.ingest.extract import extract_candidates
 from db.ingest.gazetteer import Gazetteer
 from db.ingest.normalise import normalise_text
 from db.partial_date import PartialDate
-from tests.eval_extraction import evaluate, format_table, imported_documents
+from tests.eval_extraction import Scores, evaluate, evaluate_by_language, format_table, imported_documents
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +32,30 @@ def test_corpus_meets_the_acceptance_thresholds(corpus_dir: Path, gazetteer: Gaz
     assert scores.issue_accuracy >= 0.75, table
     assert scores.date_accuracy >= 0.85, table
     assert scores.media_given_side <= 0.10, table
+
+
+@pytest.fixture(scope="module")
+def real_scores(gazetteer: Gazetteer) -> dict[str, Scores]:
+    from tests.conftest import CORPUS_DIR
+
+    real = CORPUS_DIR.parent / "corpus-real"
+    if not real.is_dir():
+        pytest.skip(f"evaluation against ../shared/corpus-real, which is not beside this clone ({real})")
+    return evaluate_by_language(real, gazetteer)
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "ja"])
+def test_real_texts_meet_the_acceptance_thresholds_in_each_language(
+    real_scores: dict[str, Scores], language: str
+) -> None:
+    """Issue 10's acceptance, each language imported as a user would (no options): a regression guard."""
+    scores = real_scores[language]
+    table = format_table(scores)
+    assert scores.recall >= 0.80, table
+    assert scores.precision >= 0.85, table
+    assert scores.side_accuracy >= 0.97, table
+    assert scores.issue_accuracy >= 0.80, table
+    assert scores.date_accuracy >= 0.80, table
 
 
 def test_candidates_point_into_the_text(corpus_dir: Path, gazetteer: Gazetteer) -> None:
