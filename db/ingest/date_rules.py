@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -88,6 +88,19 @@ def relative_year(reference: PartialDate, years: int) -> PartialDate:
     return PartialDate(reference.year + years)
 
 
+_SHIFTS: dict[str, Callable[[PartialDate, int], PartialDate]] = {
+    "day": relative_day,
+    "week": relative_week,
+    "month": relative_month,
+    "year": relative_year,
+}
+
+
+def relative_to(reference: PartialDate, unit: str, amount: int) -> PartialDate:
+    """The reference shifted by `amount` days, weeks, months or years (`unit`)."""
+    return _SHIFTS[unit](reference, amount)
+
+
 def weekday_near(reference: PartialDate, weekday: int, direction: str = "") -> PartialDate:
     """The named weekday nearest before (or, with "next", after) the reference day."""
     if reference.day is None:
@@ -130,6 +143,20 @@ def rule(pattern: str, basis: Basis = "explicit", flags: int = 0) -> Callable[[H
         return DateRule(re.compile(pattern, flags), handler, basis)
 
     return wrap
+
+
+def relative_rule(words: Mapping[str, tuple[str, int]], before: str = "", after: str = "", flags: int = 0) -> DateRule:
+    """Words that count from the reference date ("yesterday", "в прошлом году", 昨年), each with its unit and
+    shift, as one rule; `before` and `after` bound them as the language's words are bounded."""
+    alternatives = "|".join(re.escape(w).replace(r"\ ", " ").replace(" ", r"\s+")
+                            for w in sorted(words, key=len, reverse=True))  # fmt: skip
+
+    @rule(rf"{before}(?:{alternatives}){after}", "relative", flags)
+    def relative(m: re.Match[str], ref: PartialDate | None) -> PartialDate | None:
+        unit, amount = words[" ".join(m[0].lower().split())]
+        return relative_to(ref, unit, amount) if ref else None
+
+    return relative
 
 
 def as_int(text: str | None) -> int | None:

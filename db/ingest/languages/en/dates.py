@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from db.ingest.date_rules import (
     DASH,
@@ -13,10 +12,8 @@ from db.ingest.date_rules import (
     as_int,
     month_relative_to,
     numeric_rules,
-    relative_day,
-    relative_month,
-    relative_week,
-    relative_year,
+    relative_rule,
+    relative_to,
     rule,
     safe,
     weekday_near,
@@ -102,25 +99,17 @@ def _english_rules() -> list[DateRule]:
     def year_word(m: re.Match[str], ref: PartialDate | None) -> PartialDate | None:
         return PartialDate(int(m[1]))
 
-    relatives: dict[str, Callable[[PartialDate], PartialDate]] = {
-        "yesterday": lambda r: relative_day(r, -1),
-        "today": lambda r: relative_day(r, 0),
-        "tomorrow": lambda r: relative_day(r, 1),
-        "last week": lambda r: relative_week(r, -1),
-        "this week": lambda r: relative_week(r, 0),
-        "next week": lambda r: relative_week(r, 1),
-        "last month": lambda r: relative_month(r, -1),
-        "this month": lambda r: relative_month(r, 0),
-        "next month": lambda r: relative_month(r, 1),
-        "last year": lambda r: relative_year(r, -1),
-        "this year": lambda r: relative_year(r, 0),
-        "next year": lambda r: relative_year(r, 1),
-    }
-    words = "|".join(sorted(relatives, key=len, reverse=True)).replace(" ", r"\s+")
-
-    @rule(rf"\b(?i:{words})\b", "relative")
-    def relative(m: re.Match[str], ref: PartialDate | None) -> PartialDate | None:
-        return relatives[" ".join(m[0].lower().split())](ref) if ref else None
+    relative = relative_rule(
+        {
+            "yesterday": ("day", -1), "today": ("day", 0), "tomorrow": ("day", 1),
+            "last week": ("week", -1), "this week": ("week", 0), "next week": ("week", 1),
+            "last month": ("month", -1), "this month": ("month", 0), "next month": ("month", 1),
+            "last year": ("year", -1), "this year": ("year", 0), "next year": ("year", 1),
+        },
+        before=r"\b",
+        after=r"\b",
+        flags=re.IGNORECASE,
+    )  # fmt: skip
 
     @rule(rf"\b(?:(last|next|this)\s+)?({_EN_WEEKDAY})\b", "relative")
     def weekday(m: re.Match[str], ref: PartialDate | None) -> PartialDate | None:
@@ -133,12 +122,7 @@ def _english_rules() -> list[DateRule]:
         if ref is None:
             return None
         n = -(int(m[1]) if m[1].isdigit() else numbers[m[1].lower()])
-        unit = m[2].lower()
-        if unit == "day":
-            return relative_day(ref, n)
-        if unit == "week":
-            return relative_week(ref, n)
-        return relative_month(ref, n) if unit == "month" else relative_year(ref, n)
+        return relative_to(ref, m[2].lower(), n)
 
     return [day_range_month, month_day_range, day_month, month_day, month_year, month_last, month_of_last_year,
             bare_month, qualified_month, year_in_context, year_word, relative, weekday, ago]  # fmt: skip

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from db.ingest.date_rules import (
     DateRule,
     as_int,
     monday_of,
     numeric_rules,
-    relative_day,
     relative_month,
-    relative_week,
-    relative_year,
+    relative_rule,
     rule,
     safe,
     shift_month,
@@ -55,32 +52,30 @@ def _japanese_rules() -> list[DateRule]:
     def relative_year_month(m: re.Match[str], ref: PartialDate | None) -> PartialDate | None:
         return safe(lambda: PartialDate(ref.year + year_words[m[1]], int(m[2]), as_int(m[3]))) if ref else None
 
-    relatives: dict[str, Callable[[PartialDate], PartialDate]] = {
-        "一昨日": lambda r: relative_day(r, -2),
-        "昨日": lambda r: relative_day(r, -1),
-        "昨夜": lambda r: relative_day(r, -1),
-        "昨晩": lambda r: relative_day(r, -1),
-        "本日": lambda r: relative_day(r, 0),
-        "今朝": lambda r: relative_day(r, 0),
-        "今日": lambda r: relative_day(r, 0),
-        "明日": lambda r: relative_day(r, 1),
-        "先週": lambda r: relative_week(r, -1),
-        "今週": lambda r: relative_week(r, 0),
-        "来週": lambda r: relative_week(r, 1),
-        "先月": lambda r: relative_month(r, -1),
-        "今月": lambda r: relative_month(r, 0),
-        "来月": lambda r: relative_month(r, 1),
-        "一昨年": lambda r: relative_year(r, -2),
-        "昨年": lambda r: relative_year(r, -1),
-        "去年": lambda r: relative_year(r, -1),
-        "今年": lambda r: relative_year(r, 0),
-        "本年": lambda r: relative_year(r, 0),
-        "来年": lambda r: relative_year(r, 1),
-    }
-
-    @rule("|".join(sorted(relatives, key=len, reverse=True)), "relative")
-    def relative(m: re.Match[str], ref: PartialDate | None) -> PartialDate | None:
-        return relatives[m[0]](ref) if ref else None
+    relative = relative_rule(
+        {
+            "一昨日": ("day", -2),
+            "昨日": ("day", -1),
+            "昨夜": ("day", -1),
+            "昨晩": ("day", -1),
+            "本日": ("day", 0),
+            "今朝": ("day", 0),
+            "今日": ("day", 0),
+            "明日": ("day", 1),
+            "先週": ("week", -1),
+            "今週": ("week", 0),
+            "来週": ("week", 1),
+            "先月": ("month", -1),
+            "今月": ("month", 0),
+            "来月": ("month", 1),
+            "一昨年": ("year", -2),
+            "昨年": ("year", -1),
+            "去年": ("year", -1),
+            "今年": ("year", 0),
+            "本年": ("year", 0),
+            "来年": ("year", 1),
+        }
+    )
 
     months = {"先月": -1, "今月": 0, "来月": 1, "前月": -1}
 

@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from db.ingest.date_rules import (
     YEAR,
     DateRule,
     as_int,
     numeric_rules,
-    relative_day,
-    relative_month,
-    relative_week,
-    relative_year,
+    relative_rule,
     rule,
     safe,
     weekday_near,
@@ -76,34 +72,34 @@ def _russian_rules() -> list[DateRule]:
     def year_in_context(m: re.Match[str], ref: PartialDate | None) -> PartialDate | None:
         return PartialDate(int(m[2]))
 
-    relatives: dict[str, Callable[[PartialDate], PartialDate]] = {
-        "позавчера": lambda r: relative_day(r, -2),
-        "вчера": lambda r: relative_day(r, -1),
-        "сегодня": lambda r: relative_day(r, 0),
-        "завтра": lambda r: relative_day(r, 1),
-        "на прошлой неделе": lambda r: relative_week(r, -1),
-        "на этой неделе": lambda r: relative_week(r, 0),
-        "на следующей неделе": lambda r: relative_week(r, 1),
-        "в прошлом месяце": lambda r: relative_month(r, -1),
-        "в этом месяце": lambda r: relative_month(r, 0),
-        "в текущем месяце": lambda r: relative_month(r, 0),
-        "в следующем месяце": lambda r: relative_month(r, 1),
-        "в прошлом году": lambda r: relative_year(r, -1),
-        "прошлого года": lambda r: relative_year(r, -1),
-        "в позапрошлом году": lambda r: relative_year(r, -2),
-        "в этом году": lambda r: relative_year(r, 0),
-        "в текущем году": lambda r: relative_year(r, 0),
-        "в нынешнем году": lambda r: relative_year(r, 0),
-        "этого года": lambda r: relative_year(r, 0),
-        "текущего года": lambda r: relative_year(r, 0),
-        "в следующем году": lambda r: relative_year(r, 1),
-        "в будущем году": lambda r: relative_year(r, 1),
-    }
-    words = "|".join(sorted(relatives, key=len, reverse=True)).replace(" ", r"\s+")
-
-    @rule(rf"(?<![А-Яа-яЁё])(?:{words})(?![А-Яа-яЁё])", "relative", flags)
-    def relative(m: re.Match[str], ref: PartialDate | None) -> PartialDate | None:
-        return relatives[" ".join(m[0].lower().split())](ref) if ref else None
+    relative = relative_rule(
+        {
+            "позавчера": ("day", -2),
+            "вчера": ("day", -1),
+            "сегодня": ("day", 0),
+            "завтра": ("day", 1),
+            "на прошлой неделе": ("week", -1),
+            "на этой неделе": ("week", 0),
+            "на следующей неделе": ("week", 1),
+            "в прошлом месяце": ("month", -1),
+            "в этом месяце": ("month", 0),
+            "в текущем месяце": ("month", 0),
+            "в следующем месяце": ("month", 1),
+            "в прошлом году": ("year", -1),
+            "прошлого года": ("year", -1),
+            "в позапрошлом году": ("year", -2),
+            "в этом году": ("year", 0),
+            "в текущем году": ("year", 0),
+            "в нынешнем году": ("year", 0),
+            "этого года": ("year", 0),
+            "текущего года": ("year", 0),
+            "в следующем году": ("year", 1),
+            "в будущем году": ("year", 1),
+        },
+        before=r"(?<![А-Яа-яЁё])",
+        after=r"(?![А-Яа-яЁё])",
+        flags=flags,
+    )
 
     weekdays = "|".join(_RU_WEEKDAYS)
 
