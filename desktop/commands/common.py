@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import calendar
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from db import auto_backups
@@ -44,6 +45,19 @@ def backup_after_import(args: argparse.Namespace) -> None:
         print(f"positions: warning: the automatic backup after this import failed: {exc}", file=sys.stderr)
         return
     print(f"backup written and verified: {backup.path}")
+
+
+def at_least_one(what: str) -> Callable[[str], int]:
+    """An argparse type for a whole number of 1 or more; `what` names it in the error ("a whole number of
+    megabytes")."""
+
+    def parse(text: str) -> int:
+        value = int(text) if text.strip().lstrip("-").isdigit() else 0
+        if value < 1:
+            raise argparse.ArgumentTypeError(f"not {what}: {text!r} (1 or more)")
+        return value
+
+    return parse
 
 
 def date_bound(text: str, *, end: bool) -> str:

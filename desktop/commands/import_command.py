@@ -24,7 +24,7 @@ from db.sources import CommitResult, find_by_sha256
 from db.store import Store
 from db.untrusted_input import megabytes as megabytes_text
 from db.user_gazetteer import load_gazetteer
-from desktop.commands.common import add_db_option, backup_after_import, database_path, open_store
+from desktop.commands.common import add_db_option, at_least_one, backup_after_import, database_path, open_store
 from desktop.settings import IMPORT_MAX_MB, Settings
 
 
@@ -37,7 +37,7 @@ def register(sub: Any) -> None:
     p.add_argument("--encoding", metavar="ENC", help="the files' encoding (default: detected)")
     p.add_argument(
         "--max-size",
-        type=megabytes,
+        type=at_least_one("a size in whole megabytes"),
         metavar="MB",
         help="refuse files larger than MB megabytes (default: the import/max_file_mb setting, 64)",
     )
@@ -54,16 +54,6 @@ def published_date(text: str) -> PartialDate:
         return PartialDate.from_iso(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date: {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)") from None
-
-
-def megabytes(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"not a size: {text!r} (a whole number of megabytes, 1 or more)")
-    return value
 
 
 def run_import(args: argparse.Namespace) -> int:

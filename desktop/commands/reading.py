@@ -13,7 +13,7 @@ from typing import Any, TextIO
 from db import issues, records, search, statements
 from db.atomic_output import atomic_output
 from db.partial_date import PartialDate
-from desktop.commands.common import add_db_option, date_from, date_to, open_store
+from desktop.commands.common import add_db_option, at_least_one, date_from, date_to, open_store
 from desktop.commands.output import print_csv, print_jsonl, print_table
 
 
@@ -38,19 +38,15 @@ def register(sub: Any) -> None:
     p = sub.add_parser("search", help="full-text search over statements and annotations")
     add_db_option(p)
     p.add_argument("--format", choices=("table", "jsonl"), default="table")
-    p.add_argument("--limit", type=positive_number, default=100, metavar="N", help="at most N results (default 100)")
+    p.add_argument(
+        "--limit",
+        type=at_least_one("a number of results"),
+        default=100,
+        metavar="N",
+        help="at most N results (default 100)",
+    )
     p.add_argument("query", metavar="QUERY")
     p.set_defaults(run=run_search)
-
-
-def positive_number(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"not a number of results: {text!r} (1 or more)")
-    return value
 
 
 def run_issues(args: argparse.Namespace) -> int:
